@@ -1,0 +1,52 @@
+# PartnerHub: `make demo` runs the site with demo content; `make test` runs every check.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install demo serve migrate test lint format check messages clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install PartnerHub with its test tools
+
+migrate: install ## Apply database migrations (SQLite unless DATABASE_URL is set)
+	$(PY) manage.py migrate --noinput
+
+demo: migrate ## Load the demo archive and serve the site on http://127.0.0.1:$(PORT)
+	$(PY) manage.py load_demo_data
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+serve: install ## Serve the site without reloading the demo data
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install ## ruff: lint and formatting check
+	$(VENV)/bin/ruff check .
+
+format: install ## ruff: fix what can be fixed and format
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check: install ## Django system checks and missing migrations
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+test: lint check ## Run every check and the whole test suite (DATABASE_URL selects the database)
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+messages: install ## Regenerate and compile the interface translations in locale/ (needs gettext)
+	$(PY) manage.py makemessages --all --no-location --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles
+	$(PY) manage.py compilemessages --ignore=.venv
+
+clean: ## Remove the virtualenv, the SQLite database and collected files
+	rm -rf $(VENV) db.sqlite3 staticfiles media

@@ -1,0 +1,168 @@
+"""The roles of PartnerHub's users as Django groups with their permissions.
+
+`sync_roles()` makes the groups, their model permissions, page permissions, collection
+permissions and the private collection of signed agreements exactly as declared here. It runs
+after every `migrate` and is safe to run at any time.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+)
+
+EDITORS = "Communications editors"
+OFFICERS = "Partnership officers"
+TRANSLATOR_LANGUAGES = {
+    "fr": "French",
+    "es": "Spanish",
+    "ru": "Russian",
+    "ar": "Arabic",
+    "zh-hans": "Chinese",
+}
+PUBLIC_MEDIA_COLLECTION = "Public media"
+
+VOCABULARIES = [
+    "beneficiaryregion",
+    "thematicarea",
+    "partnerkind",
+    "membershipcategory",
+    "fundingtype",
+    "fundingmechanism",
+    "agreementtype",
+    "sustainabledevelopmentgoal",
+]
+ALL = ("add", "change", "delete", "view")
+
+
+def translator_group_name(language_code):
+    """The name of the translators' group for one target language."""
+    return f"Translators ({TRANSLATOR_LANGUAGES[language_code]})"
+
+
+def _model_perms(app_label, model, actions):
+    return [f"{app_label}.{action}_{model}" for action in actions]
+
+
+def _role_definitions():
+    """Each role: model permissions, page permissions on the root, collection permissions."""
+    officer_perms = ["wagtailadmin.access_admin", "snippets.view_partner_internal"]
+    for model in [*VOCABULARIES, "country", "partner", "agreement", "recognition"]:
+        officer_perms += _model_perms("snippets", model, ALL)
+    officer_perms += ["wagtail_localize.submit_translation"]
+
+    editor_perms = ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"]
+    for model in [*VOCABULARIES, "country", "partner"]:
+        editor_perms += _model_perms("snippets", model, ["view"])
+    editor_perms += _model_perms("snippets", "recognition", ALL)
+
+    translator_perms = ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"]
+    for model in [*VOCABULARIES, "partner", "recognition"]:
+        translator_perms += _model_perms("snippets", model, ["change", "view"])
+
+    media = [
+        "add_image",
+        "change_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+    ]
+    signed = ["add_document", "change_document", "choose_document", "delete_document"]
+    roles = {
+        EDITORS: {
+            "perms": editor_perms,
+            "pages": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+            "collections": {PUBLIC_MEDIA_COLLECTION: media},
+        },
+        OFFICERS: {
+            "perms": officer_perms,
+            "pages": [],
+            "collections": {
+                PUBLIC_MEDIA_COLLECTION: ["add_image", "choose_image", "choose_document"],
+                settings.SIGNED_AGREEMENTS_COLLECTION: signed,
+            },
+        },
+    }
+    for code in TRANSLATOR_LANGUAGES:
+        roles[translator_group_name(code)] = {
+            "perms": translator_perms,
+            "pages": ["add_page", "change_page", "publish_page"],
+            "collections": {PUBLIC_MEDIA_COLLECTION: ["choose_image", "choose_document"]},
+        }
+    return roles
+
+
+def _permission(codename_with_app):
+    app_label, codename = codename_with_app.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _collection(name):
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=name).first()
+    return existing or root.add_child(name=name)
+
+
+@transaction.atomic
+def sync_roles():
+    """Create or update every role group, its permissions and the private collection."""
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+
+    collections = {
+        PUBLIC_MEDIA_COLLECTION: _collection(PUBLIC_MEDIA_COLLECTION),
+        settings.SIGNED_AGREEMENTS_COLLECTION: _collection(settings.SIGNED_AGREEMENTS_COLLECTION),
+    }
+    root_page = Page.get_first_root_node()
+    groups = {}
+    for name, role in _role_definitions().items():
+        group, _created = Group.objects.get_or_create(name=name)
+        groups[name] = group
+        group.permissions.set([_permission(p) for p in role["perms"]])
+        wanted_pages = {_permission(f"wagtailcore.{p}") for p in role["pages"]}
+        GroupPagePermission.objects.filter(group=group).exclude(
+            permission__in=wanted_pages
+        ).delete()
+        if root_page:
+            for permission in wanted_pages:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=root_page, permission=permission
+                )
+        GroupCollectionPermission.objects.filter(group=group).delete()
+        for collection_name, codenames in role["collections"].items():
+            for codename in codenames:
+                app = "wagtailimages" if codename.endswith("_image") else "wagtaildocs"
+                GroupCollectionPermission.objects.create(
+                    group=group,
+                    collection=collections[collection_name],
+                    permission=_permission(f"{app}.{codename}"),
+                )
+
+    # Wagtail's starter groups have rights on the root collection, which would open the
+    # signed agreements to them; PartnerHub's roles replace them.
+    for starter in ("Editors", "Moderators"):
+        Group.objects.filter(name=starter, user__isnull=True).delete()
+
+    restriction, _created = CollectionViewRestriction.objects.get_or_create(
+        collection=collections[settings.SIGNED_AGREEMENTS_COLLECTION],
+        defaults={"restriction_type": CollectionViewRestriction.GROUPS},
+    )
+    restriction.restriction_type = CollectionViewRestriction.GROUPS
+    restriction.save()
+    restriction.groups.set([groups[OFFICERS]])
+    return groups
+
+
+def sync_roles_after_migrate(sender, using="default", **kwargs):
+    """post_migrate hook: keep the roles in step with the code after every migration."""
+    if using != "default":
+        return
+    sync_roles()

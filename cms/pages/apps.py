@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PagesConfig(AppConfig):
+    """The public site's page types."""
+
+    name = "cms.pages"
+    label = "pages"
+    verbose_name = _("Pages")

@@ -1,0 +1,57 @@
+"""Page types of the public site."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock
+
+
+class BasePage(Page):
+    """Fields shared by the site's pages: a short introduction and a body of blocks."""
+
+    introduction = models.TextField(_("introduction"), blank=True, max_length=600)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    """The home page of one language: the site's root for that locale."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["pages.StandardPage"]
+    template = "pages/home_page.html"
+
+    @classmethod
+    def can_create_at(cls, parent):
+        # One home page per locale, all directly under the tree's root; new locales get
+        # theirs through translation, never by hand elsewhere in the tree.
+        return super().can_create_at(parent) and parent.is_root()
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+
+class StandardPage(BasePage):
+    """A plain content page, e.g. "How to partner" or "About"."""
+
+    parent_page_types = ["pages.HomePage", "pages.StandardPage"]
+    subpage_types = ["pages.StandardPage"]
+    template = "pages/standard_page.html"
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")
