@@ -22,3 +22,6 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Wagtail's live preview shows the page in a same-origin frame, so frames stay SAMEORIGIN
+# (set in base.py) instead of DENY.
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
