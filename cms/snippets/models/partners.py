@@ -134,7 +134,9 @@ class Partner(TranslatableMixin, index.Indexed, ClusterableModel):
         TranslatableField("mandate"),
         TranslatableField("development_strategy"),
         SynchronizedField("funding_mechanism"),
-        SynchronizedField("internal_notes"),
+        # Not overridable: wagtail-localize would otherwise show the notes to translators in
+        # its translation editor, as a value they may override.
+        SynchronizedField("internal_notes", overridable=False),
         SynchronizedField("priority_areas"),
         SynchronizedField("beneficiary_regions"),
         SynchronizedField("beneficiary_countries"),

@@ -1,0 +1,100 @@
+"""Choosers of partnership records, used by the admin forms that point at them.
+
+Searched through the ORM like the listings (see `cms.snippets.views`). Translatable records
+(vocabulary terms, partners) are offered in the source locale only: records always point at
+the English row, which stands for the concept in every language.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+)
+
+from ..models import SOURCE_LOCALE
+from .search import country_codes_matching, search_records
+
+__all__ = ["CountryChooserViewSet", "RecordChooserViewSet"]
+
+
+class RecordChooseViewMixin:
+    """Chooser listing searched through the ORM; translatable vocabularies and partners offer
+    only their source-locale rows, the ones records may point at."""
+
+    search_fields = ()
+    source_locale_only = False
+
+    def get_object_list(self):
+        objects = super().get_object_list()
+        if self.source_locale_only:
+            objects = objects.filter(**SOURCE_LOCALE)
+        return objects
+
+    def get_filter_form_class(self):
+        view = self
+
+        class SearchForm(BaseFilterForm):
+            q = forms.CharField(
+                label=_("Search term"),
+                widget=forms.TextInput(attrs={"placeholder": _("Search")}),
+                required=False,
+            )
+
+            def filter(self, objects):
+                query = self.cleaned_data.get("q")
+                if query:
+                    self.is_searching = True
+                    self.search_query = query
+                    objects = view.search(objects, query)
+                return objects
+
+        return SearchForm
+
+    def search(self, objects, query):
+        return search_records(objects, self.search_fields, query)
+
+
+class RecordChooseView(RecordChooseViewMixin, ChooseView):
+    pass
+
+
+class RecordChooseResultsView(RecordChooseViewMixin, ChooseResultsView):
+    pass
+
+
+class RecordChooserViewSet(SnippetChooserViewSet):
+    """Chooser of a partnership record, searched by `search_fields`."""
+
+    choose_view_class = RecordChooseView
+    choose_results_view_class = RecordChooseResultsView
+    search_fields = ("name",)
+    source_locale_only = False
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            search_fields=self.search_fields,
+            source_locale_only=self.source_locale_only,
+            **kwargs,
+        )
+
+
+class CountryChooseViewMixin(RecordChooseViewMixin):
+    def search(self, objects, query):
+        return objects.filter(code__in=country_codes_matching(query))
+
+
+class CountryChooseView(CountryChooseViewMixin, ChooseView):
+    pass
+
+
+class CountryChooseResultsView(CountryChooseViewMixin, ChooseResultsView):
+    pass
+
+
+class CountryChooserViewSet(RecordChooserViewSet):
+    choose_view_class = CountryChooseView
+    choose_results_view_class = CountryChooseResultsView
+    search_fields = ()

@@ -1,0 +1,168 @@
+"""Listings and inspect pages of partners, agreements and countries."""
+
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from wagtail.fields import RichTextField
+from wagtail.rich_text import RichText
+from wagtail.snippets.views.snippets import InspectView
+
+from .listing import RecordIndexView
+from .search import INTERNAL_PERMISSION, country_codes_matching, format_usd, join_names
+
+__all__ = [
+    "AgreementIndexView",
+    "AgreementInspectView",
+    "CountryIndexView",
+    "PartnerIndexView",
+    "PartnerInspectView",
+    "RecordInspectView",
+    "agreement_partners",
+    "agreement_regions",
+    "partner_regions",
+]
+
+
+def partner_regions(partner):
+    return ", ".join(link.region.code.upper() for link in partner.beneficiary_regions.all())
+
+
+def partner_areas(partner):
+    return join_names(link.area for link in partner.priority_areas.all())
+
+
+def partner_funding_types(partner):
+    return join_names(link.funding_type for link in partner.funding_types.all())
+
+
+class PartnerIndexView(RecordIndexView):
+    export_getters = {
+        "regions": partner_regions,
+        "priority_areas": partner_areas,
+        "funding_types": partner_funding_types,
+    }
+
+
+def agreement_partners(agreement):
+    return join_names(link.partner for link in agreement.partner_links.all())
+
+
+def agreement_regions(agreement):
+    return ", ".join(region.code.upper() for region in agreement.regions.all())
+
+
+def agreement_countries(agreement):
+    return ", ".join(str(country.code) for country in agreement.countries.all())
+
+
+def agreement_secondary_areas(agreement):
+    return join_names(agreement.secondary_areas.all())
+
+
+class AgreementIndexView(RecordIndexView):
+    export_getters = {
+        "partners": agreement_partners,
+        "regions": agreement_regions,
+        "countries": agreement_countries,
+        "secondary_areas": agreement_secondary_areas,
+        "parent_reference": lambda agreement: (
+            agreement.parent.reference if agreement.parent_id else ""
+        ),
+    }
+
+
+class CountryIndexView(RecordIndexView):
+    """Countries are found by their name in the staff member's language, or by ISO code."""
+
+    export_getters = {
+        "name": lambda country: country.name,
+        "code": lambda country: str(country.code),
+        "region_code": lambda country: country.region.code.upper() if country.region_id else "",
+    }
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return queryset.filter(code__in=country_codes_matching(self.search_query))
+
+
+# --- Inspect pages --------------------------------------------------------------------------
+
+
+class RecordInspectView(InspectView):
+    """A record for staff who may read it but not change it: empty values as a dash, yes/no,
+    rich text rendered, and readable labels for relations (`field_labels`)."""
+
+    field_labels = {}
+
+    def get_field_label(self, field_name, field):
+        if field_name in self.field_labels:
+            return capfirst(self.field_labels[field_name])
+        return super().get_field_label(field_name, field)
+
+    def get_field_display_value(self, field_name, field):
+        if isinstance(field, RichTextField):
+            value = field.value_from_object(self.object)
+            return RichText(value) if value else "-"
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return "-"
+        if isinstance(value, bool):
+            return _("Yes") if value else _("No")
+        return value
+
+
+class PartnerInspectView(RecordInspectView):
+    """A partner's record; internal notes and contacts appear only to holders of
+    `view_partner_internal`."""
+
+    field_labels = {
+        "priority_areas": _("priority thematic areas"),
+        "beneficiary_regions": _("beneficiary regions"),
+        "beneficiary_countries": _("beneficiary countries"),
+        "funding_types": _("funding types"),
+        "contacts": _("contacts"),
+        "locale": _("language"),
+    }
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if self.request.user.has_perm(INTERNAL_PERMISSION):
+            fields = [*fields, "internal_notes", "contacts"]
+        return fields
+
+    def get_priority_areas_display_value(self):
+        return join_names(link.area for link in self.object.priority_areas.all()) or "-"
+
+    def get_beneficiary_regions_display_value(self):
+        return join_names(link.region for link in self.object.beneficiary_regions.all()) or "-"
+
+    def get_beneficiary_countries_display_value(self):
+        links = self.object.beneficiary_countries.select_related("country")
+        return join_names(link.country for link in links) or "-"
+
+    def get_funding_types_display_value(self):
+        return join_names(link.funding_type for link in self.object.funding_types.all()) or "-"
+
+    def get_contacts_display_value(self):
+        contacts = [
+            " – ".join(part for part in (c.name, c.role, c.email, c.phone) if part)
+            for c in self.object.contacts.all()
+        ]
+        return "; ".join(contacts) or "-"
+
+
+class AgreementInspectView(RecordInspectView):
+    field_labels = {
+        "partner_links": _("partners"),
+        "chain_value_usd": _("value of the amendment chain (USD)"),
+    }
+
+    def get_partner_links_display_value(self):
+        links = self.object.partner_links.select_related("partner")
+        return "; ".join(f"{link.partner} ({link.get_role_display()})" for link in links) or "-"
+
+    def get_chain_value_usd_display_value(self):
+        return format_usd(self.object.chain_value_usd())
+
+    def get_amount_usd_display_value(self):
+        return format_usd(self.object.amount_usd) or "-"

@@ -1,0 +1,90 @@
+"""Real-browser tests: Chromium, driven by Playwright, against pytest-django's live server.
+
+Without Chromium at /usr/bin/chromium these tests are skipped, unless REQUIRE_BROWSER_TESTS=1
+(set by CI), which turns the missing browser into an error.
+
+The live server needs a transactional database, which Django flushes after each test, taking
+with it the rows that data migrations created (locales, the English home page, the default
+site...). The tests use `serialized_rollback=True` so those rows are there during the test,
+and `restore_migration_data` puts them back afterwards for the tests that follow (and for the
+next run with --reuse-db).
+"""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connections
+from wagtail.models import Locale
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def pytest_runtest_setup(item):
+    """Skip (or fail, in CI) browser tests before any fixture runs when Chromium is missing."""
+    if item.get_closest_marker("browser") is None or CHROMIUM.exists():
+        return
+    if settings.REQUIRE_BROWSER_TESTS:
+        pytest.fail(
+            f"REQUIRE_BROWSER_TESTS=1 but Chromium is not installed at {CHROMIUM}: "
+            "install it (apt-get install chromium) to run the browser tests.",
+            pytrace=False,
+        )
+    pytest.skip(
+        f"Chromium is not installed at {CHROMIUM} (apt-get install chromium); "
+        "set REQUIRE_BROWSER_TESTS=1 to make this an error."
+    )
+
+
+@pytest.fixture(scope="module")
+def restore_migration_data(django_db_setup, django_db_blocker):
+    """After the module's tests, reload the rows that migrations created if a flush removed
+    them (from the copy Django serialized when it set up the test database)."""
+    yield
+    with django_db_blocker.unblock():
+        connection = connections["default"]
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents and not Locale.objects.exists():
+            connection.creation.deserialize_db_from_string(contents)
+    cache.clear()
+
+
+@pytest.fixture
+def chromium(restore_migration_data, monkeypatch):
+    """A headless Chromium for one test.
+
+    It starts after the test's database setup and stops before its flush, on purpose: while
+    Playwright's sync API runs its event loop in this thread, Django sees an "async context",
+    refuses queries unless DJANGO_ALLOW_ASYNC_UNSAFE is set (they are in fact synchronous
+    here), and hands out other connection objects than the test database's own.
+    """
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+        # Close the connections opened in Playwright's context, which nothing else would.
+        connections.close_all()
+
+
+@pytest.fixture
+def open_page(chromium):
+    """Open an address in a fresh browser context whose preferred language is `locale`
+    (sent as Accept-Language); returns the Playwright page."""
+    contexts = []
+
+    def _open(url, locale="en-GB"):
+        context = chromium.new_context(locale=locale, viewport={"width": 1280, "height": 800})
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(url)
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()
