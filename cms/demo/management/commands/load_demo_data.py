@@ -1,0 +1,91 @@
+"""`manage.py load_demo_data`: the demo archive, built from code and the fact files."""
+
+import time
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Locale
+from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from cms.demo.agreements import load_agreements
+from cms.demo.archive import plan_archive
+from cms.demo.countries import load_countries
+from cms.demo.localize import search_indexing_paused
+from cms.demo.pages import load_home_pages
+from cms.demo.partners import load_partners
+from cms.demo.recognitions import load_recognitions
+from cms.demo.users import load_users
+from cms.demo.vocabularies import load_vocabularies
+from cms.snippets.models import Agreement, Partner
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo data: vocabularies in the six languages, countries with their ITU-D "
+        "regions, about 110 funding partners, the archive of about 990 agreements (the "
+        "2014-2017 figures of the source document exactly), the 25th-anniversary "
+        "recognitions, the home page in six languages and one demo user per role; then "
+        "rebuild the search index. Safe to run again: existing records are kept as they are."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--skip-index",
+            action="store_true",
+            help="Do not rebuild the search index at the end.",
+        )
+
+    def handle(self, *args, **options):
+        started = time.monotonic()
+        source = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+        targets = list(Locale.objects.exclude(pk=source.pk).order_by("pk"))
+        # Both indexes are rebuilt once at the end, faster than updating them on each save.
+        with (
+            search_indexing_paused(),
+            disable_reference_index_auto_update(),
+            transaction.atomic(),
+        ):
+            vocabularies, vocabulary_translations = load_vocabularies(source, targets)
+            countries, new_countries = load_countries(vocabularies["regions"])
+            partners, new_partners = load_partners(source, vocabularies, countries)
+            new_agreements = load_agreements(plan_archive(), vocabularies, partners, countries)
+            new_recognitions, recognition_translations = load_recognitions(
+                source, targets, partners
+            )
+            pages = load_home_pages(targets)
+            usernames, new_users = load_users()
+        written = [
+            vocabulary_translations,
+            new_countries,
+            new_partners,
+            new_agreements,
+            new_recognitions,
+            recognition_translations,
+            pages,
+        ]
+        if any(written):
+            # The admin's "used by" lists and deletion warnings read the reference index.
+            call_command("rebuild_references_index", verbosity=0)
+        if not options["skip_index"]:
+            call_command("update_index", verbosity=0)
+
+        archive = Agreement.objects.in_period("1900-01-01", "2017-12-31").count()
+        lines = [
+            f"Vocabulary terms: {sum(map(len, vocabularies.values()))} in English, "
+            f"{vocabulary_translations} translations written",
+            f"Countries: {len(countries)} ({new_countries} new)",
+            f"Funding partners: {Partner.objects.in_source_locale().funding_partners().count()}"
+            f" ({new_partners} partners new)",
+            f"Agreements: {Agreement.objects.count()} ({new_agreements} new), "
+            f"{archive} by the end of 2017",
+            f"Recognitions: {new_recognitions} new, {recognition_translations} translations "
+            "written (with their partners)",
+            f"Home pages written: {pages} (locales: "
+            f"{', '.join(sorted(loc.language_code for loc in [source, *targets]))})",
+            f"Demo users: {', '.join(usernames)} ({len(new_users)} new)",
+            f"Search index: {'skipped' if options['skip_index'] else 'rebuilt'}",
+            f"Done in {time.monotonic() - started:.1f} s.",
+        ]
+        self.stdout.write("\n".join(lines))

@@ -1,0 +1,161 @@
+"""Figures of the agreements archive for a reporting period, as the charts and reports show them.
+
+`agreement_figures(start, end)` counts the agreements of a period (by signature date, or by
+registration date when the signature date was not recorded):
+
+- new agreements and addenda/amendments, and their estimated value in USD (both together);
+- new agreements per year of signature, the undated ones apart;
+- new agreements per beneficiary region, an agreement that benefits k regions counting 1/k in
+  each (exact fractions);
+- new agreements per primary thematic area.
+
+Figures include confidential agreements: only their details are restricted, never the totals
+the Bureau publishes. Everything is aggregated by the database, in six queries.
+"""
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import ExtractYear
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from .models import Agreement, BeneficiaryRegion, ThematicArea
+
+__all__ = ["UNDATED", "UNDATED_LABEL", "AgreementFigures", "agreement_figures"]
+
+# The key of undated agreements in `AgreementFigures.by_year`, and how charts label them.
+UNDATED = "unknown"
+UNDATED_LABEL = _("Date not recorded")
+
+
+@dataclass(frozen=True)
+class AgreementFigures:
+    """The figures of one reporting period.
+
+    Regions and areas are keyed by their codes, in the order charts show them: regions in
+    their usual order, areas from the most to the least frequent. Every region and area of
+    the vocabularies is present, with zero when no agreement of the period concerns it.
+    """
+
+    start: datetime.date
+    end: datetime.date
+    new_agreements: int
+    addenda: int
+    value_usd: Decimal
+    by_year: dict  # "2015" -> count; UNDATED -> count of undated agreements, if any
+    by_region: dict  # region code -> Fraction
+    by_area: dict  # area code -> count
+    area_names: dict  # area code -> English name
+
+    def as_dict(self):
+        """The figures as plain JSON values: region codes in capitals, areas by English name,
+        whole numbers as integers."""
+        return {
+            "new_agreements": self.new_agreements,
+            "addenda": self.addenda,
+            "value_usd": _number(self.value_usd),
+            "by_year": dict(self.by_year),
+            "by_region": {code.upper(): _number(value) for code, value in self.by_region.items()},
+            "by_area": {self.area_names.get(c, c): n for c, n in self.by_area.items()},
+        }
+
+
+def _number(value):
+    """An int when the value is whole, else a float (JSON has no fractions or decimals)."""
+    if value == int(value):
+        return int(value)
+    return float(value)
+
+
+def agreement_figures(start, end, *, tag=None, queryset=None):
+    """Compute the figures of the agreements of a period (both dates included).
+
+    `tag` keeps the agreements with that tag only (e.g. "centres-of-excellence");
+    `queryset` restricts the agreements further, e.g. `Agreement.objects.public()`.
+    """
+    agreements = (queryset if queryset is not None else Agreement.objects.all()).in_period(
+        start, end
+    )
+    if tag:
+        tagged = Agreement.objects.filter(Q(tags__slug=slugify(tag)) | Q(tags__name__iexact=tag))
+        agreements = agreements.filter(pk__in=tagged.values("pk"))
+    totals = agreements.order_by().aggregate(
+        new=Count("pk", filter=Q(agreement_type__is_amendment=False)),
+        addenda=Count("pk", filter=Q(agreement_type__is_amendment=True)),
+        value=Sum("amount_usd"),
+    )
+    new = agreements.new_agreements().order_by()
+    by_area, area_names = _by_area(new)
+    return AgreementFigures(
+        start=start,
+        end=end,
+        new_agreements=totals["new"],
+        addenda=totals["addenda"],
+        value_usd=totals["value"] or Decimal("0.00"),
+        by_year=_by_year(new),
+        by_region=_by_region(new),
+        by_area=by_area,
+        area_names=area_names,
+    )
+
+
+def _by_year(new):
+    rows = (
+        new.annotate(year=ExtractYear("signature_date"))
+        .values("year")
+        .annotate(count=Count("pk"))
+        .order_by("year")
+    )
+    counts = {row["year"]: row["count"] for row in rows}
+    by_year = {str(year): counts[year] for year in sorted(y for y in counts if y is not None)}
+    if counts.get(None):
+        by_year[UNDATED] = counts[None]
+    return by_year
+
+
+def _by_region(new):
+    """Fractional counts: each agreement shares one unit among the regions it benefits."""
+    field = Agreement._meta.get_field("regions")
+    links = field.remote_field.through.objects
+    agreement, region = field.m2m_field_name(), field.m2m_reverse_field_name()
+    regions_per_agreement = (
+        links.filter(**{agreement: OuterRef(agreement)})
+        .values(agreement)
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    rows = (
+        links.filter(**{f"{agreement}__in": new.values("pk")})
+        .annotate(k=Subquery(regions_per_agreement))
+        .values(f"{region}__code", "k")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    totals = {code: Fraction(0) for code in _codes(BeneficiaryRegion)}
+    for row in rows:
+        code = row[f"{region}__code"]
+        totals[code] = totals.get(code, Fraction(0)) + Fraction(row["count"], row["k"])
+    return totals
+
+
+def _by_area(new):
+    """Counts per primary area, most frequent first, and the English name of each area."""
+    counts = Counter(
+        {
+            row["primary_area__code"]: row["count"]
+            for row in new.values("primary_area__code").annotate(count=Count("pk")).order_by()
+        }
+    )
+    terms = list(ThematicArea.objects.in_source_locale().values_list("code", "name"))
+    order = {code: position for position, (code, _name) in enumerate(terms)}
+    codes = sorted(set(order) | set(counts), key=lambda c: (-counts[c], order.get(c, len(order))))
+    return {code: counts[code] for code in codes}, dict(terms)
+
+
+def _codes(model):
+    return list(model.objects.in_source_locale().values_list("code", flat=True))

@@ -1,0 +1,32 @@
+"""The demo data, loaded once for all the tests of this package.
+
+The load runs inside a transaction that is rolled back when the package's tests are done,
+so the demo data never leaks into other tests (nor into a database kept with --reuse-db).
+Each test runs in a savepoint inside it, as usual with the `db` fixture.
+"""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+
+@pytest.fixture(scope="package")
+def demo_load(django_db_setup, django_db_blocker):
+    """Run `load_demo_data` once; yield what it printed."""
+    output = StringIO()
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        call_command("load_demo_data", stdout=output)
+    yield output.getvalue()
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo_data(demo_load, db):
+    """The loaded demo data, for a test that reads the database."""
+    return demo_load

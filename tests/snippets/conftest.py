@@ -1,0 +1,50 @@
+"""Vocabulary terms for the tests of partnership records, made with the shared factories."""
+
+import pytest
+
+from cms.snippets.factories import (
+    AgreementTypeFactory,
+    BeneficiaryRegionFactory,
+    ThematicAreaFactory,
+)
+
+
+@pytest.fixture
+def regions(db):
+    """The seven ITU-D regions, by code."""
+    names = {
+        "afr": "Africa",
+        "ams": "Americas",
+        "arb": "Arab States",
+        "asp": "Asia-Pacific",
+        "cis": "Commonwealth of Independent States",
+        "eur": "Europe",
+        "glo": "Global / inter-regional",
+    }
+    return {
+        code: BeneficiaryRegionFactory(code=code, name=name, sort_order=position)
+        for position, (code, name) in enumerate(names.items())
+    }
+
+
+@pytest.fixture
+def areas(db):
+    """Two thematic areas, by code."""
+    return {
+        "capacity-building": ThematicAreaFactory(
+            code="capacity-building", name="Capacity Building", sort_order=1
+        ),
+        "cybersecurity": ThematicAreaFactory(
+            code="cybersecurity", name="Cybersecurity", sort_order=2
+        ),
+    }
+
+
+@pytest.fixture
+def mou(db):
+    return AgreementTypeFactory(code="mou", name="Memorandum of understanding")
+
+
+@pytest.fixture
+def addendum(db):
+    return AgreementTypeFactory(amendment=True)
