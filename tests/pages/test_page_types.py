@@ -12,7 +12,13 @@ from wagtail.models import Locale, Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from cms.pages.models import HomePage, StandardPage
+from cms.pages.models import (
+    HomePage,
+    OpportunityIndexPage,
+    PartnerDirectoryPage,
+    RecognitionsPage,
+    StandardPage,
+)
 
 from .html import parse
 
@@ -97,7 +103,10 @@ class PageTypesTests(WagtailPageTestCase):
         self.assertTrue(HomePage.can_create_at(Page.get_first_root_node()))
 
     def test_content_pages_nest_under_home_and_content_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage})
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {StandardPage, OpportunityIndexPage, PartnerDirectoryPage, RecognitionsPage},
+        )
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
 

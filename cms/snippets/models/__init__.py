@@ -7,6 +7,7 @@ from .agreements import (
     AgreementQuerySet,
     AgreementTag,
 )
+from .materials import Material
 from .partners import (
     Partner,
     PartnerContact,
@@ -43,6 +44,7 @@ __all__ = [
     "Country",
     "FundingMechanism",
     "FundingType",
+    "Material",
     "MembershipCategory",
     "Partner",
     "PartnerContact",

@@ -1,4 +1,4 @@
-"""Page types of the public site."""
+"""The shared base page, the home page and plain content pages."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +7,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import BaseStreamBlock
+__all__ = ["BasePage", "HomePage", "StandardPage"]
+
+from ..blocks import BaseStreamBlock
 
 
 class BasePage(Page):
@@ -31,7 +33,12 @@ class HomePage(BasePage):
     """The home page of one language: the site's root for that locale."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.StandardPage"]
+    subpage_types = [
+        "pages.StandardPage",
+        "pages.OpportunityIndexPage",
+        "pages.PartnerDirectoryPage",
+        "pages.RecognitionsPage",
+    ]
     template = "pages/home_page.html"
 
     @classmethod
