@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "cms.core",
     "cms.pages",
     "cms.snippets",
+    "cms.interest",
+    "cms.api",
     "cms.demo",
     "search",
     "wagtail_localize",
