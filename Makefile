@@ -20,6 +20,12 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed ## Create .venv and install PartnerHub with its test tools
 
+# axe-core for the accessibility checks of the browser tests, when npm is available (the
+# browser tests are skipped on a machine without Chromium and npm, and required in CI).
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the accessibility checks will be skipped"; fi
+
 migrate: install ## Apply database migrations (SQLite unless DATABASE_URL is set)
 	$(PY) manage.py migrate --noinput
 
@@ -32,6 +38,7 @@ serve: install ## Serve the site without reloading the demo data
 
 lint: install ## ruff: lint and formatting check
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 format: install ## ruff: fix what can be fixed and format
 	$(VENV)/bin/ruff check --fix .
@@ -41,11 +48,11 @@ check: install ## Django system checks and missing migrations
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
 
-test: lint check ## Run every check and the whole test suite (DATABASE_URL selects the database)
+test: lint check node_modules/.installed ## Run every check and the whole test suite (DATABASE_URL selects the database)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 messages: install ## Regenerate and compile the interface translations in locale/ (needs gettext)
-	$(PY) manage.py makemessages --all --no-location --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles
+	$(PY) manage.py makemessages --all --no-location --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=tests
 	$(PY) manage.py compilemessages --ignore=.venv
 
 clean: ## Remove the virtualenv, the SQLite database and collected files

@@ -88,3 +88,32 @@ def open_page(chromium):
     yield _open
     for context in contexts:
         context.close()
+
+
+AXE_SCRIPT = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture
+def axe_violations():
+    """Run axe-core (installed from npm, injected from the local file) on a Playwright page;
+    return the serious and critical WCAG 2.2 A/AA violations as (rule, target) pairs."""
+    if not AXE_SCRIPT.exists():
+        message = f"axe-core is not installed at {AXE_SCRIPT} (npm ci)"
+        if settings.REQUIRE_BROWSER_TESTS:
+            pytest.fail(f"REQUIRE_BROWSER_TESTS=1 but {message}.", pytrace=False)
+        pytest.skip(f"{message}; set REQUIRE_BROWSER_TESTS=1 to make this an error.")
+
+    def _check(page):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        return [
+            (violation["id"], node["target"])
+            for violation in result["violations"]
+            if violation["impact"] in {"serious", "critical"}
+            for node in violation["nodes"]
+        ]
+
+    return _check
