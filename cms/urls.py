@@ -10,14 +10,25 @@ from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from cms.core.feeds import OpportunityFeed
+from cms.core.sitemaps import language_sitemap, robots_txt, sitemap_index
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<str:section>.xml", language_sitemap, name="language_sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path(
+        "feeds/<str:language_code>/opportunities.xml",
+        OpportunityFeed(),
+        name="opportunity_feed",
+    ),
     path("i18n/setlang/", set_language, name="set_language"),
+    # The public JSON API (/api/v1/), one address for every language (?lang=).
+    path("", include("cms.api.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,8 +1,12 @@
 """The roles of PartnerHub's users as Django groups with their permissions.
 
 `sync_roles()` makes the groups, their model permissions, page permissions, collection
-permissions and the private collection of signed agreements exactly as declared here. It runs
-after every `migrate` and is safe to run at any time.
+permissions and the private collection of signed agreements exactly as declared here, then the
+moderation workflow of opportunities (cms/core/workflows.py). It runs after every `migrate` and
+is safe to run at any time.
+
+Pages are published by communications leads: editors write and submit for moderation, leads
+approve (and may publish directly). Translators publish their own language's translations.
 """
 
 from django.apps import apps
@@ -18,7 +22,10 @@ from wagtail.models import (
     Page,
 )
 
+from .workflows import sync_workflows
+
 EDITORS = "Communications editors"
+LEADS = "Communications leads"
 OFFICERS = "Partnership officers"
 TRANSLATOR_LANGUAGES = {
     "fr": "French",
@@ -62,9 +69,16 @@ def _role_definitions():
     for model in [*VOCABULARIES, "country", "partner"]:
         editor_perms += _model_perms("snippets", model, ["view"])
     editor_perms += _model_perms("snippets", "recognition", ALL)
+    editor_perms += _model_perms("snippets", "material", ALL)
+    officer_perms += _model_perms("snippets", "material", ["view"])
+    # Expressions of interest are read-only in the admin (cms/interest/permissions.py).
+    interest_perms = _model_perms("interest", "expressionofinterest", ["view"])
+    officer_perms += interest_perms
+    editor_perms += interest_perms
 
     translator_perms = ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"]
-    for model in [*VOCABULARIES, "partner", "recognition"]:
+    # Translators translate material too, and upload the variant of its document.
+    for model in [*VOCABULARIES, "partner", "recognition", "material"]:
         translator_perms += _model_perms("snippets", model, ["change", "view"])
 
     media = [
@@ -77,7 +91,14 @@ def _role_definitions():
     ]
     signed = ["add_document", "change_document", "choose_document", "delete_document"]
     roles = {
+        # No publish_page: an editor submits pages for moderation (workflows.py).
         EDITORS: {
+            "perms": editor_perms,
+            "pages": ["add_page", "change_page", "lock_page", "unlock_page"],
+            "collections": {PUBLIC_MEDIA_COLLECTION: media},
+        },
+        # Editors' rights, plus publishing; the leads' group approves in the workflows.
+        LEADS: {
             "perms": editor_perms,
             "pages": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
             "collections": {PUBLIC_MEDIA_COLLECTION: media},
@@ -95,7 +116,9 @@ def _role_definitions():
         roles[translator_group_name(code)] = {
             "perms": translator_perms,
             "pages": ["add_page", "change_page", "publish_page"],
-            "collections": {PUBLIC_MEDIA_COLLECTION: ["choose_image", "choose_document"]},
+            "collections": {
+                PUBLIC_MEDIA_COLLECTION: ["choose_image", "choose_document", "add_document"]
+            },
         }
     return roles
 
@@ -161,6 +184,8 @@ def sync_roles():
     restriction.restriction_type = CollectionViewRestriction.GROUPS
     restriction.save()
     restriction.groups.set([groups[OFFICERS]])
+
+    sync_workflows(groups[LEADS])
     return groups
 
 

@@ -5,7 +5,7 @@ from django.utils.html import escape
 from cms.snippets.models import Recognition
 
 from .facts import read_json
-from .localize import translate
+from .localize import translate_into
 
 __all__ = ["load_recognitions"]
 
@@ -27,14 +27,17 @@ def load_recognitions(source_locale, target_locales, partners):
     created = translated = 0
     for name, languages in facts["partner_translations"].items():
         partner = partners[name]
+        wanted = {}
         for locale in target_locales:
             text = languages[locale.language_code]
             values = {"name": text["name"]}
             if not _is_translated(partner, locale, values):
                 values["mandate"] = _paragraph(text["mandate"])
                 values["development_strategy"] = _paragraph(text["strategy"])
-                translate(partner, locale, values)
-                translated += 1
+                wanted[locale] = values
+        if wanted:
+            translate_into(partner, wanted)
+            translated += len(wanted)
     for fact in facts["recognitions"]:
         recognition, was_created = Recognition.objects.get_or_create(
             locale=source_locale,
@@ -47,6 +50,7 @@ def load_recognitions(source_locale, target_locales, partners):
             },
         )
         created += was_created
+        wanted = {}
         for locale in target_locales:
             code = locale.language_code
             values = {
@@ -55,6 +59,8 @@ def load_recognitions(source_locale, target_locales, partners):
             }
             if not _is_translated(recognition, locale, values):
                 values["citation"] = _paragraph(fact["citation"][code])
-                translate(recognition, locale, values)
-                translated += 1
+                wanted[locale] = values
+        if wanted:
+            translate_into(recognition, wanted)
+            translated += len(wanted)
     return created, translated

@@ -7,6 +7,7 @@ from wagtail.users.models import UserProfile
 
 from cms.core.roles import (
     EDITORS,
+    LEADS,
     OFFICERS,
     TRANSLATOR_LANGUAGES,
     sync_roles,
@@ -23,6 +24,7 @@ def demo_users():
     users = [
         ("admin", [], True, "en"),
         ("editor", [EDITORS], False, "en"),
+        ("lead", [LEADS], False, "en"),
         ("officer", [OFFICERS], False, "en"),
     ]
     for code in TRANSLATOR_LANGUAGES:

@@ -12,7 +12,7 @@ from cms.snippets.models import (
 )
 
 from .facts import read_json
-from .localize import translate
+from .localize import translate_into
 
 __all__ = ["VOCABULARIES", "load_vocabularies"]
 
@@ -59,11 +59,14 @@ def load_vocabularies(source_locale, target_locales):
         }
         for fact in facts[key]:
             term = terms[key][fact["code"]]
+            wanted = {}
             for locale in target_locales:
                 name = fact["names"][locale.language_code]
                 current = existing.get((term.translation_key, locale.pk))
                 if current and current.name == name and _synchronized(current, term):
                     continue
-                translate(term, locale, {"name": name})
-                translated += 1
+                wanted[locale] = {"name": name}
+            if wanted:
+                translate_into(term, wanted)
+                translated += len(wanted)
     return terms, translated

@@ -8,3 +8,15 @@ class InterestConfig(AppConfig):
     name = "cms.interest"
     label = "interest"
     verbose_name = _("Expressions of interest")
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from .models import ExpressionOfInterest
+        from .permissions import ReadOnlyPermissionPolicy
+
+        # Registered here rather than in wagtail_hooks.py: a policy must be in place before
+        # anything asks for the model's policy, or Wagtail makes a default one.
+        register_permission_policy(
+            ExpressionOfInterest, ReadOnlyPermissionPolicy(ExpressionOfInterest)
+        )

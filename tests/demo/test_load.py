@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backend
 from wagtail_localize.models import StringTranslation, Translation
 
-from cms.core.roles import EDITORS, OFFICERS, translator_group_name
+from cms.core.roles import EDITORS, LEADS, OFFICERS, translator_group_name
 from cms.pages.models import HomePage
 from cms.snippets.models import (
     Agreement,
@@ -181,6 +181,7 @@ def test_one_demo_user_per_role(demo_data):
     users = {user.username: user for user in get_user_model().objects.all()}
     expected_groups = {
         "editor": EDITORS,
+        "lead": LEADS,
         "officer": OFFICERS,
         "translator-fr": translator_group_name("fr"),
         "translator-es": translator_group_name("es"),

@@ -70,13 +70,18 @@ def document_language(context):
 def language_versions(context):
     """The languages offered by the language switcher and the hreflang links.
 
-    On a page: its live translations, itself included, in one query. Elsewhere (404 and
+    On a page: its live translations that anyone may read, and itself. Elsewhere (404 and
     other views that are not pages): the live home page of each language.
     """
     request = context.get("request")
     page = context.get("page")
     if isinstance(page, Page) and page.pk:
-        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        # A private translation is never advertised, not even to a visitor allowed to read it.
+        translations = list(
+            page.get_translations(inclusive=True).live().public().select_related("locale")
+        )
+        if page.pk not in {translation.pk for translation in translations}:
+            translations.append(page)
         return _versions(translations, request, page.locale.language_code)
 
     site = Site.find_for_request(request) if request else None

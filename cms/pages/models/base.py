@@ -41,6 +41,13 @@ class HomePage(BasePage):
     ]
     template = "pages/home_page.html"
 
+    def get_context(self, request, *args, **kwargs):
+        from cms.pages.home_views import home_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_page_context(self, request))
+        return context
+
     @classmethod
     def can_create_at(cls, parent):
         # One home page per locale, all directly under the tree's root; new locales get

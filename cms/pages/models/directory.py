@@ -1,7 +1,8 @@
 """The public partner directory and the recognitions page."""
 
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from .base import BasePage
 
@@ -12,17 +13,45 @@ class PartnerDirectoryPage(RoutablePageMixin, BasePage):
     """The public directory of funding partners, with a profile page for each partner.
 
     Profiles show public fields only; internal notes, contacts and confidential agreements
-    never appear.
+    never appear. A profile's address is built from the id and English name of the
+    partner's English row, so it is the same in every language:
+    `/<language>/partners/<id>/<slug>/`.
     """
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
     template = "pages/partner_directory_page.html"
+    profile_template = "pages/partner_profile_page.html"
 
     class Meta:
         verbose_name = _("partner directory")
         verbose_name_plural = _("partner directories")
+
+    def serve(self, request, view=None, args=None, kwargs=None):
+        # Served without routing (previews, page tests): the directory itself.
+        if view is None:
+            view, args, kwargs = self.resolve_subpage("/")
+        return super().serve(request, view, args, kwargs)
+
+    @path("", name="directory")
+    def directory(self, request):
+        """The list of funding partners, filtered, sorted and paginated from the address."""
+        from cms.pages.directory_views import directory_context
+
+        return self.render(request, context_overrides=directory_context(self, request))
+
+    @path("<int:partner_id>/", name="partner_without_slug")
+    @path("<int:partner_id>/<slug:slug>/", name="partner")
+    def partner(self, request, partner_id, slug=None):
+        """A partner's profile; any other slug than the partner's redirects to its address."""
+        from cms.pages.directory_views import profile_context
+
+        context = profile_context(self, request, partner_id)
+        profile = context["partner"]
+        if slug != profile.slug:
+            return redirect(profile.url, permanent=True)
+        return self.render(request, template=self.profile_template, context_overrides=context)
 
 
 class RecognitionsPage(BasePage):
@@ -36,3 +65,10 @@ class RecognitionsPage(BasePage):
     class Meta:
         verbose_name = _("recognitions page")
         verbose_name_plural = _("recognitions pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.pages.directory_views import recognitions_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(recognitions_context(self, request))
+        return context

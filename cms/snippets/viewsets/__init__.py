@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from .agreements import AgreementViewSet
 from .base import RecordViewSet
+from .materials import MaterialViewSet
 from .partners import PartnerViewSet
 from .recognitions import RecognitionViewSet
 from .vocabularies import (
@@ -29,6 +30,7 @@ from .vocabularies import (
 
 __all__ = [
     "AgreementViewSet",
+    "MaterialViewSet",
     "PartnerViewSet",
     "PartnershipViewSetGroup",
     "RecognitionViewSet",
@@ -42,7 +44,7 @@ class PartnershipViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Partnerships")
     menu_icon = "group"
     menu_order = 150
-    items = (PartnerViewSet, AgreementViewSet, RecognitionViewSet)
+    items = (PartnerViewSet, AgreementViewSet, RecognitionViewSet, MaterialViewSet)
 
 
 class VocabularyViewSetGroup(SnippetViewSetGroup):

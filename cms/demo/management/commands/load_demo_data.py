@@ -6,19 +6,23 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cms.demo.agreements import load_agreements
 from cms.demo.archive import plan_archive
 from cms.demo.countries import load_countries
 from cms.demo.localize import search_indexing_paused
+from cms.demo.materials import load_briefs
+from cms.demo.opportunities import link_agreements, load_opportunities
 from cms.demo.pages import load_home_pages
 from cms.demo.partners import load_partners
 from cms.demo.recognitions import load_recognitions
+from cms.demo.sections import load_section_pages
 from cms.demo.users import load_users
 from cms.demo.vocabularies import load_vocabularies
-from cms.snippets.models import Agreement, Partner
+from cms.pages.models import OpportunityPage
+from cms.snippets.models import Agreement, Material, Partner
 
 
 class Command(BaseCommand):
@@ -26,8 +30,10 @@ class Command(BaseCommand):
         "Load the demo data: vocabularies in the six languages, countries with their ITU-D "
         "regions, about 110 funding partners, the archive of about 990 agreements (the "
         "2014-2017 figures of the source document exactly), the 25th-anniversary "
-        "recognitions, the home page in six languages and one demo user per role; then "
-        "rebuild the search index. Safe to run again: existing records are kept as they are."
+        "recognitions, the home page and its sections in six languages (partnership "
+        "opportunities with their briefs, partner directory, recognitions, how to partner) "
+        "and one demo user per role; then rebuild the search index. Safe to run again: "
+        "existing records are kept as they are."
     )
 
     def add_arguments(self, parser):
@@ -55,6 +61,13 @@ class Command(BaseCommand):
                 source, targets, partners
             )
             pages = load_home_pages(targets)
+            home = Site.objects.get(is_default_site=True).root_page.specific
+            sections, section_pages = load_section_pages(home, targets)
+            briefs, new_briefs, brief_translations = load_briefs(source, targets)
+            opportunities, opportunity_pages = load_opportunities(
+                sections["opportunities"], targets, vocabularies, countries, briefs
+            )
+            linked = link_agreements(opportunities)
             usernames, new_users = load_users()
         written = [
             vocabulary_translations,
@@ -64,6 +77,11 @@ class Command(BaseCommand):
             new_recognitions,
             recognition_translations,
             pages,
+            section_pages,
+            new_briefs,
+            brief_translations,
+            opportunity_pages,
+            linked,
         ]
         if any(written):
             # The admin's "used by" lists and deletion warnings read the reference index.
@@ -84,6 +102,12 @@ class Command(BaseCommand):
             "written (with their partners)",
             f"Home pages written: {pages} (locales: "
             f"{', '.join(sorted(loc.language_code for loc in [source, *targets]))})",
+            f"Section pages written: {section_pages} ({', '.join(sections)})",
+            f"Opportunities: {OpportunityPage.objects.live().count()} pages in all languages "
+            f"({len(opportunities)} in English), {opportunity_pages} pages written",
+            f"Briefs: {Material.objects.filter(kind=Material.Kind.BRIEF).count()} in all "
+            f"languages ({new_briefs} new), {brief_translations} translations written",
+            f"Agreements linked to their opportunity: {linked}",
             f"Demo users: {', '.join(usernames)} ({len(new_users)} new)",
             f"Search index: {'skipped' if options['skip_index'] else 'rebuilt'}",
             f"Done in {time.monotonic() - started:.1f} s.",

@@ -1,0 +1,253 @@
+"""What the <head> of a page tells search engines and link previews: title, description,
+canonical address, language versions (hreflang, og:locale:alternate), picture, feed."""
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.images.models import AbstractImage, SourceImageIOError
+from wagtail.models import Page
+
+from cms.core.templatetags.locale_tags import LanguageVersion, _versions
+
+from .structured_data import is_list_page, json_ld, page_graph
+from .visibility import live_homes, public_translations, site_for_request
+
+__all__ = ["OG_LOCALES", "MetaImage", "PageMeta", "feed_title", "og_locale", "page_meta"]
+
+# OpenGraph locales are language_TERRITORY, and Facebook knows Arabic only as "ar_AR". United
+# Nations English follows British spelling; its Chinese is the simplified script.
+OG_LOCALES = {
+    "en": "en_GB",
+    "fr": "fr_FR",
+    "es": "es_ES",
+    "ru": "ru_RU",
+    "ar": "ar_AR",
+    "zh-hans": "zh_CN",
+}
+DESCRIPTION_LENGTH = 200
+OG_IMAGE_SPEC = "fill-1200x630"
+# Attributes a page type may define to give its pages a picture for link previews.
+IMAGE_ATTRIBUTES = ("og_image", "social_image", "image", "hero_image", "feed_image")
+
+
+def og_locale(language_code):
+    """The OpenGraph locale (e.g. "fr_FR") of a content language."""
+    return OG_LOCALES.get(language_code) or language_code.replace("-", "_")
+
+
+def feed_title(site_name):
+    """The title of the feed of new opportunities, in the active language."""
+    return _("%(site_name)s: new partnership opportunities") % {"site_name": site_name}
+
+
+@dataclass(frozen=True)
+class MetaImage:
+    """The picture of a page in link previews on social networks and chat applications."""
+
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """Everything the <head> says about the page shown to search engines and link previews.
+
+    `versions` are the language versions announced by hreflang and og:locale:alternate: only
+    public ones, so that a private or draft translation is never disclosed. `noindex` is set
+    on a page that is not public itself (a private page seen by someone allowed to see it,
+    or a preview).
+    """
+
+    title: str = ""
+    description: str = ""
+    canonical_url: str = ""
+    og_type: str = "website"
+    locale: str = ""
+    site_name: str = ""
+    image: MetaImage | None = None
+    versions: list[LanguageVersion] = field(default_factory=list)
+    feed_url: str = ""
+    feed_title: str = ""
+    noindex: bool = False
+    structured_data: str = ""
+
+    @property
+    def locale_alternates(self):
+        """OpenGraph locales of the page's other public language versions."""
+        return [og_locale(version.code) for version in self.versions if not version.is_current]
+
+
+def _absolute(request, url):
+    if not url:
+        return ""
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+def _description(page):
+    text = getattr(page, "search_description", "") or getattr(page, "introduction", "") or ""
+    return Truncator(" ".join(text.split())).chars(DESCRIPTION_LENGTH)
+
+
+def _material_image(page):
+    """An opportunity's first image among its communication material, described by the
+    material's title in the page's language (its translation's picture, if it has one)."""
+    from cms.pages.models import OpportunityPage
+    from cms.snippets.models import Material
+
+    if not isinstance(page, OpportunityPage):
+        return None, ""
+    link = (
+        page.materials.filter(material__kind=Material.Kind.IMAGE, material__image__isnull=False)
+        .select_related("material__image")
+        .order_by("sort_order")
+        .first()
+    )
+    if link is None:
+        return None, ""
+    material = link.material
+    if material.locale_id != page.locale_id:
+        translated = (
+            Material.objects.filter(translation_key=material.translation_key, locale=page.locale_id)
+            .select_related("image")
+            .first()
+        )
+        if translated is not None:
+            return translated.image or material.image, translated.title
+    return material.image, material.title
+
+
+def _page_image(page):
+    """The page's picture for link previews and its alternative text, or (None, "")."""
+    getter = getattr(page, "get_meta_image", None)
+    image = getter() if callable(getter) else None
+    if image is None:
+        image = next(
+            (
+                value
+                for value in (getattr(page, name, None) for name in IMAGE_ATTRIBUTES)
+                if isinstance(value, AbstractImage)
+            ),
+            None,
+        )
+    if image is not None:
+        return image, image.default_alt_text
+    return _material_image(page)
+
+
+def _meta_image(request, image, alt):
+    if image is None:
+        return None
+    try:
+        rendition = image.get_rendition(OG_IMAGE_SPEC)
+    except (SourceImageIOError, OSError):
+        # A picture whose file is missing gives no preview rather than a broken page.
+        return None
+    return MetaImage(
+        url=_absolute(request, rendition.url),
+        width=rendition.width,
+        height=rendition.height,
+        alt=alt or "",
+    )
+
+
+def _canonical_path(request, page_url):
+    """The path to call canonical, and whether it is a sub-page of a routable page.
+
+    A partner profile in the directory is served by the directory page, but is a page of
+    its own: its canonical address is its own. An admin preview's address never is.
+    """
+    if request is None or getattr(request, "is_preview", False) or not page_url:
+        return page_url, False
+    path = request.path
+    if page_url.startswith("/") and path != page_url and path.startswith(page_url):
+        return path, True
+    return page_url, False
+
+
+def _feed(request, language_code, site_name):
+    if language_code not in dict(settings.LANGUAGES):
+        return "", ""
+    url = reverse("opportunity_feed", kwargs={"language_code": language_code})
+    return _absolute(request, url), str(feed_title(site_name))
+
+
+def page_meta(context, site_name):
+    """The PageMeta of the page, or other view, that a template renders.
+
+    A view may refine it through its context: `meta_title`, `meta_description`,
+    `meta_image` (a Wagtail image) and `meta_structured_data` (a schema.org dict, added to
+    the page's graph). The sub-pages of routable pages (partner profiles) need them.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    title = str(context.get("meta_title") or "")
+    description = str(context.get("meta_description") or "")
+
+    if not isinstance(page, Page) or not page.pk:
+        language_code = get_language() or settings.LANGUAGE_CODE
+        feed_url, title_of_feed = _feed(request, language_code, site_name)
+        return PageMeta(
+            title=title,
+            description=description,
+            locale=og_locale(language_code),
+            site_name=site_name,
+            feed_url=feed_url,
+            feed_title=title_of_feed,
+        )
+
+    from cms.pages.models import HomePage
+
+    if type(page) is Page:
+        page = page.specific
+    language_code = page.locale.language_code
+    homes = live_homes(site_for_request(request))
+    translations = list(public_translations([page.translation_key], homes))
+    page_url = page.get_url(request) or ""
+    path, is_sub_page = _canonical_path(request, page_url)
+
+    image = context.get("meta_image")
+    if isinstance(image, AbstractImage):
+        alt = image.default_alt_text
+    else:
+        image, alt = _page_image(page)
+    feed_url, title_of_feed = _feed(request, language_code, site_name)
+    is_public = any(translation.pk == page.pk for translation in translations)
+
+    meta = PageMeta(
+        title=title or page.seo_title or page.title,
+        description=description or _description(page),
+        canonical_url=_absolute(request, path),
+        # A home page or a list is a "website"; an opportunity, a content page or a
+        # partner's profile is an "article".
+        og_type="website"
+        if isinstance(page, HomePage) or (is_list_page(page) and not is_sub_page)
+        else "article",
+        locale=og_locale(language_code),
+        site_name=site_name,
+        image=_meta_image(request, image, alt),
+        # A page that is not public itself announces no other version. hreflang must point at
+        # equivalent pages: the translations of a routable page are not translations of its
+        # sub-pages, so those announce none either.
+        versions=_versions(translations, request, language_code)
+        if is_public and not is_sub_page
+        else [],
+        feed_url=feed_url,
+        feed_title=title_of_feed,
+        noindex=not is_public,
+    )
+    graph = page_graph(
+        request,
+        page,
+        meta,
+        home=homes.get(language_code),
+        is_sub_page=is_sub_page,
+        extra=context.get("meta_structured_data"),
+    )
+    return dataclasses.replace(meta, structured_data=json_ld(graph))

@@ -1,0 +1,55 @@
+"""The section pages under each home page: the opportunities, the partner directory, the
+recognitions and "How to partner", in the six languages.
+
+Each keeps its English slug in every language (`/fr/opportunities/`, `/ar/partners/`), so
+that an address differs between languages only by its language prefix.
+"""
+
+from cms.pages.models import (
+    OpportunityIndexPage,
+    PartnerDirectoryPage,
+    RecognitionsPage,
+    StandardPage,
+)
+
+from .content import publish_english_page, publish_translations, stream_blocks, texts
+
+__all__ = ["SECTIONS", "load_section_pages"]
+
+# Slug -> page type, in the order of the main menu.
+SECTIONS = {
+    "opportunities": OpportunityIndexPage,
+    "partners": PartnerDirectoryPage,
+    "recognitions": RecognitionsPage,
+    "how-to-partner": StandardPage,
+}
+
+
+def _values(language, slug, pages):
+    text = texts(language)["sections"][slug]
+    return {
+        "title": text["title"],
+        "slug": slug,
+        "introduction": text["introduction"],
+        "body": stream_blocks(f"section:{slug}", text.get("body", []), pages),
+    }
+
+
+def load_section_pages(home, target_locales):
+    """Publish the section pages under the English home page and translate them; return the
+    English pages by slug and the number of pages written."""
+    pages = {}
+    written = 0
+    for slug, model in SECTIONS.items():
+        values = _values("en", slug, pages)
+        del values["slug"]
+        page, changed = publish_english_page(home, model, slug, {**values, "show_in_menus": True})
+        pages[slug] = page
+        written += changed
+        written += publish_translations(
+            page,
+            target_locales,
+            lambda locale, slug=slug: _values(locale.language_code, slug, pages),
+            force=changed,
+        )
+    return pages, written

@@ -1,0 +1,90 @@
+"""The read-only admin listing of expressions of interest, with filters and export."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn, LocaleColumn
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .filters import ExpressionOfInterestFilterSet
+from .models import ExpressionOfInterest
+
+__all__ = ["ExpressionOfInterestViewSet", "expression_of_interest_viewset"]
+
+
+class ExpressionOfInterestViewSet(ModelViewSet):
+    """Expressions of interest as received: listed, filtered, searched, exported and read,
+    never edited (see permissions.ReadOnlyPermissionPolicy)."""
+
+    model = ExpressionOfInterest
+    name = "expressions_of_interest"
+    url_prefix = "expressions-of-interest"
+    icon = "mail"
+    add_to_admin_menu = True
+    menu_order = 250
+    menu_label = _("Expressions of interest")
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    add_to_reference_index = False
+    # The model is not in the search index: search the database.
+    search_backend_name = None
+    search_fields = ["organisation", "contact_name", "email", "message", "page_title"]
+    filterset_class = ExpressionOfInterestFilterSet
+    ordering = "-created_at"
+    list_per_page = 50
+    list_display = [
+        "organisation",
+        Column("page_title", label=_("Opportunity"), sort_key="page_title"),
+        Column("contact_name", label=_("Contact")),
+        Column("support", label=_("Support offered"), accessor="get_support_display"),
+        LocaleColumn(label=_("Language")),
+        DateColumn("created_at", label=_("Received"), sort_key="created_at"),
+    ]
+    list_export = [
+        "created_at",
+        "page_title",
+        "page_url",
+        "locale",
+        "organisation",
+        "contact_name",
+        "email",
+        "support_label",
+        "message",
+        "consent_given_at",
+        "privacy_notice_version",
+    ]
+    export_headings = {
+        "created_at": _("Received"),
+        "page_title": _("Opportunity"),
+        "page_url": _("Page"),
+        "locale": _("Language"),
+        "organisation": _("Organisation"),
+        "contact_name": _("Contact"),
+        "email": _("E-mail"),
+        "support_label": _("Support offered"),
+        "message": _("Message"),
+        "consent_given_at": _("Consent given at"),
+        "privacy_notice_version": _("Privacy notice version"),
+    }
+    export_filename = "expressions-of-interest"
+    inspect_view_fields = [
+        "created_at",
+        "page",
+        "page_title",
+        "locale",
+        "organisation",
+        "contact_name",
+        "email",
+        "support",
+        "message",
+        "consent_given_at",
+        "privacy_notice_version",
+    ]
+
+    # The add and edit views exist (Wagtail builds them) but the permission policy refuses
+    # them to everyone; these fields only make the form class they would use.
+    form_fields = ["organisation", "contact_name", "email", "support", "message"]
+
+    def get_queryset(self, request):
+        return ExpressionOfInterest.objects.select_related("page", "locale")
+
+
+expression_of_interest_viewset = ExpressionOfInterestViewSet()

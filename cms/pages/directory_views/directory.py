@@ -1,0 +1,228 @@
+"""What the partner directory shows: filters with their counts, the letter index and a page
+of partner cards.
+
+The directory is browsed with plain links and a GET form, so that every state (filters,
+letter, name, sort order, page) is an address that can be shared and works without
+JavaScript. Filter values are the stable codes of the terms, the same in every language.
+"""
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+
+from cms.snippets.models import (
+    BeneficiaryRegion,
+    Partner,
+    PartnerKind,
+    PartnerRegion,
+    PartnerThematicArea,
+    ThematicArea,
+)
+
+from .loaders import load_public_partners
+from .records import ProfileLinks, Vocabularies, funding_partners, name_initial
+
+__all__ = ["PAGE_SIZE", "DirectoryFilters", "FacetOption", "Letter", "directory_context"]
+
+PAGE_SIZE = 24
+MAX_QUERY_LENGTH = 100
+# Languages whose names have no alphabet to file them under: no letter index there (the
+# name filter still works).
+LANGUAGES_WITHOUT_ALPHABET = {"zh-hans"}
+
+
+def _fold(text):
+    """Text compared without case or accents, so that "societe" finds "Société"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A funding partner as the filters see it."""
+
+    pk: int
+    name: str
+    kind_id: int
+    areas: frozenset
+    regions: frozenset
+    initial: str
+    sort_key: str
+    search_text: str
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    """One value of a filter, with the number of partners it would give."""
+
+    code: str
+    name: str
+    language: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Letter:
+    """A letter of the index, with its number of partners (0: shown but not a link)."""
+
+    letter: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class DirectoryFilters:
+    """The visitor's choices, read from the address; unknown values are ignored."""
+
+    kind: int | None = None
+    area: int | None = None
+    region: int | None = None
+    letter: str = ""
+    query: str = ""
+    sort: str = "name"
+
+    @property
+    def active(self):
+        return bool(self.kind or self.area or self.region or self.letter or self.query)
+
+    @classmethod
+    def from_request(cls, params, kinds, areas, regions):
+        def term_pk(terms, name):
+            term = terms.by_code.get(params.get(name, "").strip())
+            return term.pk if term else None
+
+        letter = params.get("letter", "").strip()
+        return cls(
+            kind=term_pk(kinds, "kind"),
+            area=term_pk(areas, "area"),
+            region=term_pk(regions, "region"),
+            letter=letter.upper() if len(letter) == 1 else "",
+            query=" ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH],
+            sort="-name" if params.get("sort") == "-name" else "name",
+        )
+
+    def matches(self, entry, ignore=None):
+        """Whether a partner passes every filter but `ignore` (the facet being counted)."""
+        if ignore != "kind" and self.kind and entry.kind_id != self.kind:
+            return False
+        if ignore != "area" and self.area and self.area not in entry.areas:
+            return False
+        if ignore != "region" and self.region and self.region not in entry.regions:
+            return False
+        if ignore != "letter" and self.letter and entry.initial != self.letter:
+            return False
+        return not self.query or _fold(self.query) in entry.search_text
+
+
+def _entries(language_code):
+    """Every funding partner, with what the filters need, in four queries."""
+    partners = funding_partners()
+    names = dict(
+        Partner.objects.filter(
+            locale__language_code=language_code,
+            translation_key__in=partners.values("translation_key"),
+        ).values_list("translation_key", "name")
+    )
+    areas, regions = {}, {}
+    for partner_id, area_id in PartnerThematicArea.objects.filter(partner__in=partners).values_list(
+        "partner_id", "area_id"
+    ):
+        areas.setdefault(partner_id, set()).add(area_id)
+    for partner_id, region_id in PartnerRegion.objects.filter(partner__in=partners).values_list(
+        "partner_id", "region_id"
+    ):
+        regions.setdefault(partner_id, set()).add(region_id)
+    entries = []
+    for pk, key, english_name, acronym, kind_id in partners.values_list(
+        "pk", "translation_key", "name", "acronym", "kind_id"
+    ):
+        name = names.get(key, english_name)
+        entries.append(
+            _Entry(
+                pk=pk,
+                name=name,
+                kind_id=kind_id,
+                areas=frozenset(areas.get(pk, ())),
+                regions=frozenset(regions.get(pk, ())),
+                initial=name_initial(name),
+                sort_key=_fold(name),
+                # The English name and the acronym find a partner in every language.
+                search_text=" ".join(_fold(text) for text in (name, english_name, acronym)),
+            )
+        )
+    return entries
+
+
+def _options(terms, counts, selected):
+    return [
+        FacetOption(
+            code=term.code,
+            name=term.name,
+            language=term.language,
+            count=counts.get(term.pk, 0),
+            selected=term.pk == selected,
+        )
+        for term in terms
+    ]
+
+
+def directory_context(page, request):
+    """The directory of funding partners: filters with their counts, the letter index, and
+    one page of partner cards. The same number of queries for 3 or 3,000 partners."""
+    language = page.locale.language_code
+    vocabularies = Vocabularies(language)
+    kinds = vocabularies[PartnerKind]
+    areas = vocabularies[ThematicArea]
+    regions = vocabularies[BeneficiaryRegion]
+    filters = DirectoryFilters.from_request(request.GET, kinds, areas, regions)
+
+    entries = _entries(language)
+    kind_counts = Counter(e.kind_id for e in entries if filters.matches(e, ignore="kind"))
+    area_counts = Counter(
+        area for e in entries if filters.matches(e, ignore="area") for area in e.areas
+    )
+    region_counts = Counter(
+        region for e in entries if filters.matches(e, ignore="region") for region in e.regions
+    )
+    letter_counts = Counter(e.initial for e in entries if filters.matches(e, ignore="letter"))
+
+    results = sorted(
+        (e for e in entries if filters.matches(e)),
+        key=lambda e: (e.sort_key, e.pk),
+        reverse=filters.sort == "-name",
+    )
+    paginator = Paginator(results, PAGE_SIZE)
+    page_of_results = paginator.get_page(request.GET.get("page"))
+    partners = load_public_partners(
+        [entry.pk for entry in page_of_results],
+        language,
+        ProfileLinks(page, request),
+        vocabularies,
+    )
+
+    letters = []
+    if language not in LANGUAGES_WITHOUT_ALPHABET:
+        letters = [
+            Letter(
+                letter=letter, count=letter_counts.get(letter, 0), selected=letter == filters.letter
+            )
+            for letter in sorted({e.initial for e in entries}, key=_fold)
+        ]
+    return {
+        "filters": filters,
+        "kind_options": _options(kinds, kind_counts, filters.kind),
+        "area_options": _options(areas, area_counts, filters.area),
+        "region_options": _options(regions, region_counts, filters.region),
+        "letters": letters,
+        "partners": partners,
+        "page_of_results": page_of_results,
+        "page_range": paginator.get_elided_page_range(
+            page_of_results.number, on_each_side=1, on_ends=1
+        ),
+        "paginator": paginator,
+        "result_count": paginator.count,
+        "total_count": len(entries),
+    }

@@ -1,0 +1,118 @@
+"""The sections of a home page: open opportunities, the partner directory, the figures of
+the partnerships and "how to partner", each left out when there is nothing to lead to."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db.models import Q
+
+from cms.snippets.models import Agreement, Partner
+from cms.snippets.stats import agreement_figures
+
+from .models import OpportunityIndexPage, OpportunityPage, PartnerDirectoryPage, StandardPage
+from .opportunity_views import opportunity_cards, private_sections
+
+__all__ = [
+    "FIGURES_PERIOD",
+    "HOME_OPPORTUNITIES",
+    "HOW_TO_PARTNER_SLUG",
+    "home_page_context",
+    "key_figures",
+]
+
+#: How many open opportunities the home page shows.
+HOME_OPPORTUNITIES = 6
+#: The slug of the English "How to partner" page under the home page.
+HOW_TO_PARTNER_SLUG = "how-to-partner"
+#: The last complete reporting period of the agreements archive.
+FIGURES_PERIOD = (datetime.date(2014, 1, 1), datetime.date(2017, 12, 31))
+ARCHIVE_START = datetime.date(1865, 1, 1)
+FIGURES_CACHE_KEY = "home:key-figures:2014-2017"
+FIGURES_CACHE_SECONDS = 60 * 60
+
+
+def key_figures():
+    """The few figures the home page shows, from the archive (cached for an hour: they
+    only change when officers record agreements of a closed period). None when the archive
+    has no agreement of the period."""
+    figures = cache.get(FIGURES_CACHE_KEY)
+    if figures is None:
+        start, end = FIGURES_PERIOD
+        period = agreement_figures(start, end)
+        figures = {
+            "start_year": start.year,
+            "end_year": end.year,
+            "new_agreements": period.new_agreements,
+            "addenda": period.addenda,
+            "value_usd": period.value_usd,
+            # The archive as the period's report gives it: every agreement up to its end.
+            "archive_total": Agreement.objects.in_period(ARCHIVE_START, end).count(),
+            "funding_partners": Partner.objects.in_source_locale().funding_partners().count(),
+        }
+        cache.set(FIGURES_CACHE_KEY, figures, FIGURES_CACHE_SECONDS)
+    return figures if figures["new_agreements"] else None
+
+
+def _section_pages(home, private):
+    """The live, public opportunity index, partner directory and "how to partner" page
+    under `home`, in one query: {"index": page, "directory": page, "how_to": page}."""
+    english_how_to = StandardPage.objects.filter(
+        slug=HOW_TO_PARTNER_SLUG, locale__language_code=settings.LANGUAGE_CODE
+    ).values("translation_key")
+    types = ContentType.objects.get_for_models(
+        OpportunityIndexPage, PartnerDirectoryPage, StandardPage
+    )
+    index_type = types[OpportunityIndexPage].pk
+    directory_type = types[PartnerDirectoryPage].pk
+    how_to_type = types[StandardPage].pk
+    children = (
+        home.get_children()
+        .live()
+        .exclude(private)
+        .filter(
+            Q(content_type_id__in=[index_type, directory_type])
+            | Q(
+                Q(slug=HOW_TO_PARTNER_SLUG) | Q(translation_key__in=english_how_to),
+                content_type_id=how_to_type,
+            )
+        )
+        .order_by("path")
+    )
+    sections = {}
+    for child in children:
+        if child.content_type_id == index_type:
+            sections.setdefault("index", child)
+        elif child.content_type_id == directory_type:
+            sections.setdefault("directory", child)
+        else:
+            sections.setdefault("how_to", child)
+    return sections
+
+
+def home_page_context(page, request):
+    """Template context of a home page: its open opportunities (featured first, then the
+    newest) and the links to the index, the directory and "how to partner"."""
+    private = private_sections()
+    sections = _section_pages(page, private)
+    opportunities = (
+        OpportunityPage.objects.live()
+        .descendant_of(page)
+        .exclude(private)
+        .filter(status=OpportunityPage.Status.OPEN)
+        .order_by("-featured", "-first_published_at", "path")[:HOME_OPPORTUNITIES]
+    )
+    index = sections.get("index")
+    directory = sections.get("directory")
+    how_to = sections.get("how_to")
+    return {
+        "open_opportunities": opportunity_cards(opportunities, page.locale_id, request),
+        "opportunity_index_url": index.get_url(request) if index else "",
+        "opportunity_index_title": index.title if index else "",
+        "directory_url": directory.get_url(request) if directory else "",
+        "directory_title": directory.title if directory else "",
+        "how_to_partner_url": how_to.get_url(request) if how_to else "",
+        "how_to_partner_title": how_to.title if how_to else "",
+        "figures": key_figures(),
+    }

@@ -1,0 +1,7 @@
+"""Fixtures of the public API tests: a site in several languages with a partner directory,
+opportunities that are public, draft, private or in one language only, and partners with
+staff-only data (see the `fixtures` modules)."""
+
+from tests.directory.fixtures import _clear_cache, australia, directories, homes, vocab  # noqa: F401
+
+from .fixtures import goal, indexes, opportunities  # noqa: F401

@@ -1,0 +1,60 @@
+"""Fixtures shared by the public API tests (imported by their conftest module): opportunities
+that are public, draft, private or in one language only."""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from cms.snippets.factories import SustainableDevelopmentGoalFactory
+from tests.directory import data
+
+from .opportunities import make_index, make_opportunity
+
+
+@pytest.fixture
+def goal(vocab):
+    goal = SustainableDevelopmentGoalFactory(number=17, name="Partnerships for the goals")
+    data.translate_snippet(goal, "fr", name="Partenariats pour la réalisation des objectifs")
+    return goal
+
+
+@pytest.fixture
+def indexes(homes):
+    english = make_index(homes["en"])
+    return {
+        "en": english,
+        "fr": data.translate_page(english, "fr", title="Opportunités"),
+        "ar": data.translate_page(english, "ar", title="الفرص"),
+    }
+
+
+@pytest.fixture
+def opportunities(indexes, vocab, goal):
+    """Opportunities of every kind of visibility, by name."""
+    english = make_opportunity(indexes["en"], vocab, "Cyber drills for Africa", goal=goal)
+    french = data.translate_page(
+        english,
+        "fr",
+        title="Exercices cyber pour l'Afrique",
+        introduction="Partenaires recherchés pour des exercices cyber.",
+    )
+    # An Arabic translation still in draft.
+    arabic_draft = data.translate_page(english, "ar", title="تدريبات سيبرانية", live=False)
+    draft = make_opportunity(indexes["en"], vocab, "Unpublished smart villages", live=False)
+    private = make_opportunity(indexes["en"], vocab, "Private donor round-table")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    french_only = make_opportunity(indexes["fr"], vocab, "Initiative francophone numérique")
+    # Published, then edited in a draft that is not published yet.
+    edited = make_opportunity(indexes["en"], vocab, "Emergency telecoms kits")
+    edited.title = "DRAFT TITLE NOT PUBLISHED"
+    edited.save_revision()
+    return {
+        "english": english,
+        "french": french,
+        "arabic_draft": arabic_draft,
+        "draft": draft,
+        "private": private,
+        "french_only": french_only,
+        "edited": edited,
+    }

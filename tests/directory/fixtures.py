@@ -1,0 +1,93 @@
+"""Fixtures shared by the directory and API tests (imported by their conftest modules):
+vocabularies, home pages and the partner directory in several languages, and a fully
+described funding partner with staff-only data."""
+
+import pytest
+from django.core.cache import cache
+
+from . import data
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Wagtail caches the site's root paths, which outlive each test's rolled-back data."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def vocab(db):
+    return data.make_vocabularies()
+
+
+@pytest.fixture
+def homes(home_page):
+    """The English home page and its live French, Arabic and Chinese translations."""
+    return {
+        "en": home_page,
+        **{
+            code: data.translate_page(home_page, code, title=f"Home [{code}]")
+            for code in ("fr", "ar", "zh-hans")
+        },
+    }
+
+
+@pytest.fixture
+def directories(homes):
+    """The partner directory in English, French, Arabic and Chinese (/<language>/partners/)."""
+    english = data.make_directory(homes["en"])
+    return {
+        "en": english,
+        "fr": data.translate_page(english, "fr", title="Partenaires de financement"),
+        "ar": data.translate_page(english, "ar", title="شركاء التمويل"),
+        "zh-hans": data.translate_page(english, "zh-hans", title="资助伙伴"),
+    }
+
+
+@pytest.fixture
+def australia(vocab):
+    """A funding partner with every public field, a French translation, two public
+    agreements, a recognition, and staff-only data that must never show."""
+    parent = data.make_partner(vocab, "Commonwealth of Nations", kind="government")
+    partner = data.make_partner(
+        vocab,
+        "Government of Australia",
+        acronym="DFAT",
+        areas=["capacity-building", "cybersecurity"],
+        regions=["asp"],
+        countries=[vocab.countries["FJ"]],
+        funding=[vocab.funding_type],
+        headquarters_country=vocab.countries["FR"],
+        membership_category=vocab.membership,
+        funding_mechanism=vocab.mechanism,
+        parent=parent,
+        website="https://www.dfat.gov.au",
+        mandate="<p>Supports ICT development in the Pacific.</p>",
+        development_strategy="<p>Builds disaster-resilient telecommunications.</p>",
+    )
+    french = data.translate_snippet(
+        partner,
+        "fr",
+        name="Gouvernement de l'Australie",
+        mandate="<p>Soutient le développement des TIC dans le Pacifique.</p>",
+        development_strategy="<p>Construit des télécommunications résilientes.</p>",
+    )
+    data.add_secrets(partner, vocab, translations=[french])
+    data.add_public_agreement(
+        partner, vocab, 1, reference="AUS-2016-001", title="Pacific ICT regulatory support"
+    )
+    data.add_public_agreement(
+        partner, vocab, 2, reference="AUS-2017-002", title="Disaster telecoms in Tonga"
+    )
+    recognition = data.add_recognition(
+        partner, citation="<p>For a quarter of a century of partnership.</p>"
+    )
+    data.translate_snippet(
+        recognition,
+        "fr",
+        award_title="Prix des partenaires du 25e anniversaire de l'UIT-D",
+        occasion="25e anniversaire de l'UIT-D, CMDT-17",
+        citation="<p>Pour un quart de siècle de partenariat.</p>",
+    )
+    return partner
