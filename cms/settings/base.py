@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.machine_translation import machine_translator_setting
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -192,7 +194,8 @@ LANGUAGE_LABELS = {
 LANGUAGES_BIDI = ["ar", "he", "fa", "ur"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# DeepL when a key is configured, otherwise the offline translator (development and tests).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(DEEPL_API_KEY)
 
 
 # --- Static and media files ------------------------------------------------------------------
