@@ -13,6 +13,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from cms.pages.models import OpportunityIndexPage
 
+        from . import translation_sync
         from .roles import sync_roles_after_migrate
         from .workflows import assign_to_new_index
 
@@ -22,3 +23,4 @@ class CoreConfig(AppConfig):
             sender=OpportunityIndexPage,
             dispatch_uid="cms.core.workflows.assign_to_new_index",
         )
+        translation_sync.connect()

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -64,6 +66,44 @@ def document_language(context):
     if isinstance(page, Page):
         return page.locale.language_code
     return get_language() or settings.LANGUAGE_CODE
+
+
+@dataclass(frozen=True)
+class TranslationNotice:
+    """What a visitor reads when the page is not yet available in their language."""
+
+    code: str
+    direction: str
+    text: str
+
+
+def _visitor_language(request):
+    """The language the visitor asked for: the prefix of the address (/fr/...). None for
+    addresses without one, such as the admin's previews of a page."""
+    if request is None or getattr(request, "is_preview", False):
+        return None
+    return translation.get_language_from_path(request.path_info)
+
+
+@register.simple_tag(takes_context=True)
+def translation_notice(context):
+    """The notice shown above a page served in a language it is not translated into (Wagtail
+    falls back to the English page), written in the visitor's language; None otherwise."""
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return None
+    visitor_code = _visitor_language(context.get("request"))
+    page_code = page.locale.language_code
+    if visitor_code is None or visitor_code == page_code:
+        return None
+    labels = settings.LANGUAGE_LABELS
+    with translation.override(visitor_code):
+        text = _("This page is not yet available in %(language)s; it is shown in %(shown)s.") % {
+            "language": labels.get(visitor_code, visitor_code),
+            "shown": labels.get(page_code, page_code),
+        }
+    direction = "rtl" if translation.get_language_info(visitor_code)["bidi"] else "ltr"
+    return TranslationNotice(code=visitor_code, direction=direction, text=text)
 
 
 @register.simple_tag(takes_context=True)
