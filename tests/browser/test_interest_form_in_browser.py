@@ -2,10 +2,7 @@
 form with mistakes, finds every error listed and nothing they typed lost, corrects it, sends
 it again and is thanked in Arabic; the page and its form run right to left."""
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.core.cache import cache
 from wagtail.models import Locale, Site
@@ -19,8 +16,6 @@ from tests.interest.translations import (
     compile_catalogue,
     translated,
 )
-
-AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture
@@ -123,33 +118,17 @@ def test_arabic_visitor_corrects_the_form_and_is_thanked_in_arabic(
     ]
 
 
-def serious_violations(page):
-    """axe-core's serious and critical WCAG 2.2 A/AA violations on the page."""
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        """() => axe.run(document, {
-            runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}
-        })"""
-    )
-    return [
-        (violation["id"], [node["target"] for node in violation["nodes"]])
-        for violation in result["violations"]
-        if violation["impact"] in {"serious", "critical"}
-    ]
-
-
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (npm install)")
 def test_form_has_no_serious_accessibility_violation(
-    live_server, test_translations, arabic_opportunity, open_page
+    live_server, test_translations, arabic_opportunity, open_page, axe_violations
 ):
     english = arabic_opportunity.get_translation(Locale.objects.get(language_code="en"))
     for language, url in (("en", english.url), ("ar", arabic_opportunity.url)):
         page = open_page(live_server.url + url, locale=language)
-        assert serious_violations(page) == [], (language, "empty form")
+        assert axe_violations(page) == [], (language, "empty form")
         page.fill("#interest-email", "not an address")
         page.locator(".interest__submit").click()
         page.wait_for_load_state()
         assert page.locator(".error-summary").is_visible()
-        assert serious_violations(page) == [], (language, "form with errors")
+        assert axe_violations(page) == [], (language, "form with errors")

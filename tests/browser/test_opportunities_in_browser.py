@@ -7,7 +7,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Locale, Site
 
@@ -20,7 +19,6 @@ from cms.pages.factories_opportunities import (
 from cms.pages.models import OpportunityPage
 from tests.pages.opportunity_data import make_vocabularies, translate_material
 
-AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 FRENCH_BRIEF = b"%PDF-1.4\n% Note de projet (version francaise)\n"
 
 
@@ -245,24 +243,9 @@ def test_arabic_opportunity_lays_out_right_to_left(live_server, site_data, open_
     assert filters["x"] > results["x"]
 
 
-def serious_violations(page):
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        """() => axe.run(document, {
-            runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}
-        })"""
-    )
-    return [
-        (violation["id"], [node["target"] for node in violation["nodes"]])
-        for violation in result["violations"]
-        if violation["impact"] in {"serious", "critical"}
-    ]
-
-
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (npm install)")
-def test_no_serious_accessibility_violation(live_server, site_data, open_page):
+def test_no_serious_accessibility_violation(live_server, site_data, open_page, axe_violations):
     for language in ("en", "ar"):
         pages = site_data[language]
         for url in (
@@ -272,4 +255,4 @@ def test_no_serious_accessibility_violation(live_server, site_data, open_page):
             pages["opportunities"][2].url,
         ):
             page = open_page(live_server.url + url, locale=language)
-            assert serious_violations(page) == [], url
+            assert axe_violations(page) == [], url

@@ -3,16 +3,11 @@ letters (no script needed) and opens a profile, both laid out right to left; axe
 no serious accessibility problem on the directory, a profile and the recognitions page in
 English and Arabic, on a wide screen and a phone."""
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Site
 
 from tests.directory import data
-
-AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture
@@ -82,24 +77,9 @@ def test_arabic_visitor_filters_the_directory_and_opens_a_profile(
     context.close()
 
 
-def serious_violations(page):
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        """() => axe.run(document, {
-            runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}
-        })"""
-    )
-    return [
-        (violation["id"], [node["target"] for node in violation["nodes"]])
-        for violation in result["violations"]
-        if violation["impact"] in {"serious", "critical"}
-    ]
-
-
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (npm install)")
-def test_no_serious_accessibility_violation(live_server, directory_site, chromium):
+def test_no_serious_accessibility_violation(live_server, directory_site, chromium, axe_violations):
     gates = directory_site["gates"]
     for language in ("en", "ar"):
         for url in (
@@ -112,7 +92,7 @@ def test_no_serious_accessibility_violation(live_server, directory_site, chromiu
                 context = chromium.new_context(viewport={"width": width, "height": 900})
                 page = context.new_page()
                 page.goto(live_server.url + url)
-                assert serious_violations(page) == [], (url, width)
+                assert axe_violations(page) == [], (url, width)
                 # Nothing wider than the screen but the agreements' own scrolling table.
                 assert page.evaluate(
                     "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
