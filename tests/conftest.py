@@ -1,7 +1,27 @@
 """Fixtures shared by the whole suite."""
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 from wagtail.models import Locale, Site
+
+
+def pytest_collection_modifyitems(items):
+    """With pytest-xdist (`--dist loadgroup`, see the Makefile), each test file runs in one
+    process, and the demo tests all in the same one, so that the demo loads once."""
+    for item in items:
+        path = item.path.relative_to(item.config.rootpath)
+        group = "demo" if path.parts[:2] == ("tests", "demo") else str(path)
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language, whatever a previous test (or a command it
+    ran) activated: tests must not depend on the order they run in."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

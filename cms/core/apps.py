@@ -14,7 +14,7 @@ class CoreConfig(AppConfig):
         from cms.pages.models import OpportunityIndexPage
 
         from . import translation_sync
-        from .roles import sync_roles_after_migrate
+        from .roles import grant_translators_new_language_root, sync_roles_after_migrate
         from .workflows import assign_to_new_index
 
         post_migrate.connect(sync_roles_after_migrate, sender=self)
@@ -24,3 +24,7 @@ class CoreConfig(AppConfig):
             dispatch_uid="cms.core.workflows.assign_to_new_index",
         )
         translation_sync.connect()
+        post_save.connect(
+            grant_translators_new_language_root,
+            dispatch_uid="cms.core.roles.grant_translators_new_language_root",
+        )

@@ -51,7 +51,10 @@ def _vocabulary_translations(source_locale, target_locale, texts):
         for key, name in model.objects.filter(
             locale=target_locale, translation_key__in=keys
         ).values_list("translation_key", "name"):
-            known.setdefault(keys[key], name)
+            # A row still carrying the source name is an untranslated copy (the one being
+            # translated, for instance): it teaches nothing.
+            if name != keys[key]:
+                known.setdefault(keys[key], name)
     return known
 
 

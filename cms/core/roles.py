@@ -116,11 +116,35 @@ def _role_definitions():
         roles[translator_group_name(code)] = {
             "perms": translator_perms,
             "pages": ["add_page", "change_page", "publish_page"],
+            # Page permissions on their own language's tree only (its home page and below).
+            "page_language": code,
             "collections": {
                 PUBLIC_MEDIA_COLLECTION: ["choose_image", "choose_document", "add_document"]
             },
         }
     return roles
+
+
+def language_roots(language_code):
+    """The top pages of one language's tree (its home page), under the root of the tree."""
+    return Page.objects.filter(depth=2, locale__language_code=language_code)
+
+
+def grant_translators_new_language_root(sender, instance, created, raw=False, **kwargs):
+    """post_save of pages: when a language gets its home page (usually by translating the
+    English one), its translators get their page permissions on it."""
+    if raw or not created or not isinstance(instance, Page) or instance.depth != 2:
+        return
+    code = instance.locale.language_code
+    if code not in TRANSLATOR_LANGUAGES:
+        return
+    group = Group.objects.filter(name=translator_group_name(code)).first()
+    if group is None:
+        return
+    for codename in _role_definitions()[group.name]["pages"]:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=instance, permission=_permission(f"wagtailcore.{codename}")
+        )
 
 
 def _permission(codename_with_app):
@@ -154,13 +178,17 @@ def sync_roles():
         groups[name] = group
         group.permissions.set([_permission(p) for p in role["perms"]])
         wanted_pages = {_permission(f"wagtailcore.{p}") for p in role["pages"]}
+        if role.get("page_language"):
+            tree_roots = list(language_roots(role["page_language"]))
+        else:
+            tree_roots = [root_page] if root_page else []
         GroupPagePermission.objects.filter(group=group).exclude(
-            permission__in=wanted_pages
+            permission__in=wanted_pages, page__in=tree_roots
         ).delete()
-        if root_page:
+        for page in tree_roots:
             for permission in wanted_pages:
                 GroupPagePermission.objects.get_or_create(
-                    group=group, page=root_page, permission=permission
+                    group=group, page=page, permission=permission
                 )
         GroupCollectionPermission.objects.filter(group=group).delete()
         for collection_name, codenames in role["collections"].items():

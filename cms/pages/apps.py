@@ -8,3 +8,6 @@ class PagesConfig(AppConfig):
     name = "cms.pages"
     label = "pages"
     verbose_name = _("Pages")
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the system checks

@@ -4,6 +4,43 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail_localize.segments import OverridableSegmentValue, StringSegmentValue
+
+
+# wagtail-localize crashes on an optional text block left empty inside a struct block: the
+# stored null reaches StringSegmentValue (wagtail-localize issues 690 and 918). These blocks
+# give it no segment when they are empty, and a system check (cms.pages.checks) makes sure
+# every optional text or address block inside a struct block is one of them.
+class _OptionalTextMixin:
+    """Optional by default; no segment when empty, the translated text otherwise."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def get_translatable_segments(self, value):
+        return [StringSegmentValue("", value)] if value else []
+
+    def restore_translated_segments(self, value, segments):
+        return segments[0].render_text() if segments else value
+
+
+class OptionalCharBlock(_OptionalTextMixin, blocks.CharBlock):
+    """An optional one-line text that translates safely when left empty."""
+
+
+class OptionalTextBlock(_OptionalTextMixin, blocks.TextBlock):
+    """An optional multi-line text that translates safely when left empty."""
+
+
+class OptionalURLBlock(_OptionalTextMixin, blocks.URLBlock):
+    """An optional address, overridable in translations, safe when left empty."""
+
+    def get_translatable_segments(self, value):
+        return [OverridableSegmentValue("", value)] if value else []
+
+    def restore_translated_segments(self, value, segments):
+        return segments[0].data if segments else value
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -28,9 +65,9 @@ class CallToActionBlock(blocks.StructBlock):
     """A short invitation with a link to a page or an address."""
 
     title = blocks.CharBlock(label=_("title"), max_length=120)
-    text = blocks.TextBlock(label=_("text"), required=False)
+    text = OptionalTextBlock(label=_("text"))
     page = blocks.PageChooserBlock(label=_("page"), required=False)
-    url = blocks.URLBlock(label=_("or address"), required=False)
+    url = OptionalURLBlock(label=_("or address"))
     link_text = blocks.CharBlock(label=_("link text"), max_length=80)
 
     class Meta:
@@ -50,7 +87,7 @@ class CaptionedImageBlock(blocks.StructBlock):
     """An image with its alternative text and an optional caption."""
 
     image = ImageBlock(label=_("image"))
-    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
+    caption = OptionalCharBlock(label=_("caption"), max_length=250)
 
     class Meta:
         icon = "image"
@@ -63,7 +100,7 @@ class VideoBlock(blocks.StructBlock):
     """An embedded video with an optional caption."""
 
     video = EmbedBlock(label=_("video address"))
-    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
+    caption = OptionalCharBlock(label=_("caption"), max_length=250)
 
     class Meta:
         icon = "media"

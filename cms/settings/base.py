@@ -59,6 +59,7 @@ REQUIRE_BROWSER_TESTS = env_bool("REQUIRE_BROWSER_TESTS", False)
 
 INSTALLED_APPS = [
     "cms.core",
+    "cms.localization",
     "cms.pages",
     "cms.snippets",
     "cms.interest",

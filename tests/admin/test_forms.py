@@ -213,10 +213,18 @@ def test_officers_see_and_edit_internal_notes_and_contacts(client, officer, who)
     assert "contacts" in response.context["form"].formsets
 
 
+@pytest.fixture
+def who_in_french(who):
+    """The partner's French row, which the French translator may edit (not the English one)."""
+    french = who.copy_for_translation(Locale.objects.get(language_code="fr"))
+    french.save()
+    return french
+
+
 @pytest.mark.parametrize("view", ["edit", "inspect"])
-def test_translators_do_not_see_internal_notes_or_contacts(client, translator, who, view):
+def test_translators_do_not_see_internal_notes_or_contacts(client, translator, who_in_french, view):
     client.force_login(translator)
-    response = client.get(url(Partner, view, who.pk))
+    response = client.get(url(Partner, view, who_in_french.pk))
     assert response.status_code == 200
     html = response.content.decode()
     assert "World Health Organization" in html
@@ -244,7 +252,8 @@ def test_inspect_page_shows_internal_fields_to_officers(client, officer, who):
     assert "Dr Ana Contact" in html
 
 
-def test_translator_saving_a_partner_keeps_its_internal_fields(client, translator, who):
+def test_translator_saving_a_partner_keeps_its_internal_fields(client, translator, who_in_french):
+    who = who_in_french
     region_link = who.beneficiary_regions.get()
     client.force_login(translator)
     data = nested_form_data(
@@ -269,11 +278,12 @@ def test_translator_saving_a_partner_keeps_its_internal_fields(client, translato
     assert list(who.contacts.values_list("name", flat=True)) == ["Dr Ana Contact"]
 
 
-def test_translator_cannot_post_internal_notes(client, translator, who):
+def test_translator_cannot_post_internal_notes(client, translator, who_in_french):
+    who = who_in_french
     client.force_login(translator)
     data = nested_form_data(
         {
-            "name": "World Health Organization",
+            "name": "Organisation mondiale de la santé",
             "kind": who.kind_id,
             "internal_notes": "Overwritten by a translator",
             "priority_areas": inline_formset([]),
@@ -285,6 +295,7 @@ def test_translator_cannot_post_internal_notes(client, translator, who):
     )
     assert client.post(url(Partner, "edit", who.pk), data).status_code == 302
     who.refresh_from_db()
+    assert who.name == "Organisation mondiale de la santé"  # the translation was saved
     assert who.internal_notes == "Renewal under negotiation with the DG's office"
     assert list(who.contacts.values_list("name", flat=True)) == ["Dr Ana Contact"]
 

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 __all__ = ["BasePage", "HomePage", "StandardPage"]
 
@@ -19,6 +20,16 @@ class BasePage(Page):
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    # What translators translate; everything else of a page is kept per language.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("introduction"),
+        TranslatableField("body"),
+        SynchronizedField("show_in_menus", overridable=False),
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("introduction"),

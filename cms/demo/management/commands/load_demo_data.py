@@ -21,6 +21,7 @@ from cms.demo.recognitions import load_recognitions
 from cms.demo.sections import load_section_pages
 from cms.demo.users import load_users
 from cms.demo.vocabularies import load_vocabularies
+from cms.localization.status import deferred_status_updates, rebuild_status
 from cms.pages.models import OpportunityPage
 from cms.snippets.models import Agreement, Material, Partner
 
@@ -51,6 +52,7 @@ class Command(BaseCommand):
         with (
             search_indexing_paused(),
             disable_reference_index_auto_update(),
+            deferred_status_updates(),
             transaction.atomic(),
         ):
             vocabularies, vocabulary_translations = load_vocabularies(source, targets)
@@ -88,6 +90,8 @@ class Command(BaseCommand):
             call_command("rebuild_references_index", verbosity=0)
         if not options["skip_index"]:
             call_command("update_index", verbosity=0)
+        # The translation status matrix, recomputed once rather than on each save.
+        translation_objects = rebuild_status()
 
         archive = Agreement.objects.in_period("1900-01-01", "2017-12-31").count()
         lines = [
@@ -110,6 +114,7 @@ class Command(BaseCommand):
             f"Agreements linked to their opportunity: {linked}",
             f"Demo users: {', '.join(usernames)} ({len(new_users)} new)",
             f"Search index: {'skipped' if options['skip_index'] else 'rebuilt'}",
+            f"Translation status: {translation_objects} pages and snippets",
             f"Done in {time.monotonic() - started:.1f} s.",
         ]
         self.stdout.write("\n".join(lines))

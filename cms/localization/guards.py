@@ -1,0 +1,185 @@
+"""wagtail-localize's admin views, with PartnerHub's permission checks in front.
+
+wagtail-localize checks one global permission ("submit translation") before starting or
+synchronizing a translation, and model-wide snippet permissions in its translation editor. In
+this project a translator works on their own language only and never on a page that is
+restricted from them, so every one of those views is served through a guard here, at the same
+address (see wagtail_hooks.register_guarded_localize_urls, registered before
+wagtail-localize's own URLs).
+"""
+
+from functools import wraps
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.shortcuts import get_object_or_404
+from wagtail.models import Page
+from wagtail_localize.models import Translation
+from wagtail_localize.views import (
+    edit_translation,
+    report,
+    submit_translations,
+    update_translations,
+)
+
+from .scope import can_translate_into, page_is_restricted_for, translation_scope
+
+__all__ = [
+    "GuardedSubmitPageTranslationView",
+    "GuardedSubmitSnippetTranslationView",
+    "GuardedUpdateTranslationsView",
+    "guard_translation",
+    "unscoped_only",
+    "user_may_edit_source",
+]
+
+
+def _restricted(user, instance):
+    return isinstance(instance, Page) and page_is_restricted_for(user, instance)
+
+
+def user_may_edit_source(user, instance):
+    """Whether the user may change the source object itself (and so sync its translations)."""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_edit()
+    opts = instance._meta
+    return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+
+def _user_may_publish_source(user, instance):
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    return user_may_edit_source(user, instance)
+
+
+def _locales_user_may_create_in(user, instance, locales):
+    """The locales where the user may create the translation: under the page's translated
+    parent where they may add pages, or, for a snippet, if they may change that model."""
+    if isinstance(instance, Page):
+        # wagtail-localize creates the missing translations of the ancestors too: the user
+        # must be able to add pages under the nearest ancestor that exists in the locale.
+        ancestors = list(instance.get_ancestors(inclusive=False).reverse())
+        allowed = []
+        for locale in locales:
+            for ancestor in ancestors:
+                translated = (
+                    ancestor if ancestor.is_root() else ancestor.get_translation_or_none(locale)
+                )
+                if translated is not None:
+                    if translated.permissions_for_user(user).can_add_subpage():
+                        allowed.append(locale.pk)
+                    break
+        return allowed
+    opts = instance._meta
+    if not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+        return []
+    return [locale.pk for locale in locales]
+
+
+class _GuardedSubmitMixin:
+    """A translation is started only into languages where its author may create it (their
+    own, for translators), and never for a page kept from them."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("wagtail_localize.submit_translation"):
+            raise PermissionDenied
+        if _restricted(request.user, self.get_object()):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self):
+        form = super().get_form()
+        field = form.fields["locales"]
+        scope = translation_scope(self.request.user)
+        if scope is not None:
+            field.queryset = field.queryset.filter(language_code__in=scope)
+        allowed = _locales_user_may_create_in(self.request.user, self.object, field.queryset)
+        field.queryset = field.queryset.filter(pk__in=allowed)
+        return form
+
+
+class GuardedSubmitPageTranslationView(
+    _GuardedSubmitMixin, submit_translations.SubmitPageTranslationView
+):
+    pass
+
+
+class GuardedSubmitSnippetTranslationView(
+    _GuardedSubmitMixin, submit_translations.SubmitSnippetTranslationView
+):
+    pass
+
+
+class GuardedUpdateTranslationsView(update_translations.UpdateTranslationsView):
+    """Synchronizing rewrites the translations of every language from the source: only the
+    people who may edit the source do it, and only those who may publish it publish them."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("wagtail_localize.submit_translation"):
+            raise PermissionDenied
+        source = self.get_object()
+        try:
+            instance = source.get_source_instance()
+        except source.specific_content_type.model_class().DoesNotExist:
+            raise PermissionDenied from None
+        if translation_scope(request.user) is not None or _restricted(request.user, instance):
+            raise PermissionDenied
+        if not user_may_edit_source(request.user, instance):
+            raise PermissionDenied
+        publishing = request.method == "POST" and request.POST.get("publish_translations")
+        if publishing and not _user_may_publish_source(request.user, instance):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def guard_translation(view):
+    """Wrap a view of the translation editor that takes a `translation_id`: a scoped user
+    must translate into their own language and may not work on a page kept from them."""
+
+    @wraps(view)
+    def guarded(request, translation_id, *args, **kwargs):
+        if translation_scope(request.user) is not None:
+            translation = get_object_or_404(
+                Translation.objects.select_related("target_locale", "source"), id=translation_id
+            )
+            if not can_translate_into(request.user, translation.target_locale):
+                raise PermissionDenied
+            try:
+                target = translation.get_target_instance()
+            except ObjectDoesNotExist:  # no target yet: the locale check is the guard
+                target = None
+            if target is not None and _restricted(request.user, target):
+                raise PermissionDenied
+        return view(request, translation_id, *args, **kwargs)
+
+    return guarded
+
+
+def unscoped_only(view):
+    """wagtail-localize's report of translations lists every object's title, restricted
+    pages included: translators use the status matrix instead."""
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if translation_scope(request.user) is not None:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+translations_report = unscoped_only(report.TranslationsReportView.as_view())
+translations_report_results = unscoped_only(
+    report.TranslationsReportView.as_view(results_only=True)
+)
+
+
+# The translation editor's endpoints, by URL name, that take a translation id.
+GUARDED_FUNCTION_VIEWS = {
+    "edit_string_translation": edit_translation.edit_string_translation,
+    "edit_override": edit_translation.edit_override,
+    "download_pofile": edit_translation.download_pofile,
+    "upload_pofile": edit_translation.upload_pofile,
+    "machine_translate": edit_translation.machine_translate,
+    "preview_translation": edit_translation.preview_translation,
+    "stop_translation": edit_translation.stop_translation,
+}

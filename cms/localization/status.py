@@ -1,0 +1,272 @@
+"""Computing the translation status of an object in each language, and keeping it fresh.
+
+States, for each language other than the object's source language:
+- missing: there is no translation (an alias page that only mirrors the source counts as
+  missing);
+- in progress: a translation exists but not all of its segments are translated yet, or the
+  translated page is not published; the percent of segments translated is kept;
+- outdated: the source changed after the translation was last synchronized with it (its
+  content differs from the content wagtail-localize froze when the translation was last
+  submitted or synchronized);
+- up to date: everything translated and published, from the current source.
+
+Changes schedule a refresh of the objects concerned, run once per transaction after commit
+(signals.py); `rebuild_status()` recomputes everything (the `refresh_translation_status`
+command, the demo loader).
+"""
+
+import json
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail_localize.models import Translation, TranslationSource
+
+from .models import TranslationCell, TranslationStatus
+from .permissions import translatable_snippet_models
+
+__all__ = [
+    "deferred_status_updates",
+    "refresh_object",
+    "rebuild_status",
+    "schedule_refresh",
+    "tracked_base_model",
+]
+
+# Fields that change on every save or publication without changing what translators translate.
+VOLATILE_FIELDS = {
+    "pk",
+    "id",
+    "live",
+    "has_unpublished_changes",
+    "first_published_at",
+    "last_published_at",
+    "live_revision",
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "expired",
+    "url_path",
+    "path",
+    "depth",
+    "numchild",
+    "owner",
+    "content_type",
+    "locale",
+    "translation_key",
+    "alias_of",
+    "comments",
+    "wagtail_admin_comments",
+    "latest_revision_id",
+    "live_revision_id",
+}
+
+
+def tracked_base_model(model):
+    """The model whose rows share a translation key: Page for every page type, the snippet
+    model itself otherwise; None for models the matrix does not follow."""
+    if issubclass(model, Page):
+        return Page
+    if model in translatable_snippet_models():
+        return model
+    return None
+
+
+def _normalized(data):
+    if isinstance(data, dict):
+        return {
+            key: _normalized(value) for key, value in data.items() if key not in VOLATILE_FIELDS
+        }
+    if isinstance(data, list):
+        return [_normalized(item) for item in data]
+    return data
+
+
+def _content_of(instance):
+    from django.core.serializers.json import DjangoJSONEncoder
+    from modelcluster.models import ClusterableModel
+    from wagtail_localize.models import get_serializable_data_for_fields
+
+    if isinstance(instance, ClusterableModel):
+        return json.loads(instance.to_json())
+    return json.loads(json.dumps(get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder))
+
+
+def source_changed_since_sync(source, instance):
+    """Whether the source instance differs from the content frozen in its TranslationSource."""
+    return _normalized(_content_of(instance)) != _normalized(json.loads(source.content_json))
+
+
+def _percent(total, done):
+    return 100 if total == 0 else min(100, done * 100 // total)
+
+
+def _pick_source(instances, sources, default_locale_id):
+    by_locale = {instance.locale_id: instance for instance in instances}
+    for source in sources:
+        if source.locale_id in by_locale:
+            return by_locale[source.locale_id], source
+    if default_locale_id in by_locale:
+        return by_locale[default_locale_id], None
+    return min(instances, key=lambda instance: instance.pk), None
+
+
+def refresh_object(base_model, translation_key):
+    """Recompute the status row and cells of one object (all its languages)."""
+    instances = list(base_model._default_manager.filter(translation_key=translation_key))
+    if base_model is Page:
+        instances = [page for page in instances if not page.is_root()]
+    if not instances:
+        TranslationStatus.objects.filter(translation_key=translation_key).delete()
+        return None
+
+    sources = list(TranslationSource.objects.filter(object_id=translation_key))
+    source_instance, source = _pick_source(
+        instances, sources, Locale.get_default().pk if Locale.objects.exists() else None
+    )
+    if base_model is Page:
+        source_instance = source_instance.specific
+    outdated = source is not None and source_changed_since_sync(source, source_instance)
+
+    translations = {}
+    if source is not None:
+        for translation in Translation.objects.filter(source=source, enabled=True):
+            translations[translation.target_locale_id] = translation
+
+    status, _created = TranslationStatus.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(type(source_instance)),
+        translation_key=translation_key,
+        defaults={
+            "is_page": base_model is Page,
+            "source_locale_id": source_instance.locale_id,
+            "source_object_id": str(source_instance.pk),
+            "translation_source_id": source.pk if source else None,
+            "title": str(
+                source_instance.get_admin_display_title() if base_model is Page else source_instance
+            )[:255],
+            "page_path": source_instance.path if base_model is Page else "",
+        },
+    )
+    # A page type changed (rare): drop rows of the same key under another type.
+    TranslationStatus.objects.filter(translation_key=translation_key).exclude(pk=status.pk).delete()
+
+    by_locale = {instance.locale_id: instance for instance in instances}
+    cells = []
+    for locale in Locale.objects.all():
+        instance = by_locale.get(locale.pk)
+        cell = TranslationCell(status=status, locale=locale, state=TranslationCell.MISSING)
+        if locale.pk == source_instance.locale_id:
+            cell.state = TranslationCell.SOURCE
+            cell.object_id = str(source_instance.pk)
+        elif instance is not None and not getattr(instance, "alias_of_id", None):
+            cell.object_id = str(instance.pk)
+            live = getattr(instance, "live", True)
+            translation = translations.get(locale.pk)
+            if translation is not None:
+                total, done = translation.get_progress()
+                cell.percent = _percent(total, done)
+                if outdated:
+                    cell.state = TranslationCell.OUTDATED
+                elif done < total or not live:
+                    cell.state = TranslationCell.IN_PROGRESS
+                else:
+                    cell.state = TranslationCell.UP_TO_DATE
+            elif outdated:
+                cell.state = TranslationCell.OUTDATED
+            else:
+                # Translated by hand (or its translation was stopped to edit it freely).
+                cell.state = TranslationCell.UP_TO_DATE if live else TranslationCell.IN_PROGRESS
+        cells.append(cell)
+    with transaction.atomic():
+        TranslationCell.objects.filter(status=status).delete()
+        TranslationCell.objects.bulk_create(cells)
+    return status
+
+
+_deferred = ContextVar("translation_status_deferred", default=False)
+
+
+@contextmanager
+def deferred_status_updates():
+    """Skip per-change refreshes (bulk loads); call rebuild_status() afterwards."""
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+
+
+class _Refresh:
+    """An on-commit callback refreshing one object; equal callbacks are scheduled once."""
+
+    def __init__(self, label, translation_key):
+        self.label = label
+        self.translation_key = translation_key
+        self.done = False
+
+    def __eq__(self, other):
+        return isinstance(other, _Refresh) and (self.label, self.translation_key) == (
+            other.label,
+            other.translation_key,
+        )
+
+    def __hash__(self):
+        return hash((self.label, self.translation_key))
+
+    def __call__(self):
+        self.done = True
+        refresh_object(apps.get_model(self.label), self.translation_key)
+
+
+def schedule_refresh(base_model, translation_key):
+    """Refresh one object's status once the current transaction commits (at once outside a
+    transaction); several changes to one object in a transaction refresh it once."""
+    if _deferred.get() or translation_key is None:
+        return
+    callback = _Refresh(base_model._meta.label, translation_key)
+    connection = transaction.get_connection()
+    # Callbacks waiting for this transaction's commit, by object. Django gives each
+    # transaction a new list of commit hooks, so the list identifies the transaction.
+    state = getattr(connection, "_translation_status_pending", None)
+    if state is None or state[0] is not connection.run_on_commit:
+        state = (connection.run_on_commit, {})
+        connection._translation_status_pending = state
+    waiting = state[1].get(callback)
+    if waiting is not None and not waiting.done:
+        return
+    state[1][callback] = callback
+    transaction.on_commit(callback)
+
+
+def tracked_models():
+    return [Page, *translatable_snippet_models()]
+
+
+@transaction.atomic
+def rebuild_status(stdout=None):
+    """Recompute the whole matrix, in one transaction; returns the number of objects."""
+    count = 0
+    seen = set()
+    for model in tracked_models():
+        keys = model._default_manager.values_list("translation_key", flat=True).distinct()
+        if model is Page:
+            keys = keys.filter(depth__gt=1)
+        keys = set(keys)
+        for key in keys:
+            refresh_object(model, key)
+        seen |= keys
+        count += len(keys)
+        if stdout is not None:
+            stdout.write(f"{model._meta.verbose_name_plural}: {len(keys)}")
+    TranslationStatus.objects.exclude(translation_key__in=seen).delete()
+    return count
+
+
+def is_tracked(instance):
+    return isinstance(instance, TranslatableMixin) and tracked_base_model(type(instance))
