@@ -48,8 +48,16 @@ check: install ## Django system checks and missing migrations
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
 
+# The suite runs on two processes; each test file stays in one process, the demo tests together.
+PYTEST_WORKERS ?= 2
+
 test: lint check node_modules/.installed ## Run every check and the whole test suite (DATABASE_URL selects the database)
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	@# On PostgreSQL, the search tests run once more on the embedded default, SQLite.
+	@if [[ "$${DATABASE_URL:-}" == postgres* ]]; then \
+		echo "Search tests on SQLite:"; \
+		env -u DATABASE_URL $(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadgroup tests/search $(PYTEST_ARGS); \
+	fi
 
 messages: install ## Regenerate and compile the interface translations in locale/ (needs gettext)
 	$(PY) manage.py makemessages --all --no-location --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=tests

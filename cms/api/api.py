@@ -5,11 +5,13 @@ from django.urls import reverse
 from ninja import NinjaAPI, Router
 
 from .errors import install_error_handlers
+from .finder import router as finder_router
 from .languages import LANGUAGE_CODES
 from .opportunities import router as opportunities_router
 from .partners import router as partners_router
 from .recognitions import router as recognitions_router
 from .schemas import RootOut
+from .search import router as search_router
 
 __all__ = ["API_URLCONF", "api"]
 
@@ -75,3 +77,5 @@ api.add_router("", root)
 api.add_router("", opportunities_router)
 api.add_router("", partners_router)
 api.add_router("", recognitions_router)
+api.add_router("", search_router)
+api.add_router("", finder_router)

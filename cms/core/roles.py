@@ -75,6 +75,8 @@ def _role_definitions():
     interest_perms = _model_perms("interest", "expressionofinterest", ["view"])
     officer_perms += interest_perms
     editor_perms += interest_perms
+    finder_perms = ["partner_finder.use_partner_finder"]  # search/finder/models.py
+    officer_perms += finder_perms
 
     translator_perms = ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"]
     # Translators translate material too, and upload the variant of its document.
@@ -99,7 +101,7 @@ def _role_definitions():
         },
         # Editors' rights, plus publishing; the leads' group approves in the workflows.
         LEADS: {
-            "perms": editor_perms,
+            "perms": editor_perms + finder_perms,
             "pages": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
             "collections": {PUBLIC_MEDIA_COLLECTION: media},
         },

@@ -11,6 +11,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from cms.core.machine_translation import machine_translator_setting
+from search.backends.config import search_backends
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -41,6 +42,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 REDIS_URL = env_str("REDIS_URL")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
+ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "partnerhub_")
+ELASTICSEARCH_TIMEOUT = int(env_str("ELASTICSEARCH_TIMEOUT", "10"))
 DEEPL_API_KEY = env_str("DEEPL_API_KEY")
 BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 EMAIL_HOST = env_str("EMAIL_HOST")
@@ -66,6 +69,7 @@ INSTALLED_APPS = [
     "cms.api",
     "cms.demo",
     "search",
+    "search.finder",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -220,7 +224,11 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 
 WAGTAIL_SITE_NAME = "PartnerHub"
 WAGTAILADMIN_BASE_URL = BASE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# One search backend per language ("en", "fr", ... on the database, or on Elasticsearch when
+# ELASTICSEARCH_URL is set) and a "default" that routes to them (search/backends/).
+WAGTAILSEARCH_BACKENDS = search_backends(
+    ELASTICSEARCH_URL, prefix=ELASTICSEARCH_INDEX_PREFIX, timeout=ELASTICSEARCH_TIMEOUT
+)
 # Documents are always served through Django, so that private collections (signed
 # agreements) are checked on every download.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

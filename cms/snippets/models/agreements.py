@@ -15,6 +15,7 @@ from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from .partners import Partner
 from .vocabularies import SOURCE_LOCALE, AgreementType, BeneficiaryRegion, Country, ThematicArea
@@ -36,7 +37,7 @@ CURRENCY_CHOICES = sorted(
 )
 
 
-class AgreementQuerySet(models.QuerySet):
+class AgreementQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def public(self):
         """Agreements whose existence and figures may be shown to anyone."""
         return self.filter(is_confidential=False)

@@ -11,9 +11,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 __all__ = ["Material"]
+
+
+class MaterialQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    """Communication material, searchable per language (`.search(q, backend=...)`)."""
 
 
 class Material(TranslatableMixin, index.Indexed, models.Model):
@@ -66,6 +71,8 @@ class Material(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("image"),
         TranslatableField("caption"),
     ]
+    objects = MaterialQuerySet.as_manager()
+
     search_fields = [
         index.SearchField("title"),
         index.AutocompleteField("title"),

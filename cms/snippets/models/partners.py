@@ -8,6 +8,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .vocabularies import (
@@ -34,7 +35,7 @@ __all__ = [
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
 
 
-class PartnerQuerySet(models.QuerySet):
+class PartnerQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def in_source_locale(self):
         return self.filter(**SOURCE_LOCALE)
 

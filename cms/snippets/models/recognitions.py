@@ -6,12 +6,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .partners import Partner
 from .vocabularies import SOURCE_LOCALE
 
 __all__ = ["Recognition"]
+
+
+class RecognitionQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    """Recognitions, searchable per language (`.search(q, backend=backend_for(code))`)."""
 
 
 class Recognition(TranslatableMixin, index.Indexed, models.Model):
@@ -40,6 +45,8 @@ class Recognition(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("year"),
         TranslatableField("citation"),
     ]
+    objects = RecognitionQuerySet.as_manager()
+
     search_fields = [
         index.SearchField("award_title"),
         index.SearchField("occasion"),

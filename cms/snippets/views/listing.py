@@ -1,5 +1,5 @@
-"""The base listing of partnership records: ORM search, computed export columns, and
-wagtail-localize's listing buttons worked out once per page."""
+"""The base listing of partnership records: search by fragments and in six languages,
+computed export columns, and wagtail-localize's listing buttons worked out once per page."""
 
 from collections import OrderedDict, defaultdict
 
@@ -59,7 +59,13 @@ class TranslationState:
 
 
 class RecordIndexView(IndexView):
-    """A snippet listing searched through the ORM, with export values computed per column.
+    """A snippet listing searched by fragments and in six languages, with export values
+    computed per column.
+
+    A search lists the records found by fragments of `search_fields` (the ORM) or by the
+    full-text search, which reads the query in the language of the locale the listing is
+    filtered on, or, when it shows every language, each record in its own language (see
+    `search_records`). Set `full_text_search` to False for fragments only.
 
     `export_getters` maps a name used in the viewset's `list_export` to a function of the row,
     for values that are not plain attributes (lists of related names, formatted amounts).
@@ -69,6 +75,7 @@ class RecordIndexView(IndexView):
 
     export_getters = {}
     column_permissions = {}
+    full_text_search = True
 
     def user_may_see(self, name):
         permission = self.column_permissions.get(name)
@@ -90,10 +97,25 @@ class RecordIndexView(IndexView):
         self.list_export = self.visible_export_fields
         return super().write_xlsx(queryset, output)
 
+    @cached_property
+    def search_language(self):
+        """The language of the locale selected in the listing's filter, or None when the
+        listing shows every language (or its records have no locale)."""
+        filters = self.filters
+        if not filters or "locale" not in filters.filters or not filters.is_valid():
+            return None
+        return filters.form.cleaned_data.get("locale") or None
+
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
-        return search_records(queryset, self.search_fields or [], self.search_query)
+        return search_records(
+            queryset,
+            self.search_fields or [],
+            self.search_query,
+            full_text=self.full_text_search,
+            language_code=self.search_language,
+        )
 
     def to_row_dict(self, item):
         return OrderedDict(

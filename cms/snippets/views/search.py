@@ -1,42 +1,138 @@
 """Searching partnership records and showing their values the way staff read them.
 
-Admin searches run through the ORM (`icontains` on each word), not through the search index:
-staff look records up by fragments of references, acronyms or former names, which a
-full-text index splits or stems away, and a listing must find a record the moment it is
-imported, before any reindexing.
+An admin search finds the union of two searches, in the listing's own order:
+
+- fragments, through the ORM (`icontains` on each word): staff look records up by pieces of
+  references (``2016/45``), acronyms or former names, which a full-text index splits or
+  stems away, and a listing must find a record the moment it is imported, before it is
+  indexed;
+- the six-language full-text search (`search.backends`), which reads each record with the
+  analysis of its own language: stemming (French plurals, Russian cases), accents, the Arabic
+  article, prefixes and diacritics, Chinese words inside longer runs of characters.
 """
 
+import logging
 from decimal import Decimal
 
+from django.db import transaction
 from django.db.models import Q
 from django.utils.formats import number_format
 from django_countries import countries
+from modelsearch.backends import get_search_backend
+from modelsearch.backends.base import EmptySearchResults
+from modelsearch.index import class_is_indexed
+
+from search.analysis import MAX_QUERY_CHARS, MAX_QUERY_TERMS
+from search.backends import backend_for
+from search.backends.router import MergedSearchResults
 
 __all__ = [
     "INTERNAL_PERMISSION",
     "country_codes_matching",
     "format_usd",
+    "full_text_matches",
     "join_names",
     "search_records",
 ]
 
+logger = logging.getLogger("search")
+
 INTERNAL_PERMISSION = "snippets.view_partner_internal"
 
+# The listing takes at most this many matches of the full-text search (about the whole
+# archive at ten times the demo's scale); the fragment search has no such limit.
+MAX_FULL_TEXT_MATCHES = 10_000
 
-def search_records(queryset, fields, query):
-    """Rows of `queryset` where every word of `query` is found in at least one of `fields`.
 
-    Fields may follow relations (`partner_links__partner__name`); the match goes through a
-    subquery on primary keys, so a record matching through two related rows is listed once.
-    """
+def query_words(query):
+    """The distinct words of an admin query, from its first `MAX_QUERY_CHARS` characters and
+    at most `MAX_QUERY_TERMS` of them, so that a pasted page of text stays a small query."""
+    words = str(query or "")[:MAX_QUERY_CHARS].split()
+    return list(dict.fromkeys(words))[:MAX_QUERY_TERMS]
+
+
+def fragment_condition(model, fields, query):
+    """A condition on primary keys: rows of `model` where every word of `query` is found in
+    at least one of `fields`; None when the query has no word."""
+    words = query_words(query)
+    if not words or not fields:
+        return None
     condition = Q()
-    for word in query.split():
+    for word in words:
         any_field = Q()
         for field in fields:
             any_field |= Q(**{f"{field}__icontains": word})
         condition &= any_field
-    matches = queryset.model._default_manager.filter(condition).values("pk")
-    return queryset.filter(pk__in=matches)
+    # A subquery on primary keys lists once a record that matches through two related rows.
+    return Q(pk__in=model._default_manager.filter(condition).values("pk"))
+
+
+def full_text_matches(model, query, language_code=None):
+    """A condition on primary keys: rows of `model` whose indexed text holds every word of
+    `query`, both read with the analysis of a language; None when nothing can match.
+
+    With `language_code`, the query is read in that language and only records of that
+    language are searched; without it, by the "default" backend, which reads the records of
+    each locale in its own language (and records without a locale, such as agreements, in
+    the source language). The matches are read in one query (or one request to the search
+    cluster), whatever their number.
+    """
+    if not class_is_indexed(model):
+        return None
+    backend = get_search_backend(backend_for(language_code) if language_code else "default")
+    # Every word must match, as in the fragment search: one common word ("itu", "2016") must
+    # not pull in half of the archive.
+    results = backend.search(
+        str(query), model._default_manager.order_by(), operator="and", order_by_relevance=False
+    )
+    if isinstance(results, EmptySearchResults):
+        return None
+    if hasattr(results, "get_queryset"):  # database backends
+        matches = results.get_queryset()
+    elif isinstance(results, MergedSearchResults):  # every language's matches
+        matches = results.query_compiler.queryset
+    else:
+        matches = None
+    try:
+        with transaction.atomic():  # a failed query must not break the request's transaction
+            pks = _first_matches(results, matches)
+    except Exception:
+        # A search cluster that is down must not take the admin listings with it: the
+        # fragment search still answers.
+        logger.exception("Admin full-text search failed for %s", model._meta.label)
+        return None
+    return Q(pk__in=pks) if pks else None
+
+
+def _first_matches(results, matches):
+    """The primary keys of the first `MAX_FULL_TEXT_MATCHES` results."""
+    # The matches are read first, in one query, and the listing then asks for them by primary
+    # key: as a subquery OR-ed with the fragment search, PostgreSQL would run the full-text
+    # match once per row (seconds on the whole archive).
+    if matches is not None:
+        return list(matches.order_by().values_list("pk", flat=True)[:MAX_FULL_TEXT_MATCHES])
+    return [obj.pk for obj in results[:MAX_FULL_TEXT_MATCHES]]
+
+
+def search_records(queryset, fields, query, *, full_text=False, language_code=None):
+    """Rows of `queryset` that match `query` by fragments of `fields` or, with `full_text`,
+    by the analysed full-text search in `language_code` (every record in its own language
+    when None), in the queryset's own order.
+
+    Fields may follow relations (`partner_links__partner__name`); a record matching through
+    two related rows is listed once.
+    """
+    model = queryset.model
+    conditions = [fragment_condition(model, fields, query)]
+    if full_text:
+        conditions.append(full_text_matches(model, query, language_code))
+    conditions = [condition for condition in conditions if condition is not None]
+    if not conditions:
+        return queryset.none() if query_words(query) else queryset
+    condition = conditions[0]
+    for other in conditions[1:]:
+        condition |= other
+    return queryset.filter(condition)
 
 
 def country_codes_matching(query):

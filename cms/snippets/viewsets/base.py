@@ -33,8 +33,9 @@ def count_by_term(model, lookup, counted="pk"):
 
 
 class RecordViewSet(SnippetViewSet):
-    """Shared set-up: ORM search, an inspect page for read-only roles, no copy action (codes
-    and references are unique), and a chooser that offers source-locale rows only."""
+    """Shared set-up: search by fragments and in six languages (see RecordIndexView), an
+    inspect page for read-only roles, no copy action (codes and references are unique), and a
+    chooser that offers source-locale rows only."""
 
     index_view_class = RecordIndexView
     inspect_view_class = RecordInspectView

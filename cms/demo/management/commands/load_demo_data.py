@@ -89,7 +89,7 @@ class Command(BaseCommand):
             # The admin's "used by" lists and deletion warnings read the reference index.
             call_command("rebuild_references_index", verbosity=0)
         if not options["skip_index"]:
-            call_command("update_index", verbosity=0)
+            call_command("rebuild_search_index", verbosity=0)
         # The translation status matrix, recomputed once rather than on each save.
         translation_objects = rebuild_status()
 

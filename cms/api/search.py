@@ -1,0 +1,80 @@
+"""/api/v1/search/: the site search as JSON, in one language.
+
+The same search as the site's search page (`search.site`): live, public content of the
+language asked for only, opportunities first, then funding partners, then other pages, each
+group in order of relevance. Any query is accepted: operators, quotes and punctuation are
+read as plain words, control characters are dropped and the query is cut to 200 characters.
+"""
+
+from typing import Literal
+
+from ninja import Field, Query, Router, Schema
+
+from search.site import TYPES, SearchUnavailable, clean_query, load_hits, search_site
+
+from .errors import ApiError
+from .languages import resolve_language
+from .pagination import ListParams, paginate
+from .schemas import ErrorOut
+
+__all__ = ["SearchPageOut", "SearchParams", "SearchResultOut", "router"]
+
+router = Router(tags=["search"])
+
+
+class SearchParams(ListParams):
+    """The query parameters of a search."""
+
+    q: str = Field(
+        "",
+        description="What to look for, in the language `lang`; cut to 200 characters. "
+        "An empty query finds nothing.",
+    )
+    type: Literal["opportunity", "partner", "page"] | None = Field(
+        None, description="Only results of this type: opportunity, partner or page."
+    )
+
+
+class SearchResultOut(Schema):
+    """A search result: its title, its absolute address and what it is."""
+
+    title: str
+    url: str
+    type: Literal["opportunity", "partner", "page"]
+
+
+class SearchPageOut(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+    results: list[SearchResultOut]
+
+
+@router.get(
+    "/search/",
+    response={200: SearchPageOut, 400: ErrorOut, 404: ErrorOut, 503: ErrorOut},
+    summary="Search the site",
+)
+def search(request, params: Query[SearchParams]):
+    """Opportunities, funding partners and pages of one language matching `q`: opportunities
+    first, then partners, then other pages, each group by relevance."""
+    language = resolve_language(params.lang)
+    query = clean_query(params.q)
+    if not query:
+        return {"count": 0, "next": None, "previous": None, "results": []}
+    try:
+        results = search_site(query, language, request)
+    except SearchUnavailable as error:
+        raise ApiError(503, "Search is unavailable right now; try again later.") from error
+    types = (params.type,) if params.type else TYPES
+    count, next_url, previous_url, selection = paginate(request, results.flat(types), params)
+    hits = load_hits(results, selection, request)
+    return {
+        "count": count,
+        "next": next_url,
+        "previous": previous_url,
+        "results": [
+            {"title": hit.title, "url": request.build_absolute_uri(hit.url), "type": hit.type}
+            for hit in hits
+        ],
+    }

@@ -1,0 +1,178 @@
+"""What every per-language backend shares: which objects it holds, and how it reads a query.
+
+A language backend holds only the objects of its own locale; objects without a locale (the
+agreements archive, images, documents) belong to the source language, English. It reads a
+query with its language's analysis, after cutting and cleaning it, so that no operator,
+quote or punctuation of a visitor's input ever reaches the database or Elasticsearch.
+"""
+
+import logging
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import QuerySet
+from modelsearch.backends.base import EmptySearchResults
+from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
+from wagtail.models import Locale
+
+from ..analysis import SOURCE_LANGUAGE, normalize_language, query_text
+
+__all__ = ["LanguageBackendMixin", "has_locale", "language_of", "locale_languages"]
+
+logger = logging.getLogger("search")
+
+
+def has_locale(model):
+    """Whether objects of `model` have a locale of their own (pages, translatable snippets)."""
+    try:
+        model._meta.get_field("locale")
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+def locale_languages():
+    """{locale id: site language} for every locale, read in one query."""
+    return {
+        pk: normalize_language(code)
+        for pk, code in Locale.objects.values_list("pk", "language_code")
+    }
+
+
+def language_of(obj, languages=None):
+    """The site language of `obj`: its locale's, or the source language without a locale.
+
+    `languages` is a map from `locale_languages()`, to avoid one query per object.
+    """
+    locale_id = getattr(obj, "locale_id", None)
+    if locale_id is None:
+        return SOURCE_LANGUAGE
+    if languages is not None and locale_id in languages:
+        return languages[locale_id]
+    return normalize_language(obj.locale.language_code)
+
+
+def clean_query(query, language_code, *, stem=False):
+    """`query` (a string or a modelsearch query) with every plain-text part cut and cleaned;
+    None when nothing searchable is left."""
+    if isinstance(query, str):
+        return query_text(query, language_code, stem=stem) or None
+    if isinstance(query, PlainText):
+        text = query_text(query.query_string, language_code, stem=stem)
+        return PlainText(text, operator=query.operator) if text else None
+    if isinstance(query, Phrase):
+        text = query_text(query.query_string, language_code, stem=stem)
+        return Phrase(text) if text else None
+    if isinstance(query, Boost):
+        subquery = clean_query(query.subquery, language_code, stem=stem)
+        return Boost(subquery, query.boost) if subquery is not None else None
+    if isinstance(query, Not):
+        subquery = clean_query(query.subquery, language_code, stem=stem)
+        return Not(subquery) if subquery is not None else None
+    if isinstance(query, (And, Or)):
+        subqueries = [clean_query(sub, language_code, stem=stem) for sub in query.subqueries]
+        subqueries = [sub for sub in subqueries if sub is not None]
+        if not subqueries:
+            return None
+        return subqueries[0] if len(subqueries) == 1 else type(query)(subqueries)
+    if query is None or isinstance(query, MatchAll):
+        return query
+    return query
+
+
+class LanguageBackendMixin:
+    """Mixed into a modelsearch backend class: one language, its locale's objects only.
+
+    Settings parameter ``LANGUAGE``: the site language code (``"fr"``, ``"zh-hans"`` ...).
+    """
+
+    #: Whether the query sent to the engine is already stemmed (SQLite) or stemmed by the
+    #: engine itself (PostgreSQL, Elasticsearch).
+    stems_query = False
+
+    def __init__(self, params):
+        self.language = normalize_language(params.get("LANGUAGE", SOURCE_LANGUAGE))
+        self.alias = params.get("ALIAS", self.language)
+        super().__init__(params)
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def add(self, obj, record=True):
+        """Index `obj` if it is of this language. A backend that must never block editors
+        (Elasticsearch) logs a failure and records it for catch-up instead of raising."""
+        if not self.holds(obj):
+            return
+        try:
+            super().add(obj)
+        except Exception as error:
+            if not (record and self.catch_indexing_errors):
+                raise
+            from ..pending import record_failure
+
+            record_failure(self.alias, obj, "index", error)
+
+    def delete(self, obj, record=True):
+        """Remove `obj` from the index (see `add` for failures)."""
+        try:
+            holds = self.holds(obj)
+        except Exception:  # its locale is gone with it: remove it anyway
+            holds = True
+        if not holds:
+            return
+        try:
+            super().delete(obj)
+        except Exception as error:
+            if not (record and self.catch_indexing_errors):
+                raise
+            from ..pending import record_failure
+
+            record_failure(self.alias, obj, "delete", error)
+
+    def delete_by_id(self, model, object_id):
+        """Remove a deleted object, known only by its model and primary key."""
+        self.get_index_for_model(model).delete_item(model(pk=object_id))
+
+    # --- which objects this backend holds ---------------------------------------------------
+
+    def holds(self, obj, languages=None):
+        """Whether `obj` is indexed by this backend."""
+        try:
+            return language_of(obj, languages) == self.language
+        except Locale.DoesNotExist:
+            return False
+
+    def objects_of_language(self, objs):
+        """The objects of `objs` that belong to this backend's language."""
+        objs = list(objs)
+        if not objs:
+            return objs
+        if not has_locale(type(objs[0])):
+            return objs if self.language == SOURCE_LANGUAGE else []
+        languages = locale_languages()
+        return [obj for obj in objs if self.holds(obj, languages)]
+
+    def restrict_queryset(self, queryset):
+        """`queryset` limited to this language, or None if none of its objects can be."""
+        model = queryset.model
+        if not has_locale(model):
+            return queryset if self.language == SOURCE_LANGUAGE else None
+        locale_ids = [
+            pk for pk, language in locale_languages().items() if language == self.language
+        ]
+        return queryset.filter(locale_id__in=locale_ids)
+
+    # --- searching ---------------------------------------------------------------------------
+
+    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        queryset = (
+            model_or_queryset
+            if isinstance(model_or_queryset, QuerySet)
+            else model_or_queryset._default_manager.all()
+        )
+        queryset = self.restrict_queryset(queryset)
+        if queryset is None:
+            return EmptySearchResults()
+        stem = self.stems_query and query_compiler_class is self.query_compiler_class
+        query = clean_query(query, self.language, stem=stem)
+        if query is None:
+            return EmptySearchResults()
+        return super()._search(query_compiler_class, query, queryset, **kwargs)

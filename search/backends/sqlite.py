@@ -1,0 +1,131 @@
+"""The SQLite backend of one language.
+
+SQLite's full-text index (FTS5) knows no languages, so the analysis is done in Python
+(`search.analysis`): the index holds the stemmed terms of each document, analysed in the
+document's language, and a query is analysed the same way in the visitor's language. The
+Snowball algorithms are the ones PostgreSQL uses, so both databases find the same documents;
+what differs is listed in the README (stop words).
+"""
+
+from django.db.models import F
+from django.utils.encoding import force_str
+from django.utils.functional import cached_property
+from modelsearch.backends.database.sqlite.query import BM25
+from modelsearch.backends.database.sqlite.sqlite import (
+    ObjectIndexer,
+    SQLiteFTSIndexEntry,
+    SQLiteIndex,
+    SQLiteSearchBackend,
+    SQLiteSearchQueryCompiler,
+)
+from modelsearch.query import Not, Phrase, PlainText
+from modelsearch.utils import get_content_type_pk
+
+from ..analysis import analyze, autocomplete_terms
+from .base import LanguageBackendMixin
+
+__all__ = ["SQLiteLanguageSearchBackend"]
+
+
+class LanguageObjectIndexer(ObjectIndexer):
+    """Extracts an object's text as the search terms of the backend's language."""
+
+    def __init__(self, obj, backend):
+        super().__init__(obj, backend)
+        self.language = backend.language
+
+    def prepare_value(self, value):
+        if isinstance(value, (list, tuple)):
+            return ", ".join(self.prepare_value(item) for item in value)
+        if isinstance(value, dict):
+            return ", ".join(self.prepare_value(item) for item in value.values())
+        return force_str(value)
+
+    @cached_property
+    def title(self):
+        return " ".join(analyze(super().title, self.language))
+
+    @cached_property
+    def body(self):
+        return " ".join(analyze(super().body, self.language))
+
+    @cached_property
+    def autocomplete(self):
+        return " ".join(autocomplete_terms(super().autocomplete, self.language))
+
+
+class LanguageSQLiteIndex(SQLiteIndex):
+    """The shared index table, written only with the objects of the backend's language."""
+
+    def add_items(self, model, objs):
+        objs = self.backend.objects_of_language(objs)
+        if not objs or not model.get_search_fields():
+            return
+        content_type_pk = get_content_type_pk(model)
+        data = {}
+        for obj in objs:
+            indexer = LanguageObjectIndexer(obj, self.backend)
+            data[indexer.id] = (indexer.title, indexer.autocomplete, indexer.body)
+
+        entries = self.entries.filter(content_type_id=content_type_pk)
+        existing = set(entries.filter(object_id__in=data).values_list("object_id", flat=True))
+        for object_id in existing:
+            title, autocomplete, body = data[object_id]
+            entries.filter(object_id=object_id).update(
+                title=title, autocomplete=autocomplete, body=body
+            )
+        self.entries.bulk_create(
+            [
+                self.entries.model(
+                    content_type_id=content_type_pk,
+                    object_id=object_id,
+                    title=title,
+                    autocomplete=autocomplete,
+                    body=body,
+                )
+                for object_id, (title, autocomplete, body) in data.items()
+                if object_id not in existing
+            ]
+        )
+        self._refresh_title_norms()
+
+    def delete_item(self, item):
+        if self.backend.holds(item):
+            super().delete_item(item)
+
+
+class WeightedBM25(BM25):
+    """BM25 rank with the title weighing more than the body, as on PostgreSQL (FTS5's
+    columns are autocomplete, body, title; lower is better)."""
+
+    WEIGHTS = (0.0, 1.0, 4.0)
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        weights = ", ".join(str(weight) for weight in self.WEIGHTS)
+        return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, {weights})", []
+
+
+class LanguageSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
+    def get_index_vectors(self):
+        # One rank over all columns, weighted by WeightedBM25: multiplying by the title
+        # length norm, as modelsearch does, favours short titles that do not even match.
+        return [(F("index_entry__title"), 1.0)]
+
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        if isinstance(query, (Phrase, PlainText, Not)):
+            rank = WeightedBM25()
+            return rank * boost if boost != 1.0 else rank
+        return super().build_tsrank(vector, query, config=config, boost=boost)
+
+
+class SQLiteLanguageSearchBackend(LanguageBackendMixin, SQLiteSearchBackend):
+    """SQLite FTS5 search over terms analysed in Python for one language."""
+
+    index_class = LanguageSQLiteIndex
+    query_compiler_class = LanguageSQLiteQueryCompiler
+    stems_query = True
+
+    def __init__(self, params):
+        super().__init__(params)
+        # The whole index is rebuilt once through the "default" alias (see router.py).
+        self.rebuilder_class = None

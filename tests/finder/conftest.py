@@ -1,0 +1,130 @@
+"""Constructed data for the partner-finder tests: a few areas, regions and countries, and
+partners whose agreements differ in one respect at a time (age, value, area, place, role,
+confidentiality), so that each ranking rule shows on its own."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from cms.core.roles import EDITORS, LEADS, OFFICERS, translator_group_name
+from cms.snippets.factories import (
+    AgreementFactory,
+    AgreementTypeFactory,
+    BeneficiaryRegionFactory,
+    CountryFactory,
+    FundingTypeFactory,
+    PartnerFactory,
+    PartnerKindFactory,
+    ThematicAreaFactory,
+)
+
+#: Ages are counted from this day in the tests that pass it (see rank_partners).
+REFERENCE_DATE = datetime.date(2018, 1, 1)
+RECENT = datetime.date(2017, 6, 1)
+OLD = datetime.date(1998, 6, 1)
+
+
+def make_user(username, *groups, **extra):
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@example.org", password="pw", **extra
+    )
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+@pytest.fixture
+def officer(db):
+    return make_user("officer", OFFICERS)
+
+
+@pytest.fixture
+def lead(db):
+    return make_user("lead", LEADS)
+
+
+@pytest.fixture
+def editor(db):
+    return make_user("editor", EDITORS)
+
+
+@pytest.fixture
+def translator(db):
+    return make_user("translator", translator_group_name("fr"))
+
+
+@pytest.fixture
+def superuser(db):
+    return make_user("admin", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def vocab(db):
+    """English vocabulary rows and countries (Kenya in Africa, France in Europe)."""
+    afr = BeneficiaryRegionFactory(code="afr", name="Africa")
+    eur = BeneficiaryRegionFactory(code="eur", name="Europe")
+    return {
+        "cyber": ThematicAreaFactory(code="cybersecurity", name="Cybersecurity"),
+        "infra": ThematicAreaFactory(code="infrastructure", name="Infrastructure"),
+        "skills": ThematicAreaFactory(code="capacity-building", name="Capacity Building"),
+        "afr": afr,
+        "eur": eur,
+        "ke": CountryFactory(code="KE", region=afr),
+        "fr": CountryFactory(code="FR", region=eur),
+        "grant": FundingTypeFactory(code="grant", name="Grant"),
+        "loan": FundingTypeFactory(code="loan", name="Loan"),
+        "government": PartnerKindFactory(code="government", name="Government"),
+        "foundation": PartnerKindFactory(code="foundation", name="Foundation"),
+        "mou": AgreementTypeFactory(),
+        "addendum": AgreementTypeFactory(amendment=True),
+    }
+
+
+def agreement(
+    vocab,
+    partner,
+    *,
+    reference,
+    area="cyber",
+    regions=("afr",),
+    day=RECENT,
+    usd="5000000",
+    role="funder",
+    **fields,
+):
+    """An agreement of `partner` (by default recent, large, in Cybersecurity and Africa)."""
+    fields.setdefault("agreement_type", vocab["mou"])
+    fields.setdefault("registered_on", day or datetime.date(2016, 1, 1))
+    return AgreementFactory(
+        reference=reference,
+        primary_area=vocab[area],
+        regions=[vocab[code] for code in regions],
+        signature_date=day,
+        amount=Decimal(usd) if usd is not None else None,
+        amount_usd=Decimal(usd) if usd is not None else None,
+        partners=[(partner, role)],
+        **fields,
+    )
+
+
+@pytest.fixture
+def archive(vocab):
+    """Partners that differ in one respect at a time; their agreements by reference."""
+    partners = {
+        "best": PartnerFactory(name="Recent Large Partner", kind=vocab["government"]),
+        "old": PartnerFactory(name="Old Partner", kind=vocab["government"]),
+        "small": PartnerFactory(name="Small Partner", kind=vocab["foundation"]),
+        "unrelated": PartnerFactory(name="Unrelated Partner", kind=vocab["government"]),
+        "mixed": PartnerFactory(name="Mixed Partner", kind=vocab["foundation"]),
+    }
+    agreement(vocab, partners["best"], reference="BEST-1")
+    agreement(vocab, partners["best"], reference="BEST-2", day=datetime.date(2016, 3, 1))
+    agreement(vocab, partners["old"], reference="OLD-1", day=OLD)
+    agreement(vocab, partners["small"], reference="SMALL-1", usd="20000")
+    agreement(vocab, partners["unrelated"], reference="UNREL-1", area="infra", regions=("eur",))
+    agreement(vocab, partners["mixed"], reference="MIXED-IN", usd="300000")
+    agreement(vocab, partners["mixed"], reference="MIXED-OUT", area="infra", regions=("eur",))
+    return partners

@@ -1,0 +1,167 @@
+"""Fixtures of the site search tests (imported explicitly by `test_site_search` and
+`test_search_api`): a site in English, French, Arabic and Chinese with its partner
+directory, opportunities that are public, draft, private or in one language only (the API
+tests' fixtures), content pages, funding partners and a partner that is not public."""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from cms.pages.factories import StandardPageFactory
+from cms.pages.models import OpportunityPage
+from cms.snippets.models import Partner
+from tests.api.fixtures import goal, indexes, opportunities
+from tests.api.opportunities import make_opportunity
+from tests.conftest import home_page, locales
+from tests.directory import data
+from tests.directory.fixtures import _clear_cache, australia, directories, homes, vocab
+
+__all__ = [
+    "PRIVATE_WORDS",
+    "SAFETY_INPUTS",
+    "_clear_cache",
+    "australia",
+    "directories",
+    "goal",
+    "home_page",
+    "homes",
+    "indexes",
+    "locales",
+    "make_opportunities",
+    "make_opportunity",
+    "opportunities",
+    "search_site_data",
+    "vocab",
+]
+
+# Inputs that must never break the search: operators, quotes, signs, punctuation only,
+# emoji, a NUL byte, very long input, empty input.
+SAFETY_INPUTS = [
+    "",
+    "   ",
+    "cyber AND africa OR NOT",
+    '"cyber drills',
+    "'cyber'",
+    "-cyber",
+    "-Data",
+    "a-b.2",
+    "Data-X.2",
+    "cyber*",
+    "(cyber) | !africa & <->",
+    "title:cyber",
+    "?!.,;:()[]{}",
+    "—–-…",
+    "🤝🌍",
+    "cyber 🤝",
+    "cyber\x00drills",
+    "\x00",
+    "x" * 10_000,
+    "cyber " * 2_000,
+    "%",
+    "\\",
+    "合作\u200b伙伴",
+    "الشَّرَاكَة",
+]
+
+# Words of content that must never appear to anonymous visitors, in any language.
+PRIVATE_WORDS = [
+    "Unpublished smart villages",
+    "Private donor round-table",
+    "DRAFT TITLE NOT PUBLISHED",
+    "تدريبات سيبرانية",
+    "Hidden Consulting",
+    "Members-only briefing",
+    "Formerly-Known-As-Q9",
+    "SECRET-NOTE-4f1b9",
+]
+
+
+def make_opportunities(index, vocab, count, title, **fields):
+    """`count` published opportunities under `index` whose title starts with `title`."""
+    return [
+        make_opportunity(index, vocab, f"{title} {number}", **fields)
+        for number in range(1, count + 1)
+    ]
+
+
+@pytest.fixture
+def search_site_data(opportunities, indexes, australia, directories, vocab, homes):
+    """Everything the search tests look for, by name (see the module's description)."""
+    english_guide = data.publish(
+        homes["en"],
+        StandardPageFactory,
+        title="Pacific partnership guide",
+        slug="pacific-guide",
+        introduction="How governments of the Pacific work with the Bureau.",
+    )
+    french_guide = data.translate_page(
+        english_guide,
+        "fr",
+        title="Guide des partenariats du Pacifique",
+        introduction="Comment les gouvernements du Pacifique travaillent avec le Bureau.",
+    )
+    members = data.publish(
+        homes["fr"],
+        StandardPageFactory,
+        title="Members-only briefing",
+        slug="members-briefing",
+        introduction="Pacific cyber partnerships for members only.",
+    )
+    PageViewRestriction.objects.create(page=members, restriction_type="login")
+
+    pacific_open = make_opportunity(
+        indexes["en"],
+        vocab,
+        "Pacific cyber resilience",
+        introduction="Cyber resilience for Pacific island states.",
+    )
+    pacific_funded = make_opportunity(
+        indexes["en"],
+        vocab,
+        "Pacific broadband backbone",
+        status=OpportunityPage.Status.FUNDED,
+        introduction="Submarine cables for the Pacific.",
+    )
+    pacific_funded.thematic_areas.all().update(area=vocab.areas["infrastructure"])
+
+    hidden = data.make_partner(
+        vocab, "Hidden Consulting Pacific", kind="company", mandate="<p>Pacific cyber.</p>"
+    )
+    hidden.is_funding_partner = False
+    hidden.save()
+    data.translate_snippet(hidden, "fr", name="Hidden Consulting Pacifique")
+    return {
+        "english_guide": english_guide,
+        "french_guide": french_guide,
+        "members": members,
+        "pacific_open": pacific_open,
+        "pacific_funded": pacific_funded,
+        "hidden": Partner.objects.get(pk=hidden.pk),
+        "australia": australia,
+        "opportunities": opportunities,
+        "indexes": indexes,
+    }
+
+
+@pytest.fixture
+def safety_inputs():
+    return SAFETY_INPUTS
+
+
+@pytest.fixture
+def private_words():
+    return PRIVATE_WORDS
+
+
+@pytest.fixture
+def add_opportunities(search_site_data, vocab):
+    """Publish opportunities under the English index: `add_opportunities(count, title)`
+    adds `count` of them titled "<title> <n>"; `add_opportunities(1, title, exact=True)`
+    one titled `title`."""
+    index = search_site_data["indexes"]["en"]
+
+    def _add(count, title, *, exact=False, **fields):
+        if exact:
+            return [make_opportunity(index, vocab, title, **fields)]
+        return make_opportunities(index, vocab, count, title, **fields)
+
+    return _add
