@@ -27,7 +27,7 @@ class TranslationStatus(models.Model):
     translation_source_id = models.PositiveIntegerField(null=True, blank=True)
     title = models.CharField(_("title"), max_length=255)
     page_path = models.CharField(max_length=255, blank=True, db_index=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_at = models.DateTimeField(_("last refreshed"), auto_now=True)
 
     class Meta:
         verbose_name = _("translation status")

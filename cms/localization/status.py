@@ -79,6 +79,13 @@ def tracked_base_model(model):
 
 
 def _normalized(data):
+    if isinstance(data, str) and data[:1] in ("[", "{"):
+        # StreamField content serialized as JSON text: PostgreSQL's jsonb gives its keys
+        # back in another order than they were written, which is not a change.
+        try:
+            data = json.loads(data)
+        except ValueError:
+            return data
     if isinstance(data, dict):
         return {
             key: _normalized(value) for key, value in data.items() if key not in VOLATILE_FIELDS
