@@ -29,6 +29,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     # The public JSON API (/api/v1/), one address for every language (?lang=).
     path("", include("cms.api.urls")),
+    path("", include("cms.opendata.urls")),  # /open-data/ files, every language alike
 ]
 
 if settings.DEBUG:
@@ -47,6 +48,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("", include("cms.opendata.page_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -9,8 +9,13 @@ registration date when the signature date was not recorded):
   each (exact fractions);
 - new agreements per primary thematic area.
 
+`agreement_breakdowns(start, end)` adds what the statistics page charts besides: agreements
+(new and addenda) by agreement type, their value in USD per year of signature (undated apart),
+and the partners that signed agreements of the period, by kind.
+
 Figures include confidential agreements: only their details are restricted, never the totals
-the Bureau publishes. Everything is aggregated by the database, in six queries.
+the Bureau publishes. Everything is aggregated by the database, in six queries (and four for
+the breakdowns).
 """
 
 import datetime
@@ -19,14 +24,29 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Max, Min, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import ExtractYear
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from .models import Agreement, BeneficiaryRegion, ThematicArea
+from .models import (
+    Agreement,
+    AgreementPartner,
+    AgreementType,
+    BeneficiaryRegion,
+    PartnerKind,
+    ThematicArea,
+)
 
-__all__ = ["UNDATED", "UNDATED_LABEL", "AgreementFigures", "agreement_figures"]
+__all__ = [
+    "UNDATED",
+    "UNDATED_LABEL",
+    "AgreementBreakdowns",
+    "AgreementFigures",
+    "agreement_breakdowns",
+    "agreement_figures",
+    "signature_years",
+]
 
 # The key of undated agreements in `AgreementFigures.by_year`, and how charts label them.
 UNDATED = "unknown"
@@ -159,3 +179,68 @@ def _by_area(new):
 
 def _codes(model):
     return list(model.objects.in_source_locale().values_list("code", flat=True))
+
+
+@dataclass(frozen=True)
+class AgreementBreakdowns:
+    """More figures of one reporting period, for the statistics page.
+
+    `by_type` counts every agreement of the period (new ones and addenda) by agreement type
+    code, in the vocabulary's order; `value_by_year` sums their USD value by year of
+    signature (UNDATED for undated agreements), so that it adds up to the period's value;
+    `partners_by_kind` counts the distinct partners that signed at least one agreement of the
+    period, by partner kind code (partners without a kind under ""). Every type and kind of
+    the vocabularies is present, with zero when nothing of the period concerns it.
+    """
+
+    by_type: dict  # agreement type code -> count
+    value_by_year: dict  # "2015" -> Decimal; UNDATED -> Decimal
+    partners_by_kind: dict  # partner kind code -> count
+
+
+def agreement_breakdowns(start, end, *, queryset=None):
+    """Compute the breakdowns of the agreements of a period (both dates included)."""
+    agreements = (queryset if queryset is not None else Agreement.objects.all()).in_period(
+        start, end
+    )
+    agreements = agreements.order_by()
+    counts = {
+        row["agreement_type__code"]: row["count"]
+        for row in agreements.values("agreement_type__code").annotate(count=Count("pk"))
+    }
+    by_type = {code: counts.get(code, 0) for code in _codes(AgreementType)}
+    by_type.update({code: n for code, n in counts.items() if code not in by_type})
+
+    rows = (
+        agreements.annotate(year=ExtractYear("signature_date"))
+        .values("year")
+        .annotate(value=Sum("amount_usd"))
+        .order_by("year")
+    )
+    values = {row["year"]: row["value"] or Decimal("0.00") for row in rows}
+    value_by_year = {str(year): values[year] for year in sorted(y for y in values if y is not None)}
+    if None in values:
+        value_by_year[UNDATED] = values[None]
+
+    kinds = (
+        AgreementPartner.objects.filter(agreement__in=agreements.values("pk"))
+        .values("partner__kind__code")
+        .annotate(count=Count("partner", distinct=True))
+        .order_by()
+    )
+    kind_counts = {row["partner__kind__code"] or "": row["count"] for row in kinds}
+    partners_by_kind = {code: kind_counts.get(code, 0) for code in _codes(PartnerKind)}
+    partners_by_kind.update({c: n for c, n in kind_counts.items() if c not in partners_by_kind})
+    return AgreementBreakdowns(
+        by_type=by_type, value_by_year=value_by_year, partners_by_kind=partners_by_kind
+    )
+
+
+def signature_years():
+    """The first and last years in which agreements of the archive were signed, or None."""
+    dates = Agreement.objects.order_by().aggregate(
+        first=Min("signature_date"), last=Max("signature_date")
+    )
+    if dates["first"] is None:
+        return None
+    return dates["first"].year, dates["last"].year

@@ -19,6 +19,7 @@ from cms.pages.models import (
     RecognitionsPage,
     StandardPage,
 )
+from cms.reports.models import StatisticsPage
 
 from .html import parse
 
@@ -105,7 +106,13 @@ class PageTypesTests(WagtailPageTestCase):
     def test_content_pages_nest_under_home_and_content_pages(self):
         self.assertAllowedSubpageTypes(
             HomePage,
-            {StandardPage, OpportunityIndexPage, PartnerDirectoryPage, RecognitionsPage},
+            {
+                StandardPage,
+                OpportunityIndexPage,
+                PartnerDirectoryPage,
+                RecognitionsPage,
+                StatisticsPage,
+            },
         )
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage})

@@ -49,6 +49,7 @@ class HomePage(BasePage):
         "pages.OpportunityIndexPage",
         "pages.PartnerDirectoryPage",
         "pages.RecognitionsPage",
+        "reports.StatisticsPage",
     ]
     template = "pages/home_page.html"
 

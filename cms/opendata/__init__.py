@@ -1,0 +1,2 @@
+"""Open data: public exports of the funding-partner database and of the public agreements
+(CSV, XLSX, JSON and IATI activity XML), and the officers' full-record exports."""

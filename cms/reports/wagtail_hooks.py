@@ -1,0 +1,76 @@
+"""The admin dashboard panel of the agreement figures, for partnership officers and
+communications leads."""
+
+from django.conf import settings
+from django.utils.translation import get_language
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+
+from cms.core.roles import LEADS, OFFICERS
+
+from .figures import format_count, format_usd
+from .models import StatisticsPage
+from .periods import REPORT_PERIOD, Period, default_period
+
+
+def sees_figures_panel(user):
+    """Officers (who keep the archive), communications leads (who publish the figures) and
+    superusers."""
+    if user.is_superuser or user.has_perm("snippets.view_agreement"):
+        return True
+    return user.groups.filter(name__in=[OFFICERS, LEADS]).exists()
+
+
+def statistics_page(language):
+    """The live, public statistics page in `language`, else in English, else any."""
+    pages = list(
+        StatisticsPage.objects.live()
+        .public()
+        .filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
+        .select_related("locale")
+    )
+    for code in (language, settings.LANGUAGE_CODE):
+        for page in pages:
+            if page.locale.language_code == code:
+                return page
+    return None
+
+
+class AgreementFiguresPanel(Component):
+    """Key figures of the latest four full years and of the source report's period, with
+    links to the statistics page and the list of agreements."""
+
+    name = "agreement_figures"
+    template_name = "reports/dashboard_panel.html"
+    order = 90
+
+    def get_context_data(self, parent_context):
+        from cms.snippets.stats import agreement_figures
+
+        request = parent_context["request"]
+        periods = list(dict.fromkeys([default_period(), Period.years(*REPORT_PERIOD)]))
+        rows = []
+        for period in periods:
+            figures = agreement_figures(period.start, period.end)
+            rows.append(
+                {
+                    "label": f"{period.start.year}–{period.end.year}",
+                    "new_agreements": format_count(figures.new_agreements),
+                    "addenda": format_count(figures.addenda),
+                    "value": format_usd(figures.value_usd, millions=True),
+                    "query": period.query,
+                }
+            )
+        page = statistics_page(get_language())
+        url = page.get_url(request) if page else None
+        for row in rows:
+            if url:
+                row["statistics_url"] = f"{url}?{row['query']}"
+                row["list_url"] = f"{url}{page.reverse_subpage('agreements')}?{row['query']}"
+        return {"rows": rows, "page": page}
+
+
+@hooks.register("construct_homepage_panels")
+def add_agreement_figures_panel(request, panels):
+    if sees_figures_panel(request.user):
+        panels.append(AgreementFiguresPanel())

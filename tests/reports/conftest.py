@@ -1,0 +1,134 @@
+"""A small archive, the statistics page in English, French and Arabic, and users by role."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+
+from cms.core.roles import EDITORS, LEADS, OFFICERS
+from cms.reports.models import StatisticsPage
+from cms.snippets.factories import AgreementFactory, AgreementTypeFactory
+from tests.directory import data
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Wagtail caches the site's root paths, which outlive each test's rolled-back data."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def make_user(username, *groups):
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@example.org", password="pw"
+    )
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+@pytest.fixture
+def officer(db):
+    return make_user("officer", OFFICERS)
+
+
+@pytest.fixture
+def lead(db):
+    return make_user("lead", LEADS)
+
+
+@pytest.fixture
+def editor(db):
+    return make_user("editor", EDITORS)
+
+
+@pytest.fixture
+def vocab(db):
+    return data.make_vocabularies()
+
+
+@pytest.fixture
+def addendum(vocab):
+    return AgreementTypeFactory(code="addendum", name="Addendum", amendment=True, sort_order=5)
+
+
+@pytest.fixture
+def statistics_pages(home_page):
+    """The statistics page in English, French and Arabic: /<language>/statistics/."""
+    english = StatisticsPage(title="Statistics", slug="statistics")
+    home_page.add_child(instance=english)
+    english.save_revision().publish()
+    pages = {"en": english}
+    for code, title in (("fr", "Statistiques"), ("ar", "إحصاءات")):
+        data.translate_page(home_page, code, title=f"Home [{code}]")
+        pages[code] = data.translate_page(english, code, title=title)
+    return pages
+
+
+@pytest.fixture
+def archive(vocab, addendum):
+    """Agreements of 2015-2016: a Government and a Foundation as partners, one confidential
+    agreement in 2016 and one undated agreement registered in 2016."""
+    government = data.make_partner(vocab, "Government of Kenya", kind="government")
+    foundation = data.make_partner(vocab, "Gates Foundation", kind="foundation")
+    regions, areas = vocab.regions, vocab.areas
+    agreements = {
+        "first": AgreementFactory(
+            reference="A-2015-1",
+            title="Connect schools",
+            agreement_type=vocab.mou,
+            signature_date=datetime.date(2015, 3, 1),
+            regions=[regions["afr"]],
+            primary_area=areas["capacity-building"],
+            amount=Decimal("1000000.00"),
+            partners=[government],
+        ),
+        "second": AgreementFactory(
+            reference="A-2015-2",
+            title="Cyber drills",
+            agreement_type=vocab.mou,
+            signature_date=datetime.date(2015, 9, 1),
+            regions=[regions["afr"], regions["eur"]],
+            primary_area=areas["cybersecurity"],
+            amount=Decimal("500000.50"),
+            partners=[government, foundation],
+        ),
+        "addendum": AgreementFactory(
+            reference="A-2016-1",
+            title="Cyber drills, second phase",
+            agreement_type=addendum,
+            signature_date=datetime.date(2016, 2, 1),
+            regions=[regions["eur"]],
+            primary_area=areas["cybersecurity"],
+            amount=Decimal("250000.00"),
+            partners=[foundation],
+        ),
+        "secret": AgreementFactory(
+            reference="A-2016-SECRET",
+            title="Undisclosed support",
+            agreement_type=vocab.mou,
+            signature_date=datetime.date(2016, 5, 1),
+            regions=[regions["asp"]],
+            primary_area=areas["infrastructure"],
+            amount=Decimal("777777.00"),
+            is_confidential=True,
+            partners=[foundation],
+        ),
+        "undated": AgreementFactory(
+            reference="A-OLD-1",
+            title="Legacy record",
+            agreement_type=vocab.mou,
+            signature_date=None,
+            registered_on=datetime.date(2016, 7, 1),
+            regions=[regions["asp"]],
+            primary_area=areas["capacity-building"],
+            amount=None,
+            amount_usd=None,
+            partners=[government],
+        ),
+    }
+    return agreements

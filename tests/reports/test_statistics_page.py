@@ -1,0 +1,221 @@
+"""The statistics page: charts, tables, numbers in each language, the period selector, data
+downloads and query counts."""
+
+import csv
+import datetime
+import io
+import json
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+
+import pytest
+from bs4 import BeautifulSoup
+from openpyxl import load_workbook
+
+from cms.snippets.factories import AgreementFactory
+from cms.snippets.stats import agreement_breakdowns
+
+SVG = "{http://www.w3.org/2000/svg}"
+PERIOD = "?start=2015&end=2016"
+
+
+def soup(response):
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def chart(page, slug):
+    return page.find("section", id=slug)
+
+
+def table(section):
+    return [
+        (row.th.get_text(strip=True), row.td.get_text(strip=True))
+        for row in section.find("table").tbody.find_all("tr")
+    ]
+
+
+def bars(section):
+    """The bars of a chart's SVG as (x, width) pairs, top to bottom (or left to right)."""
+    svg = ET.fromstring(str(section.find("svg")))  # noqa: S314 - the page under test
+    return [
+        (float(rect.get("x")), float(rect.get("width")))
+        for rect in svg.iter(f"{SVG}rect")
+        if rect.get("class") == "chart__bar"
+    ]
+
+
+def test_breakdowns_by_type_value_per_year_and_partner_kind(archive, vocab):
+    breakdowns = agreement_breakdowns(datetime.date(2015, 1, 1), datetime.date(2016, 12, 31))
+    assert breakdowns.by_type == {"mou": 4, "addendum": 1}
+    assert breakdowns.value_by_year == {
+        "2015": Decimal("1500000.50"),
+        "2016": Decimal("1027777.00"),
+        "unknown": Decimal("0.00"),
+    }
+    # Distinct partners of the period's agreements: the government once, the foundation once.
+    assert breakdowns.partners_by_kind == {"government": 1, "foundation": 1, "company": 0}
+
+
+def test_charts_and_tables_in_english(client, statistics_pages, archive):
+    page = soup(client.get("/en/statistics/" + PERIOD))
+    sections = page.find_all("section", class_="statistics-chart")
+    assert [s["id"] for s in sections] == [
+        "years",
+        "regions",
+        "areas",
+        "types",
+        "value",
+        "partners",
+    ]
+    for section in sections:
+        svg = section.find("svg")
+        assert svg["role"] == "img"
+        title_id, desc_id = svg["aria-labelledby"].split()
+        assert svg.find("title", id=title_id).get_text() == section.h2.get_text()
+        assert svg.find("desc", id=desc_id)
+        assert section.find("table").caption.get_text(strip=True)
+        assert section.find("th", scope="col") and section.find("th", scope="row")
+    # The undated agreement is shown apart; the others by year of signature.
+    assert table(chart(page, "years")) == [
+        ("2015", "2"),
+        ("2016", "1"),
+        ("Date not recorded", "1"),
+    ]
+    # 1/k rule: the agreement that benefits Africa and Europe counts half in each.
+    assert table(chart(page, "regions")) == [
+        ("Africa", "1.5"),
+        ("Asia-Pacific", "2"),
+        ("Europe", "0.5"),
+    ]
+    assert table(chart(page, "value"))[:2] == [("2015", "1,500,001"), ("2016", "1,027,777")]
+    summary = page.find(class_="statistics-summary").get_text(" ", strip=True)
+    assert "USD 2.5 million" in summary
+
+
+def test_french_labels_and_decimal_comma(client, statistics_pages, archive):
+    page = soup(client.get("/fr/statistics/" + PERIOD))
+    regions = chart(page, "regions")
+    assert table(regions)[0] == ("Afrique", "1,5")
+    assert "1,5" in regions.find("svg").get_text()
+    assert {label for label, _value in table(chart(page, "areas"))} == {
+        "Renforcement des capacités",
+        "Cybersécurité",
+        "Infrastructures",
+    }
+    assert table(chart(page, "value"))[0] == ("2015", "1\xa0500\xa0001")
+
+
+def test_arabic_chart_is_mirrored(client, statistics_pages, archive):
+    english = soup(client.get("/en/statistics/" + PERIOD))
+    arabic = soup(client.get("/ar/statistics/" + PERIOD))
+    assert arabic.html["dir"] == "rtl"
+    regions = chart(arabic, "regions")
+    assert regions.find("svg")["data-direction"] == "rtl"
+    assert "أفريقيا" in regions.find("svg").get_text()
+    # Horizontal bars start at the same axis, on the left in English, on the right in Arabic.
+    ltr, rtl = bars(chart(english, "regions")), bars(chart(arabic, "regions"))
+    assert {x for x, _width in ltr if _width} == {250.0}
+    assert {round(x + width) for x, width in rtl if width} == {390}
+    assert [w for _x, w in ltr] == [w for _x, w in rtl]
+    # Columns run from right to left: the first year is the rightmost column.
+    years_ltr, years_rtl = bars(chart(english, "years")), bars(chart(arabic, "years"))
+    assert years_ltr[0][0] < years_ltr[1][0]
+    assert years_rtl[0][0] > years_rtl[1][0]
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("?start=abc&end=2016", "“abc” is not a year or a date"),
+        ("?start=2017&end=2015", "The end of the period is before its start."),
+        ("?start=1950&end=2016", "Choose a period of at most 50 years."),
+        ("?start=2015-02-30", "“2015-02-30” is not a year or a date"),
+    ],
+)
+def test_bad_periods_get_a_message_and_the_default_period(
+    client, statistics_pages, archive, query, message
+):
+    page = soup(client.get("/en/statistics/" + query))
+    errors = page.find(class_="statistics-period__errors")
+    assert message in errors.get_text()
+    typed = dict(item.split("=") for item in query[1:].split("&"))
+    assert page.find("input", id="period-start")["value"] == typed["start"]
+    # The default period: the latest four full years of the archive, 2013-2016.
+    heading = page.find(id="statistics-summary-title").get_text()
+    assert "2013" in heading and "2016" in heading
+
+
+def test_the_source_reports_period_is_one_click_away(client, statistics_pages, archive):
+    page = soup(client.get("/en/statistics/"))
+    links = {a.get_text(): a["href"] for a in page.select(".statistics-period__presets a")}
+    assert links["2014–2017"] == "/en/statistics/?start=2014&end=2017"
+    assert page.select_one(".statistics-period__presets a[aria-current]").get_text() == "2013–2016"
+
+
+def test_downloads_parse_back_to_the_same_numbers(client, statistics_pages, archive):
+    base = "/fr/statistics/data/regions/"
+    response = client.get(base + "csv/" + PERIOD)
+    assert response["Content-Disposition"] == (
+        'attachment; filename="statistics-regions-2015-2016-fr.csv"'
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert len(rows[0]) == 3
+    assert rows[1:] == [
+        ["afr", "Afrique", "1.5"],
+        ["asp", "Asie-Pacifique", "2"],
+        ["eur", "Europe", "0.5"],
+    ]
+
+    data = json.loads(client.get(base + "json/" + PERIOD).content)
+    assert data["start"] == "2015-01-01" and data["end"] == "2016-12-31"
+    assert [(r["code"], r["value"]) for r in data["rows"]] == [
+        ("afr", 1.5),
+        ("asp", 2),
+        ("eur", 0.5),
+    ]
+    assert data["total"] == 4
+
+    workbook = load_workbook(io.BytesIO(client.get(base + "xlsx/" + PERIOD).content))
+    values = list(workbook.active.iter_rows(min_row=2, values_only=True))
+    assert values == [("afr", "Afrique", 1.5), ("asp", "Asie-Pacifique", 2), ("eur", "Europe", 0.5)]
+
+    value = json.loads(client.get("/en/statistics/data/value/json/" + PERIOD).content)
+    assert [r["value"] for r in value["rows"]] == [1500000.5, 1027777, 0]
+
+
+def test_download_links_on_the_page(client, statistics_pages, archive):
+    page = soup(client.get("/en/statistics/" + PERIOD))
+    links = [a["href"] for a in chart(page, "areas").select(".statistics-chart__downloads a")]
+    assert links == [
+        f"/en/statistics/data/areas/{fmt}/?start=2015&end=2016" for fmt in ("csv", "xlsx", "json")
+    ]
+    for link in links:
+        assert client.get(link).status_code == 200
+
+
+def test_unknown_charts_and_bad_periods_in_downloads(client, statistics_pages, archive):
+    assert client.get("/en/statistics/data/secrets/csv/").status_code == 404
+    assert client.get("/en/statistics/data/regions/pdf/").status_code == 404
+    response = client.get("/fr/statistics/data/regions/csv/?start=nope")
+    assert response.status_code == 400
+    assert "nope" in response.content.decode()
+
+
+def test_query_count_does_not_grow_with_the_agreements(
+    client, statistics_pages, archive, vocab, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        client.get("/en/statistics/" + PERIOD)
+    for number in range(30):
+        AgreementFactory(
+            agreement_type=vocab.mou,
+            signature_date=datetime.date(2016, 1, 1 + number % 28),
+            regions=[vocab.regions["afr"], vocab.regions["asp"]],
+            primary_area=vocab.areas["infrastructure"],
+        )
+    with django_assert_max_num_queries(len(few)):
+        client.get("/en/statistics/" + PERIOD)
