@@ -15,6 +15,7 @@ only markup produced is ``<mark>``.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -49,8 +50,11 @@ MIN_PREFIX = 3
 # ENDING_SLACK letters of the shorter word, are forms of one word (plurals, cases).
 MIN_SHARED = 4
 ENDING_SLACK = 2
+# The words whose verdict one `Terms` keeps (it lives as long as one search).
+MAX_KEPT_WORDS = 20000
 
 
+@lru_cache(maxsize=65536)
 def normalize_word(word):
     """A word as it is compared: lower case, without accents or Arabic diacritics, with one
     form of alef and without the Arabic article."""
@@ -81,13 +85,21 @@ class Terms:
     def __init__(self, words, han):
         self.words = words
         self.han = han
+        # {word as written: whether it matches}: a result's words repeat, and so do the
+        # words of the results of one search.
+        self._matched = {}
 
     def __bool__(self):
         return bool(self.words or self.han)
 
     def match_word(self, word):
-        normalized = normalize_word(word)
-        return any(_same_word(normalized, term) for term in self.words)
+        matched = self._matched.get(word)
+        if matched is None:
+            normalized = normalize_word(word)
+            matched = any(_same_word(normalized, term) for term in self.words)
+            if len(self._matched) < MAX_KEPT_WORDS:
+                self._matched[word] = matched
+        return matched
 
     def han_spans(self, run):
         spans = []
@@ -135,16 +147,27 @@ def _common_prefix(first, second):
     return first[:length]
 
 
-def _spans(text, terms):
-    """The (start, end) ranges of `text` to mark, sorted and merged."""
-    spans = []
+def _raw_spans(text, terms):
+    """The (start, end) ranges of `text` that match `terms`, in the order of the text's
+    words (a generator: a caller may stop at the first)."""
     for match in TOKEN_RE.finditer(text):
         if match.group("han"):
             offset = match.start()
-            spans.extend((offset + a, offset + b) for a, b in terms.han_spans(match.group(0)))
+            yield from sorted((offset + a, offset + b) for a, b in terms.han_spans(match.group(0)))
         elif terms.words and terms.match_word(match.group(0)):
-            spans.append(match.span())
-    spans.sort()
+            yield match.span()
+
+
+def _first_hit(text, terms):
+    """Where the first word of `text` that matches `terms` begins; None without one."""
+    for start, _end in _raw_spans(text, terms):
+        return start
+    return None
+
+
+def _spans(text, terms):
+    """The (start, end) ranges of `text` to mark, sorted and merged."""
+    spans = sorted(_raw_spans(text, terms))
     merged = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
@@ -167,7 +190,7 @@ def _mark(text, spans):
 def matches(text, terms):
     """Whether any word of `text` matches one of `terms`."""
     terms = prepare_terms(terms)
-    return bool(terms) and bool(_spans(SPACE_RE.sub(" ", text or ""), terms))
+    return bool(terms) and _first_hit(SPACE_RE.sub(" ", text or ""), terms) is not None
 
 
 def highlight(text, terms):
@@ -206,10 +229,10 @@ def snippet(text, terms, length=SNIPPET_LENGTH):
     if not text:
         return SafeString("")
     terms = prepare_terms(terms)
-    spans = _spans(text, terms) if terms else []
-    start, end = _window(text, spans[0][0] if spans else 0, length)
+    first = _first_hit(text, terms) if terms else None
+    start, end = _window(text, first or 0, length)
     extract = text[start:end].strip()
-    spans = _spans(extract, terms) if spans else []
+    spans = _spans(extract, terms) if first is not None else []
     html = _mark(extract, spans)
     if start > 0:
         html = ELLIPSIS + html

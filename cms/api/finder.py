@@ -2,8 +2,9 @@
 
 Signed-in users of the admin (Django session) holding the "Can use the partner finder"
 permission get the same ranked list as `manage.py find_partners --json` (best first:
-`partner`, `score`, `agreements`), plus each partner's id and kind, the breakdown of its
-score and the points of each agreement. Others get 401 (not signed in) or 403, in JSON.
+`partner`, `score`, `agreements`: every agreement that counted), plus each partner's id and
+kind, the breakdown of its score and the details of its most valuable agreements (`reasons`,
+at most 25; `more_reasons` counts the others). Others get 401 (not signed in) or 403, in JSON.
 
 Confidential agreements count, and are listed, only for users who may see the whole
 archive, exactly as in the admin's finder.
@@ -71,7 +72,12 @@ class MatchOut(Schema):
     partner_id: int
     kind: str | None
     breakdown: dict[str, float]
-    reasons: list[ReasonOut]
+    reasons: list[ReasonOut] = Field(
+        description="The most valuable agreements behind the score (at most 25), in detail."
+    )
+    more_reasons: int = Field(
+        description="How many more agreements count (listed in `agreements`, not detailed)."
+    )
 
 
 @router.get(

@@ -7,18 +7,38 @@ quote or punctuation of a visitor's input ever reaches the database or Elasticse
 """
 
 import logging
+import time
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import QuerySet
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
 from wagtail.models import Locale
 
 from ..analysis import SOURCE_LANGUAGE, normalize_language, query_text
 
-__all__ = ["LanguageBackendMixin", "has_locale", "language_of", "locale_languages"]
+__all__ = [
+    "LOCALE_CACHE_SECONDS",
+    "LanguageBackendMixin",
+    "cached_locale_languages",
+    "cached_locales",
+    "clear_locale_cache",
+    "has_locale",
+    "language_of",
+    "locale_languages",
+]
 
 logger = logging.getLogger("search")
+
+#: How long a process keeps the list of locales (the searches read it on every call). A
+#: locale saved or deleted in this process clears it at once; in another process (another
+#: worker) it is seen at the latest after this many seconds, or at once when a search asks
+#: for a language the kept list does not know.
+LOCALE_CACHE_SECONDS = 300
+
+_locale_cache = {}
 
 
 def has_locale(model):
@@ -36,6 +56,33 @@ def locale_languages():
         pk: normalize_language(code)
         for pk, code in Locale.objects.values_list("pk", "language_code")
     }
+
+
+def cached_locales():
+    """{language code: Locale} of every locale, read once per process (see
+    LOCALE_CACHE_SECONDS) and shared by every search."""
+    entry = _locale_cache.get("locales")
+    if entry is None or time.monotonic() - entry[0] > LOCALE_CACHE_SECONDS:
+        locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        entry = (time.monotonic(), locales)
+        _locale_cache["locales"] = entry
+    return entry[1]
+
+
+def cached_locale_languages():
+    """{locale id: site language} as `locale_languages()`, from `cached_locales()`."""
+    return {locale.pk: normalize_language(code) for code, locale in cached_locales().items()}
+
+
+def clear_locale_cache():
+    """Forget the kept locales: the next search reads them again."""
+    _locale_cache.clear()
+
+
+@receiver(post_save, sender=Locale, dispatch_uid="search_locale_saved")
+@receiver(post_delete, sender=Locale, dispatch_uid="search_locale_deleted")
+def _locale_changed(**kwargs):
+    clear_locale_cache()
 
 
 def language_of(obj, languages=None):
@@ -77,6 +124,12 @@ def clean_query(query, language_code, *, stem=False):
     if query is None or isinstance(query, MatchAll):
         return query
     return query
+
+
+def _top_level_locale_ids(queryset):
+    from .router import filtered_locale_ids
+
+    return filtered_locale_ids(queryset)
 
 
 class LanguageBackendMixin:
@@ -155,9 +208,13 @@ class LanguageBackendMixin:
         model = queryset.model
         if not has_locale(model):
             return queryset if self.language == SOURCE_LANGUAGE else None
-        locale_ids = [
-            pk for pk, language in locale_languages().items() if language == self.language
-        ]
+        languages = cached_locale_languages()
+        wanted = _top_level_locale_ids(queryset)
+        if wanted and not wanted <= languages.keys():
+            # A locale added by another process since the list was kept.
+            clear_locale_cache()
+            languages = cached_locale_languages()
+        locale_ids = [pk for pk, language in languages.items() if language == self.language]
         return queryset.filter(locale_id__in=locale_ids)
 
     # --- searching ---------------------------------------------------------------------------

@@ -31,7 +31,13 @@ from modelsearch.backends.base import (
 from modelsearch.index import class_is_indexed, get_indexed_models
 
 from ..analysis import LANGUAGE_CODES, SOURCE_LANGUAGE
-from .base import has_locale, language_of, locale_languages
+from .base import (
+    cached_locale_languages,
+    clear_locale_cache,
+    has_locale,
+    language_of,
+    locale_languages,
+)
 
 __all__ = ["RouterSearchBackend"]
 
@@ -224,7 +230,11 @@ class RouterSearchBackend(BaseSearchBackend):
         languages = self.languages
         locale_ids = filtered_locale_ids(queryset)
         if locale_ids is not None:
-            all_languages = locale_languages()
+            all_languages = cached_locale_languages()
+            if not locale_ids <= all_languages.keys():
+                # A locale added by another process since the list was kept.
+                clear_locale_cache()
+                all_languages = cached_locale_languages()
             languages = {all_languages[pk] for pk in locale_ids if pk in all_languages}
             languages = [code for code in self.languages if code in languages]
             if len(languages) == 1:

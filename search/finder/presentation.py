@@ -81,6 +81,8 @@ class ResultRow:
     components: list
     agreements: list
     profile: list
+    #: The references of the agreements that counted beyond the detailed ones.
+    more_references: list
 
 
 def _matched(reason, terms, words):
@@ -174,6 +176,7 @@ def present(ranking, terms, user=None):
                 components=match.components(),
                 agreements=agreements,
                 profile=_profile(match, terms),
+                more_references=match.references[len(match.agreements) :],
             )
         )
     return rows
@@ -203,8 +206,8 @@ def export_row(row):
         "acronym": match.acronym,
         "kind": row.kind,
         "score": match.score,
-        "agreement_count": len(match.agreements),
-        "agreements": "; ".join(reason.reference for reason in match.agreements),
+        "agreement_count": len(match.references),
+        "agreements": "; ".join(match.references),
         "why": "; ".join(row.profile),
     }
     for key, _label in COMPONENTS:
@@ -215,7 +218,8 @@ def export_row(row):
 def match_data(match, kinds):
     """A result as the JSON endpoint answers it: the command's keys (English name, score,
     agreement references) plus the id, kind (code, from the TermList `kinds`), breakdown and
-    each agreement's points."""
+    the details of the most valuable agreements (`reasons`, at most REASONS_LIMIT; the
+    others are counted in `more_reasons`, and all are in `agreements`)."""
     kind = kinds.get(match.kind_id)
     return {
         **match.as_dict(),
@@ -235,4 +239,5 @@ def match_data(match, kinds):
             }
             for reason in match.agreements
         ],
+        "more_reasons": match.more_agreements,
     }

@@ -18,9 +18,19 @@ The score is the sum of these components; each result carries its breakdown and 
 agreements that earned points. Partner kinds only restrict the partners considered.
 
 Everything is read with a fixed number of SQL queries (about a dozen, whatever the number of
-partners and agreements): the candidate agreements and their partners' parts in them come in
-one query of plain values, the matching terms of agreements and profiles in one query each,
-and the scores are added up in Python.
+partners and agreements). The database adds up the agreement points of every partner (one
+grouped query, see `_agreement_sums`: the same formulas as `_AgreementScorer`, written as
+ORM expressions, on PostgreSQL and SQLite alike); the profiles' matching terms come in one
+query each. The partners that may end up among the results (those within SQL_MARGIN points
+of the last one shown) are then scored again in Python, exactly as always, from their own
+agreements only (one query), and those give the reasons. So the ranking, the scores and the
+reasons do not depend on the database's floating-point arithmetic, and only a few hundred
+agreements are read into Python instead of every matching one.
+
+A result lists every agreement that counted in `references` (most points first); the
+detailed `agreements` (AgreementReason) are the `reasons_limit` most valuable of them
+(REASONS_LIMIT by default), so that a partner with hundreds of agreements does not weigh on
+the page, the endpoint and the search itself.
 """
 
 import datetime
@@ -30,7 +40,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, Max, Q, Value, When
+from django.db.models import (
+    Case,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    Max,
+    Q,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Greatest, Least, Power
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -59,6 +81,7 @@ __all__ = [
     "PLACE_WEIGHT",
     "PRIORITY_AREA_POINTS",
     "PROFILE_TEXT_POINTS",
+    "REASONS_LIMIT",
     "ROLE_WEIGHTS",
     "SECONDARY_AREA_MATCH",
     "TEXT_WEIGHT",
@@ -115,6 +138,17 @@ PROFILE_TEXT_POINTS = 6.0
 #: Results shown when no limit is given, and the most that may be asked for.
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 200
+#: Detailed reasons (AgreementReason) kept per result, the most valuable first; every
+#: agreement that counted is still listed in the result's `references`.
+REASONS_LIMIT = 25
+#: Partners whose score worked out by the database is within this many points of the last
+#: result's are scored again in Python (see `rank_partners`). The database's sums differ
+#: from Python's by far less than a millionth; each of the four rounded agreement
+#: components may then differ by 0.01, so two partners' scores by less than 0.1.
+SQL_MARGIN = 0.1
+#: Below this, an agreement component might round to zero: such partners are scored again
+#: in Python, to count exactly the partners that score.
+_TINY = 0.006
 
 #: The components of a score, in the order a breakdown lists them.
 COMPONENTS = (
@@ -194,12 +228,20 @@ class PartnerMatch:
     is_funding_partner: bool
     score: float = 0.0
     breakdown: dict = field(default_factory=dict)
+    #: The most valuable agreements that counted, in detail (at most `reasons_limit`).
     agreements: list = field(default_factory=list)
+    #: The references of all the agreements that counted, most points first.
+    references: list = field(default_factory=list)
     priority_areas: tuple = ()
     beneficiary_regions: tuple = ()
     beneficiary_countries: tuple = ()
     funding_types: tuple = ()
     text_words: tuple = ()
+
+    @property
+    def more_agreements(self):
+        """How many agreements that counted are not detailed in `agreements`."""
+        return len(self.references) - len(self.agreements)
 
     @property
     def agreement_points(self):
@@ -218,7 +260,7 @@ class PartnerMatch:
         return {
             "partner": self.english_name,
             "score": self.score,
-            "agreements": [reason.reference for reason in self.agreements],
+            "agreements": list(self.references),
         }
 
 
@@ -240,13 +282,14 @@ def _through(field_name):
     return through, model_field.m2m_field_name(), model_field.m2m_reverse_field_name()
 
 
-def _pairs(field_name, wanted):
-    """{agreement id: {wanted term id it has}} from a many-to-many table, in one query."""
+def _pairs(field_name, wanted, agreement_ids):
+    """{agreement id: {wanted term id it has}} of the agreements `agreement_ids` from a
+    many-to-many table, in one query."""
     through, source, target = _through(field_name)
     found = defaultdict(set)
-    rows = through.objects.filter(**{f"{target}_id__in": wanted}).values_list(
-        f"{source}_id", f"{target}_id"
-    )
+    rows = through.objects.filter(
+        **{f"{target}_id__in": wanted, f"{source}_id__in": agreement_ids}
+    ).values_list(f"{source}_id", f"{target}_id")
     for agreement_id, term_id in rows:
         found[agreement_id].add(term_id)
     return found
@@ -433,8 +476,10 @@ class _AgreementScorer:
 
     def score(self, rows):
         """({partner id: [area, place, text, value] points}, {partner id: [(agreement id,
-        role)]}, {agreement id: its link row}) of the link `rows`."""
+        role)]}, {agreement id: its link row}) of the link `rows`; the points of each
+        agreement (`components`) are kept in `self.cache`."""
         points, totals, links, row_of = {}, {}, defaultdict(list), {}
+        self.cache = points
         other = ROLE_WEIGHTS[AgreementPartner.Role.OTHER]
         for row in rows:
             partner_id, role, pk = row[0], row[1], row[2]
@@ -458,11 +503,18 @@ class _AgreementScorer:
         return totals, links, row_of
 
 
-def _reasons(scorer, links, row_of):
-    """The AgreementReasons of one partner's (agreement id, role) links, most points first."""
+def _reasons(scorer, links, row_of, limit):
+    """(the AgreementReasons of the `limit` most valuable of one partner's (agreement id,
+    role) links, the references of all of them), most points first."""
     other = ROLE_WEIGHTS[AgreementPartner.Role.OTHER]
-    reasons = []
+    ranked = []
     for pk, role in links:
+        weight = ROLE_WEIGHTS.get(role, other)
+        points = round(sum(weight * c for c in scorer.cache[pk]), 2)
+        ranked.append((-points, row_of[pk][3], pk, role))
+    ranked.sort()
+    reasons = []
+    for _points, _reference, pk, role in ranked if limit is None else ranked[:limit]:
         fact = scorer.facts(pk, row_of[pk])
         weight = ROLE_WEIGHTS.get(role, other)
         components = dict(
@@ -495,8 +547,147 @@ def _reasons(scorer, links, row_of):
                 points=round(sum(components.values()), 2),
             )
         )
-    reasons.sort(key=lambda reason: (-reason.points, reason.reference))
-    return reasons
+    return reasons, [reference for _points, reference, _pk, _role in ranked]
+
+
+class _DaysBefore(Func):
+    """The days from a date expression to `reference` (negative after it), as a float."""
+
+    output_field = FloatField()
+
+    def __init__(self, expression, reference):
+        super().__init__(expression)
+        self.reference = reference
+
+    def as_sql(self, compiler, connection, **extra_context):  # PostgreSQL
+        sql, params = compiler.compile(self.get_source_expressions()[0])
+        return (
+            f"CAST((CAST(%s AS date) - {sql}) AS double precision)",
+            (self.reference.isoformat(), *params),
+        )
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.get_source_expressions()[0])
+        return f"(julianday(%s) - julianday({sql}))", (self.reference.isoformat(), *params)
+
+
+class _Log10(Func):
+    """The decimal logarithm of a number, as a float."""
+
+    output_field = FloatField()
+    template = "LOG(CAST(%(expressions)s AS double precision))"  # PostgreSQL: base 10
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # Django's SQLite LOG takes the base first (django.db.backends.sqlite3._functions).
+        return self.as_sql(compiler, connection, template="LOG(10, CAST(%(expressions)s AS REAL))")
+
+
+def _number(value):
+    return Value(float(value), output_field=FloatField())
+
+
+def _agreement_sums(links, criteria, nearby, reference_date, full):
+    """{partner id: [area, place, text, value] points} of the AgreementPartner rows `links`,
+    added up by the database: `_AgreementScorer.components` times the role's weight, as ORM
+    expressions (one query, one row per partner)."""
+    zero = _number(0)
+    area = zero
+    if criteria.areas:
+        through, source, target = _through("secondary_areas")
+        secondary = through.objects.filter(**{f"{target}_id__in": criteria.areas})
+        area = Case(
+            When(agreement__primary_area_id__in=criteria.areas, then=_number(1)),
+            When(
+                agreement_id__in=secondary.values(f"{source}_id"),
+                then=_number(SECONDARY_AREA_MATCH),
+            ),
+            default=zero,
+        )
+    whens = []
+    in_place = Q()
+    if criteria.regions:
+        through, source, target = _through("regions")
+        rows = through.objects.filter(**{f"{target}_id__in": criteria.regions})
+        in_place |= Q(agreement_id__in=rows.values(f"{source}_id"))
+    if criteria.countries:
+        through, source, target = _through("countries")
+        rows = through.objects.filter(**{f"{target}_id__in": criteria.countries})
+        in_place |= Q(agreement_id__in=rows.values(f"{source}_id"))
+    if in_place:
+        whens.append(When(in_place, then=_number(1)))
+    if nearby:
+        through, source, target = _through("regions")
+        rows = through.objects.filter(**{f"{target}_id__in": nearby})
+        whens.append(
+            When(agreement_id__in=rows.values(f"{source}_id"), then=_number(NEARBY_PLACE_MATCH))
+        )
+    place = Case(*whens, default=zero) if whens else zero
+    text = zero
+    if criteria.words:
+        hits = [
+            Case(When(agreement__title__icontains=word, then=_number(1)), default=zero)
+            for word in criteria.words
+        ]
+        text = sum(hits[1:], hits[0]) / _number(len(criteria.words))
+    day = Coalesce("agreement__signature_date", "agreement__registered_on")
+    recency = Case(
+        When(
+            agreement__signature_date__isnull=True, agreement__registered_on__isnull=True, then=zero
+        ),
+        default=Power(
+            _number(0.5),
+            Greatest(_DaysBefore(day, reference_date), zero) / _number(365.25 * HALF_LIFE_YEARS),
+        ),
+    )
+    value = Case(
+        When(
+            agreement__amount_usd__gt=VALUE_FLOOR_USD,
+            then=Least(
+                _number(1),
+                (_Log10("agreement__amount_usd") - _number(_LOG_FLOOR)) / _number(_LOG_SPAN),
+            ),
+        ),
+        default=zero,
+    )
+    other = ROLE_WEIGHTS[AgreementPartner.Role.OTHER]
+    weight = Case(
+        *(When(role=role, then=_number(points)) for role, points in ROLE_WEIGHTS.items()),
+        default=_number(other),
+    )
+    rows = (
+        links.alias(
+            w_area=area,
+            w_place=place,
+            w_text=text,
+            w_recency=recency,
+            w_value=value,
+            w_role=weight,
+        )
+        .alias(w_factor=F("w_role") * F("w_recency"))
+        .values("partner_id")
+        .annotate(
+            area=Sum(F("w_factor") * _number(AREA_WEIGHT) * F("w_area")),
+            place=Sum(F("w_factor") * _number(PLACE_WEIGHT) * F("w_place")),
+            text=Sum(F("w_factor") * _number(TEXT_WEIGHT) * F("w_text")),
+            value=Sum(
+                F("w_factor")
+                * _number(VALUE_WEIGHT)
+                * F("w_value")
+                * (
+                    _number(AREA_WEIGHT) * F("w_area")
+                    + _number(PLACE_WEIGHT) * F("w_place")
+                    + _number(TEXT_WEIGHT) * F("w_text")
+                )
+                / _number(full)
+            ),
+        )
+        .values_list("partner_id", "area", "place", "text", "value")
+        .order_by()
+    )
+    return {
+        pk: [area or 0.0, place or 0.0, text or 0.0, value or 0.0]
+        for pk, area, place, text, value in rows
+    }
 
 
 def _profile_terms(model, term_field, wanted, partner_filter):
@@ -518,10 +709,13 @@ def _profile_text_hits(words, english_by_key):
     found = defaultdict(set)
     if not words:
         return found
-    annotations = _word_hits(words, ("name", "acronym", "aliases", "mandate"))
+    fields = ("name", "acronym", "aliases", "mandate")
+    annotations = _word_hits(words, fields)
+    # The same condition as "any hit_N is 1", written so that the trigram indexes serve it.
     condition = Q()
-    for name in annotations:
-        condition |= Q(**{name: 1})
+    for word in words:
+        for name in fields:
+            condition |= Q(**{f"{name}__icontains": word})
     rows = (
         Partner.objects.annotate(**annotations)
         .filter(condition)
@@ -536,7 +730,13 @@ def _profile_text_hits(words, english_by_key):
 
 
 def rank_partners(
-    criteria, *, include_confidential=True, limit=DEFAULT_LIMIT, reference_date=None, language=None
+    criteria,
+    *,
+    include_confidential=True,
+    limit=DEFAULT_LIMIT,
+    reference_date=None,
+    language=None,
+    reasons_limit=REASONS_LIMIT,
 ):
     """Rank the partners (English records) for `criteria`, best first.
 
@@ -545,6 +745,8 @@ def rank_partners(
     counted from (by default the latest signature date, see `_reference_date`). `language`:
     the language partners are named in (their translation's name where one exists); English
     names are always in `english_name`. `limit`: how many results (None for all).
+    `reasons_limit`: how many agreements of each result are detailed in its `agreements`
+    (None for all); its `references` list all of them.
     """
     agreements = Agreement.objects.all() if include_confidential else Agreement.objects.public()
     if reference_date is None:
@@ -558,25 +760,16 @@ def rank_partners(
         country_regions = Country.objects.filter(pk__in=criteria.countries, region__isnull=False)
         nearby = frozenset(country_regions.values_list("region_id", flat=True)) - criteria.regions
 
-    # Past agreements: the parts of partners in matching agreements, with what they match.
-    totals, links, row_of, scorer = {}, {}, {}, None
+    # Past agreements: each partner's points, added up by the database.
     condition = _matched_agreements(criteria, nearby)
+    links_query = None
+    sums = {}
     if condition:
-        words = criteria.words
-        rows = (
-            AgreementPartner.objects.filter(agreement__in=agreements.filter(condition))
-            .annotate(**_word_hits(words, ("agreement__title",)))
-            .values_list(*LINK_COLUMNS, *(f"hit_{index}" for index in range(len(words))))
-            .order_by()
-        )
-        details = (
-            _pairs("secondary_areas", criteria.areas) if criteria.areas else {},
-            _pairs("regions", criteria.regions | nearby) if criteria.regions | nearby else {},
-            _pairs("countries", criteria.countries) if criteria.countries else {},
-            nearby,
-        )
-        scorer = _AgreementScorer(criteria, details, reference_date)
-        totals, links, row_of = scorer.score(rows)
+        links_query = AgreementPartner.objects.filter(agreement__in=agreements.filter(condition))
+        if criteria.kinds:
+            links_query = links_query.filter(partner__kind_id__in=criteria.kinds)
+        scorer = _AgreementScorer(criteria, (None, None, None, nearby), reference_date)
+        sums = _agreement_sums(links_query, criteria, nearby, reference_date, scorer.full)
 
     # Profiles: stated priorities, beneficiary places and funding types; text.
     partners = {
@@ -596,18 +789,14 @@ def rank_partners(
         country_region = dict(
             Country.objects.filter(pk__in=criteria.countries).values_list("pk", "region_id")
         )
-
     places_requested = len(criteria.regions) + len(criteria.countries)
-    results = []
-    # Only partners with something in their favour can score.
-    candidates = set(totals).union(priorities, stated_regions, stated_countries, funding, text_hits)
-    for pk in candidates:
-        row = partners.get(pk)
-        if row is None or (criteria.kinds and row["kind_id"] not in criteria.kinds):
-            continue
+
+    def breakdown_of(pk, agreement_points):
+        """The rounded breakdown of partner `pk` with these [area, place, text, value]
+        points, and its score."""
         breakdown = dict.fromkeys(COMPONENT_KEYS, 0.0)
-        if pk in totals:
-            area, place, text, value = totals[pk]
+        if agreement_points is not None:
+            area, place, text, value = agreement_points
             breakdown.update(area=area, place=place, text=text, value=value)
         if criteria.areas:
             breakdown["priorities"] = (
@@ -632,33 +821,79 @@ def rank_partners(
                 PROFILE_TEXT_POINTS * len(text_hits.get(pk, ())) / len(criteria.words)
             )
         breakdown = {key: round(points, 2) for key, points in breakdown.items()}
-        score = round(sum(breakdown.values()), 2)
-        if score <= 0:
-            continue
-        results.append(
-            PartnerMatch(
-                pk=pk,
-                name=row["name"],
-                english_name=row["name"],
-                acronym=row["acronym"],
-                kind_id=row["kind_id"],
-                is_funding_partner=row["is_funding_partner"],
-                score=score,
-                breakdown=breakdown,
-                priority_areas=tuple(sorted(priorities.get(pk, ()))),
-                beneficiary_regions=tuple(sorted(stated_regions.get(pk, ()))),
-                beneficiary_countries=tuple(sorted(stated_countries.get(pk, ()))),
-                funding_types=tuple(sorted(funding.get(pk, ()))),
-                text_words=tuple(criteria.words[index] for index in sorted(text_hits.get(pk, ()))),
-            )
+        return round(sum(breakdown.values()), 2), breakdown
+
+    def order(pk):
+        return (-scores[pk][0], partners[pk]["name"].casefold(), pk)
+
+    # Only partners with something in their favour can score.
+    candidates = set(sums).union(priorities, stated_regions, stated_countries, funding, text_hits)
+    scores = {
+        pk: breakdown_of(pk, sums.get(pk))
+        for pk in candidates
+        if pk in partners and not (criteria.kinds and partners[pk]["kind_id"] not in criteria.kinds)
+    }
+
+    # Those that may be shown, and those whose score might round to zero, are scored again in
+    # Python from their own agreements: the figures, the order and the reasons are exact.
+    links, row_of, scorer = {}, {}, None
+    if sums:
+        scoring = [pk for pk, (score, _breakdown) in scores.items() if score > 0]
+        last = None
+        if limit is not None and len(scoring) > limit:
+            last = scores[sorted(scoring, key=order)[limit - 1]][0]
+        again = {
+            pk
+            for pk, points in sums.items()
+            if pk in scores
+            and (last is None or scores[pk][0] >= last - SQL_MARGIN or max(points) < _TINY)
+        }
+        words = criteria.words
+        rows = list(
+            links_query.filter(partner_id__in=again)
+            .annotate(**_word_hits(words, ("agreement__title",)))
+            .values_list(*LINK_COLUMNS, *(f"hit_{index}" for index in range(len(words))))
+            .order_by()
         )
-    results.sort(key=lambda match: (-match.score, match.name.casefold(), match.pk))
-    total = len(results)
+        ids = sorted({row[2] for row in rows})
+        places = criteria.regions | nearby
+        details = (
+            _pairs("secondary_areas", criteria.areas, ids) if criteria.areas and ids else {},
+            _pairs("regions", places, ids) if places and ids else {},
+            _pairs("countries", criteria.countries, ids) if criteria.countries and ids else {},
+            nearby,
+        )
+        scorer = _AgreementScorer(criteria, details, reference_date)
+        totals, links, row_of = scorer.score(rows)
+        for pk in again:
+            scores[pk] = breakdown_of(pk, totals.get(pk))
+
+    ranked = sorted((pk for pk, (score, _breakdown) in scores.items() if score > 0), key=order)
+    total = len(ranked)
     if limit is not None:
-        results = results[:limit]
-    for match in results:
-        if match.pk in links:
-            match.agreements = _reasons(scorer, links[match.pk], row_of)
+        ranked = ranked[:limit]
+    results = []
+    for pk in ranked:
+        row = partners[pk]
+        score, breakdown = scores[pk]
+        match = PartnerMatch(
+            pk=pk,
+            name=row["name"],
+            english_name=row["name"],
+            acronym=row["acronym"],
+            kind_id=row["kind_id"],
+            is_funding_partner=row["is_funding_partner"],
+            score=score,
+            breakdown=breakdown,
+            priority_areas=tuple(sorted(priorities.get(pk, ()))),
+            beneficiary_regions=tuple(sorted(stated_regions.get(pk, ()))),
+            beneficiary_countries=tuple(sorted(stated_countries.get(pk, ()))),
+            funding_types=tuple(sorted(funding.get(pk, ()))),
+            text_words=tuple(criteria.words[index] for index in sorted(text_hits.get(pk, ()))),
+        )
+        if pk in links:
+            match.agreements, match.references = _reasons(scorer, links[pk], row_of, reasons_limit)
+        results.append(match)
     if language and language != settings.LANGUAGE_CODE and results:
         _localize_names(results, partners, language)
     return Ranking(criteria=criteria, reference_date=reference_date, results=results, total=total)

@@ -13,6 +13,7 @@ from django.db.models import Q
 
 from cms.pages.models import OpportunityPage
 from cms.snippets.models import Agreement, BeneficiaryRegion, ThematicArea
+from search.finder.ranking import REASONS_LIMIT
 from search.finder.wagtail_hooks import suggest_url
 
 pytestmark = pytest.mark.django_db
@@ -60,12 +61,18 @@ def test_the_admin_finder_shows_the_same_list(demo_data, client):
     shown = [
         (
             item.select_one(".finder-result__name a").get_text(strip=True),
-            [row["data-reference"] for row in item.select("tr[data-reference]")],
+            [row["data-reference"] for row in item.select("tr[data-reference]")]
+            + [span["data-more-reference"] for span in item.select("[data-more-reference]")],
         )
         for item in page.select(".finder-result")
     ]
     expected = find("--area", "Cybersecurity", "--region", "AFR", "--limit", "20")
+    # The most valuable agreements are detailed, the others named after them: all count.
     assert shown == [(item["partner"], item["agreements"]) for item in expected]
+    assert all(
+        len(item.select("tr[data-reference]")) <= REASONS_LIMIT
+        for item in page.select(".finder-result")
+    )
 
 
 def test_suggest_partners_for_a_demo_opportunity(demo_data, client):

@@ -128,3 +128,20 @@ def archive(vocab):
     agreement(vocab, partners["mixed"], reference="MIXED-IN", usd="300000")
     agreement(vocab, partners["mixed"], reference="MIXED-OUT", area="infra", regions=("eur",))
     return partners
+
+
+@pytest.fixture
+def prolific(vocab):
+    """A partner with REASONS_LIMIT + 3 agreements in Cybersecurity and Africa, each a year
+    older than the one before (so each earns fewer points): PROLIFIC-00 is the best."""
+    from search.finder.ranking import REASONS_LIMIT
+
+    partner = PartnerFactory(name="Prolific Partner", kind=vocab["government"])
+    for index in range(REASONS_LIMIT + 3):
+        agreement(
+            vocab,
+            partner,
+            reference=f"PROLIFIC-{index:02d}",
+            day=datetime.date(2017 - index, 6, 1),
+        )
+    return partner

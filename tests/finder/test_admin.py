@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from cms.pages.factories_opportunities import OpportunityIndexPageFactory, OpportunityPageFactory
 from cms.snippets.factories import PartnerFactory
+from search.finder.ranking import REASONS_LIMIT
 from search.finder.wagtail_hooks import suggest_url
 
 from .conftest import agreement
@@ -320,3 +321,26 @@ def test_the_permission_is_in_the_group_editor(client, superuser):
     assert checkbox is not None
     assert not checkbox.has_attr("checked")
     assert "Can find partners" in response.content.decode()
+
+
+def test_a_partner_with_many_agreements_shows_the_best_in_detail_and_names_the_others(
+    client, officer, vocab, prolific
+):
+    client.force_login(officer)
+    page = soup(client.get(URL, CYBER_AFR))
+
+    item = page.select_one(".finder-result")
+    detailed = [row["data-reference"] for row in item.select("tr[data-reference]")]
+    others = [span["data-more-reference"] for span in item.select("[data-more-reference]")]
+    assert detailed == [f"PROLIFIC-{index:02d}" for index in range(REASONS_LIMIT)]
+    assert others == [f"PROLIFIC-{index:02d}" for index in range(REASONS_LIMIT, REASONS_LIMIT + 3)]
+    assert "3 more agreements count" in item.get_text(" ", strip=True)
+    assert f"{REASONS_LIMIT + 3} past agreements behind this score" in item.get_text(
+        " ", strip=True
+    )
+    # The shortlist counts and names them all.
+    response = client.get(URL, {**CYBER_AFR, "export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    heading = rows[0]
+    assert rows[1][heading.index("Agreements that count")] == str(REASONS_LIMIT + 3)
+    assert rows[1][heading.index("Agreement references")].split("; ") == detailed + others

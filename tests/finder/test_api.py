@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from cms.snippets.factories import PartnerFactory
+from search.finder.ranking import REASONS_LIMIT
 
 from .conftest import agreement
 
@@ -113,3 +114,15 @@ def test_the_endpoint_is_documented(client):
     document = client.get("/api/v1/openapi.json").json()
 
     assert "/api/v1/partner-finder/" in document["paths"]
+
+
+def test_the_most_valuable_agreements_are_detailed_and_all_are_listed(
+    client, officer, vocab, prolific
+):
+    client.force_login(officer)
+    best = client.get(URL, CYBER_AFR).json()[0]
+
+    assert best["partner"] == "Prolific Partner"
+    assert best["agreements"] == [f"PROLIFIC-{index:02d}" for index in range(REASONS_LIMIT + 3)]
+    assert [reason["reference"] for reason in best["reasons"]] == best["agreements"][:REASONS_LIMIT]
+    assert best["more_reasons"] == 3

@@ -15,6 +15,7 @@ from search.finder.ranking import (
     HALF_LIFE_YEARS,
     PLACE_WEIGHT,
     PRIORITY_AREA_POINTS,
+    REASONS_LIMIT,
     rank_partners,
     recency_factor,
     value_factor,
@@ -305,3 +306,44 @@ def test_query_count_does_not_grow_with_partners_and_agreements(vocab, archive):
     assert large.total > small.total
     assert len(many.captured_queries) == len(few.captured_queries)
     assert len(many.captured_queries) <= 15
+
+
+def test_results_detail_their_most_valuable_agreements_and_name_all(vocab, prolific):
+    every = [f"PROLIFIC-{index:02d}" for index in range(REASONS_LIMIT + 3)]
+
+    match = by_name(rank(cyber_in_africa(vocab)))["Prolific Partner"]
+
+    assert match.references == every  # all that counted, most points first
+    assert [reason.reference for reason in match.agreements] == every[:REASONS_LIMIT]
+    assert match.more_agreements == 3
+    # The score counts every agreement, detailed or not.
+    assert match.agreement_points == pytest.approx(
+        sum(match.breakdown[key] for key in ("area", "place", "text", "value"))
+    )
+    uncapped = by_name(rank(cyber_in_africa(vocab), reasons_limit=None))["Prolific Partner"]
+    assert [reason.reference for reason in uncapped.agreements] == every
+    assert uncapped.score == match.score
+    assert match.agreement_points > sum(reason.points for reason in match.agreements)
+    assert match.agreement_points == pytest.approx(
+        sum(reason.points for reason in uncapped.agreements), abs=0.05
+    )
+
+
+def test_the_ranking_does_not_depend_on_how_many_results_are_asked_for(vocab, archive):
+    """The database adds up the points; the partners near the last place shown are scored
+    again in Python: the first results are the same whatever the limit."""
+    for index in range(6):
+        agreement(
+            vocab,
+            PartnerFactory(name=f"Tied Partner {index}", kind=vocab["government"]),
+            reference=f"TIED-{index}",
+            day=datetime.date(2010 + index % 2, 1, 1),
+        )
+    everyone = rank(cyber_in_africa(vocab), limit=None)
+
+    for limit in range(1, len(everyone.results) + 1):
+        ranking = rank(cyber_in_africa(vocab), limit=limit)
+        assert ranking.total == everyone.total
+        assert [(m.pk, m.score, m.breakdown) for m in ranking.results] == [
+            (m.pk, m.score, m.breakdown) for m in everyone.results[:limit]
+        ]

@@ -148,3 +148,12 @@ class Command(BaseCommand):
                     f"       - {reason.reference:<16} {day:<10} {reason.points:>6.2f}  "
                     f"{reason.title[:60]}{flag}"
                 )
+            if match.more_agreements:
+                self.stdout.write(
+                    "       "
+                    + _("… and %(count)s more: %(references)s")
+                    % {
+                        "count": match.more_agreements,
+                        "references": ", ".join(match.references[len(match.agreements) :]),
+                    }
+                )

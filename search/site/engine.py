@@ -1,0 +1,238 @@
+"""Searching each group of results: opportunities (with their facets), partners, pages.
+
+Each group is one query to the backend of the visitor's language, on a queryset that
+already holds the site's rule of public pages (see `scope`), so that the database (or, for
+Elasticsearch, the database read that follows it) never returns a page the public may not
+read. From the database backends only the columns needed are read (ids, status, content
+type), not the pages' rows.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.db.models import OuterRef, Subquery
+from django.utils.html import strip_tags
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from cms.pages.directory_views import funding_partners, load_terms, partner_slug
+from cms.pages.models import OpportunityPage, OpportunityThematicArea
+from cms.snippets.models import Partner, ThematicArea
+
+from .. import highlight
+from .query import SearchUnavailable, highlight_terms, plain_words
+from .results import MAX_HITS, OPPORTUNITY, PAGE, PARTNER, FacetOption, SearchResults
+from .scope import SearchScope, backend_alias
+
+__all__ = ["PartnerRow", "public_partners", "run", "search_partners", "search_site"]
+
+logger = logging.getLogger("search")
+
+
+def run(description, call, query):
+    """`call(query)`, retried once with the query's bare words, which no backend can misread
+    (operators, quotes and signs dropped). Raises SearchUnavailable when both fail.
+
+    Inside a transaction (a page served in one), each attempt runs in a savepoint, so that a
+    database error does not break the rest of the request; outside one, each statement
+    commits on its own and a failure breaks nothing, so no savepoint is needed."""
+    attempts = [query]
+    words = " ".join(plain_words(query))
+    if words and words != query:
+        attempts.append(words)
+    error = None
+    for attempt in attempts:
+        try:
+            if connection.in_atomic_block:
+                with transaction.atomic():
+                    return call(attempt)
+            return call(attempt)
+        except Exception as exc:  # noqa: BLE001 - any backend failure must reach the visitor as a message
+            error = exc
+            logger.warning("Search of %s failed for %r: %s", description, attempt, exc)
+    logger.error("Search of %s is unavailable", description, exc_info=error)
+    raise SearchUnavailable(str(error))
+
+
+def _values(search_results, fields):
+    """Tuples of `fields` of the results, in their order: from the database backends the
+    columns only; from others (Elasticsearch), read on the objects they load."""
+    if hasattr(search_results, "get_queryset"):
+        return list(search_results.get_queryset().values_list(*fields))
+    return [tuple(getattr(obj, name) for name in fields) for obj in search_results]
+
+
+def _search_values(description, queryset, query, alias, fields, limit=MAX_HITS):
+    def call(q):
+        return _values(queryset.search(q, backend=alias)[:limit], fields)
+
+    return run(description, call, query)
+
+
+@dataclass(frozen=True)
+class PartnerRow:
+    """A partner found by a search: what deciding whether to show it needs, with its English
+    row in the partner directory (`english_pk` None: not a funding partner there)."""
+
+    pk: int
+    translation_key: object
+    name: str
+    aliases: str
+    english_pk: int | None
+    english_name: str | None
+
+
+PARTNER_FIELDS = ("pk", "translation_key", "name", "aliases", "english_pk", "english_name")
+
+
+def partner_queryset(locale):
+    """The funding partners of a locale, each with its English row of the directory."""
+    english = funding_partners().filter(translation_key=OuterRef("translation_key"))
+    return Partner.objects.filter(locale=locale, is_funding_partner=True).annotate(
+        english_pk=Subquery(english.values("pk")[:1]),
+        english_name=Subquery(english.values("name")[:1]),
+    )
+
+
+def search_partners(method, locale, query, alias, limit=MAX_HITS):
+    """`PartnerRow`s of the partners of `locale` found by the backend's `method` ("search"
+    or "autocomplete"), in order."""
+    queryset = partner_queryset(locale)
+
+    def call(q):
+        backend = get_search_backend(alias)
+        results = getattr(backend, method)(q, queryset)[:limit]
+        return [PartnerRow(*row) for row in _values(results, PARTNER_FIELDS)]
+
+    return run(f"partner {method}", call, query)
+
+
+def partner_text(partner):
+    return " ".join(
+        filter(
+            None,
+            (
+                partner.name,
+                partner.acronym,
+                strip_tags(partner.mandate or ""),
+                strip_tags(partner.development_strategy or ""),
+            ),
+        )
+    )
+
+
+def public_partners(rows, links, terms):
+    """{id of the partner: profile address} of the `PartnerRow`s the directory shows, in
+    order.
+
+    A partner must be a translation (or the English row) of a funding partner of the English
+    database; one matched only through its other names, which are staff-only, is dropped.
+    """
+    if not rows or not links.base_url:
+        return {}
+    rows = [row for row in rows if row.english_pk is not None]
+    hidden = set()
+    if terms:
+        by_alias = [row.pk for row in rows if row.aliases and highlight.matches(row.aliases, terms)]
+        if by_alias:
+            # Their public text, read only for those (one query).
+            for partner in Partner.objects.filter(pk__in=by_alias).only(
+                "name", "acronym", "mandate", "development_strategy"
+            ):
+                if not highlight.matches(partner_text(partner), terms):
+                    hidden.add(partner.pk)
+    return {
+        row.pk: links.url(row.english_pk, partner_slug(row.english_name))
+        for row in rows
+        if row.pk not in hidden
+    }
+
+
+def _selected(values, allowed):
+    return [value for value in dict.fromkeys(values) if value in allowed]
+
+
+def _opportunity_facets(results, rows, areas, statuses):
+    """Filter the opportunities ((id, status) in order) by the chosen areas and statuses,
+    and count each facet's values on the results of the other facet (as the opportunity
+    index does). Returns the ids kept."""
+    ids = [pk for pk, _status in rows]
+    if not ids:
+        return ids
+    area_terms = load_terms(ThematicArea, results.language_code)
+    page_areas = {}
+    for page_id, area_id in OpportunityThematicArea.objects.filter(page_id__in=ids).values_list(
+        "page_id", "area_id"
+    ):
+        page_areas.setdefault(page_id, set()).add(area_id)
+    page_status = dict(rows)
+
+    chosen_areas = {term.pk for term in area_terms if term.code in areas}
+    chosen_statuses = set(statuses)
+
+    def in_areas(pk):
+        return not chosen_areas or bool(page_areas.get(pk, set()) & chosen_areas)
+
+    def in_statuses(pk):
+        return not chosen_statuses or page_status.get(pk) in chosen_statuses
+
+    area_counts, status_counts = {}, {}
+    for pk in ids:
+        if in_statuses(pk):
+            for area_id in page_areas.get(pk, ()):
+                area_counts[area_id] = area_counts.get(area_id, 0) + 1
+        if in_areas(pk):
+            status = page_status.get(pk)
+            status_counts[status] = status_counts.get(status, 0) + 1
+    results.area_options = [
+        FacetOption(term.code, term.name, area_counts.get(term.pk, 0), term.code in areas)
+        for term in area_terms
+        if area_counts.get(term.pk) or term.code in areas
+    ]
+    results.status_options = [
+        FacetOption(value, str(label), status_counts.get(value, 0), value in statuses)
+        for value, label in OpportunityPage.Status.choices
+        if status_counts.get(value) or value in statuses
+    ]
+    return [pk for pk in ids if in_areas(pk) and in_statuses(pk)]
+
+
+def search_site(query, language_code, request=None, *, areas=(), statuses=()):
+    """The results of `query` (cleaned with `clean_query`) in `language_code`: the ordered
+    ids of each group, the opportunity facets (`areas`: thematic-area codes, `statuses`:
+    status values; unknown values are ignored) and the partners' profile addresses.
+
+    Raises SearchUnavailable when the backend fails.
+    """
+    results = SearchResults(query=query, language_code=language_code, locale=None)
+    results.terms = highlight_terms(query, language_code)
+    if not plain_words(query):
+        # Nothing a search engine could look for (empty, punctuation or emoji only).
+        return results
+    scope = SearchScope(language_code, request)
+    results.scope = scope
+    locale = results.locale = scope.locale
+    if locale is None:
+        return results
+    alias = backend_alias(language_code)
+    if scope.public_q is None:
+        # No live home page of this language on this site: nothing of it is public.
+        return results
+
+    opportunities = scope.public(OpportunityPage.objects.filter(locale=locale))
+    rows = _search_values("OpportunityPage pages", opportunities, query, alias, ("pk", "status"))
+    statuses = _selected(statuses, set(OpportunityPage.Status.values))
+    areas = list(dict.fromkeys(areas))
+    results.ids[OPPORTUNITY] = _opportunity_facets(results, rows, areas, statuses)
+
+    pages = scope.public(Page.objects.filter(locale=locale)).not_type(OpportunityPage)
+    rows = _search_values("Page pages", pages, query, alias, ("pk", "content_type_id"))
+    results.ids[PAGE] = [pk for pk, _type in rows]
+    results.page_types = dict(rows)
+
+    links = scope.profile_links
+    partners = search_partners("search", locale, query, alias) if links.base_url else []
+    results.partner_urls = public_partners(partners, links, results.terms)
+    results.ids[PARTNER] = [row.pk for row in partners if row.pk in results.partner_urls]
+    return results
