@@ -2,8 +2,12 @@
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.utils import translation
 from wagtail.models import Locale, Site
+
+from cms.core.roles import EDITORS, LEADS, OFFICERS, translator_group_name
+from tests.admin.records import make_user
 
 
 def pytest_collection_modifyitems(items):
@@ -34,3 +38,39 @@ def locales(db):
 def home_page(db):
     """The English home page at the root of the default site."""
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+# Users in each role, shared by the admin, translation, finder, import and report tests.
+@pytest.fixture
+def officer(db):
+    return make_user("officer", OFFICERS)
+
+
+@pytest.fixture
+def lead(db):
+    return make_user("lead", LEADS)
+
+
+@pytest.fixture
+def editor(db):
+    return make_user("editor", EDITORS)
+
+
+@pytest.fixture
+def translator(db):
+    return make_user("translator", translator_group_name("fr"))
+
+
+@pytest.fixture
+def superuser(db):
+    return make_user("admin", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def staff_without_rights(db):
+    """A user who may enter the admin but holds no right on partnership records."""
+    user = make_user("staff", is_staff=True)
+    user.user_permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    return user

@@ -6,10 +6,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
-from cms.core.roles import EDITORS, LEADS, OFFICERS, translator_group_name
 from cms.snippets.factories import (
     AgreementFactory,
     AgreementTypeFactory,
@@ -25,40 +22,6 @@ from cms.snippets.factories import (
 REFERENCE_DATE = datetime.date(2018, 1, 1)
 RECENT = datetime.date(2017, 6, 1)
 OLD = datetime.date(1998, 6, 1)
-
-
-def make_user(username, *groups, **extra):
-    user = get_user_model().objects.create_user(
-        username=username, email=f"{username}@example.org", password="pw", **extra
-    )
-    for name in groups:
-        user.groups.add(Group.objects.get(name=name))
-    return user
-
-
-@pytest.fixture
-def officer(db):
-    return make_user("officer", OFFICERS)
-
-
-@pytest.fixture
-def lead(db):
-    return make_user("lead", LEADS)
-
-
-@pytest.fixture
-def editor(db):
-    return make_user("editor", EDITORS)
-
-
-@pytest.fixture
-def translator(db):
-    return make_user("translator", translator_group_name("fr"))
-
-
-@pytest.fixture
-def superuser(db):
-    return make_user("admin", is_superuser=True, is_staff=True)
 
 
 @pytest.fixture

@@ -4,24 +4,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from cms.core.roles import EDITORS, OFFICERS
 from cms.imports.models import ImportRun, import_storage
 from cms.snippets.models import Agreement
-from tests.admin.records import make_user
 
 from .conftest import agreement_row, csv_bytes, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def officer(db):
-    return make_user("officer", OFFICERS)
-
-
-@pytest.fixture
-def editor(db):
-    return make_user("editor", EDITORS)
 
 
 def upload(client, data, name="a.csv", **fields):

@@ -3,8 +3,7 @@
 import pytest
 from django.core.cache import cache
 
-from cms.core.roles import LEADS, translator_group_name
-from tests.admin.conftest import editor, officer, superuser  # noqa: F401 - shared role fixtures
+from cms.core.roles import translator_group_name
 from tests.admin.records import make_user
 
 
@@ -14,11 +13,6 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def lead(db):
-    return make_user("lead", LEADS)
 
 
 @pytest.fixture

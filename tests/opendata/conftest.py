@@ -7,10 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
-from cms.core.roles import EDITORS, OFFICERS
 from cms.snippets.factories import (
     AgreementFactory,
     AgreementTypeFactory,
@@ -32,25 +29,6 @@ FORMULA_TITLES = {
     "FORMULA-TAB": "\tTabbed title",
     "FORMULA-CR": "\rCarriage title",
 }
-
-
-def make_user(username, *groups):
-    user = get_user_model().objects.create_user(
-        username=username, email=f"{username}@example.org", password="pw"
-    )
-    for name in groups:
-        user.groups.add(Group.objects.get(name=name))
-    return user
-
-
-@pytest.fixture
-def officer(db):
-    return make_user("officer", OFFICERS)
-
-
-@pytest.fixture
-def editor(db):
-    return make_user("editor", EDITORS)
 
 
 def set_countries(agreement, countries):

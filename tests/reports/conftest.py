@@ -4,11 +4,8 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 
-from cms.core.roles import EDITORS, LEADS, OFFICERS
 from cms.reports.models import StatisticsPage
 from cms.snippets.factories import AgreementFactory, AgreementTypeFactory
 from tests.directory import data
@@ -20,30 +17,6 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-def make_user(username, *groups):
-    user = get_user_model().objects.create_user(
-        username=username, email=f"{username}@example.org", password="pw"
-    )
-    for name in groups:
-        user.groups.add(Group.objects.get(name=name))
-    return user
-
-
-@pytest.fixture
-def officer(db):
-    return make_user("officer", OFFICERS)
-
-
-@pytest.fixture
-def lead(db):
-    return make_user("lead", LEADS)
-
-
-@pytest.fixture
-def editor(db):
-    return make_user("editor", EDITORS)
 
 
 @pytest.fixture
