@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Locale, Page, TranslatableMixin
@@ -134,9 +135,12 @@ def refresh_object(base_model, translation_key):
         return None
 
     sources = list(TranslationSource.objects.filter(object_id=translation_key))
-    source_instance, source = _pick_source(
-        instances, sources, Locale.get_default().pk if Locale.objects.exists() else None
+    # One query for the locales, the default one among them (not three).
+    locales = list(Locale.objects.all())
+    default_locale_id = next(
+        (locale.pk for locale in locales if locale.language_code == settings.LANGUAGE_CODE), None
     )
+    source_instance, source = _pick_source(instances, sources, default_locale_id)
     if base_model is Page:
         source_instance = source_instance.specific
     outdated = source is not None and source_changed_since_sync(source, source_instance)
@@ -165,7 +169,7 @@ def refresh_object(base_model, translation_key):
 
     by_locale = {instance.locale_id: instance for instance in instances}
     cells = []
-    for locale in Locale.objects.all():
+    for locale in locales:
         instance = by_locale.get(locale.pk)
         cell = TranslationCell(status=status, locale=locale, state=TranslationCell.MISSING)
         if locale.pk == source_instance.locale_id:
