@@ -10,21 +10,29 @@ from .status import is_tracked, schedule_refresh, tracked_base_model
 __all__ = ["connect"]
 
 
-def _content_changed(sender, instance, **kwargs):
-    if is_tracked(instance):
+def _content_changed(sender, instance, raw=False, **kwargs):
+    # A raw save loads rows as they were (fixtures, a test database restored from its
+    # serialized copy): the status rows come with them and must not be recomputed.
+    if not raw and is_tracked(instance):
         schedule_refresh(tracked_base_model(type(instance)), instance.translation_key)
 
 
-def _source_changed(sender, instance, **kwargs):
+def _source_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
     _refresh_translation_key(instance.object_id)
 
 
-def _translation_changed(sender, instance, **kwargs):
+def _translation_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
     with contextlib.suppress(TranslationSource.DoesNotExist):
         _refresh_translation_key(instance.source.object_id)
 
 
-def _string_translation_changed(sender, instance, **kwargs):
+def _string_translation_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
     context = instance.context
     if context is not None:
         _refresh_translation_key(context.object_id)

@@ -172,6 +172,7 @@ def refresh_object(base_model, translation_key):
     for locale in locales:
         instance = by_locale.get(locale.pk)
         cell = TranslationCell(status=status, locale=locale, state=TranslationCell.MISSING)
+        cell.object_id = ""
         if locale.pk == source_instance.locale_id:
             cell.state = TranslationCell.SOURCE
             cell.object_id = str(source_instance.pk)
@@ -194,10 +195,31 @@ def refresh_object(base_model, translation_key):
                 # Translated by hand (or its translation was stopped to edit it freely).
                 cell.state = TranslationCell.UP_TO_DATE if live else TranslationCell.IN_PROGRESS
         cells.append(cell)
-    with transaction.atomic():
-        TranslationCell.objects.filter(status=status).delete()
-        TranslationCell.objects.bulk_create(cells)
+    _save_cells(status, cells)
     return status
+
+
+def _save_cells(status, cells):
+    """Write the cells of one status, touching only those that changed: a cell keeps its row
+    (and id) from one refresh to the next."""
+    fields = ["state", "percent", "object_id"]
+    with transaction.atomic():
+        existing = {cell.locale_id: cell for cell in TranslationCell.objects.filter(status=status)}
+        changed, created = [], []
+        for cell in cells:
+            current = existing.pop(cell.locale_id, None)
+            if current is None:
+                created.append(cell)
+            elif any(getattr(current, name) != getattr(cell, name) for name in fields):
+                for name in fields:
+                    setattr(current, name, getattr(cell, name))
+                changed.append(current)
+        if existing:
+            TranslationCell.objects.filter(pk__in=[cell.pk for cell in existing.values()]).delete()
+        if changed:
+            TranslationCell.objects.bulk_update(changed, fields)
+        if created:
+            TranslationCell.objects.bulk_create(created)
 
 
 _deferred = ContextVar("translation_status_deferred", default=False)

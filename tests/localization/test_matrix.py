@@ -134,3 +134,38 @@ def test_a_rebuild_matches_the_updates_made_on_the_way(client, content):
         for cell in status.cells.all()
     }
     assert after == before
+
+
+def test_a_raw_load_keeps_the_status_rows_it_brings(home_page):
+    """Loading rows as they were (a fixture, a test database restored from its serialized
+    copy) brings the matrix rows with them: recomputing them on top rewrote the cells and
+    made the next such load fail ("duplicate key ... unique_cell_per_locale")."""
+    from django.core import serializers
+    from django.test import TestCase
+
+    from cms.localization.models import TranslationCell
+
+    rebuild_status()
+    rows = [*TranslationStatus.objects.all(), *TranslationCell.objects.all(), home_page]
+    data = serializers.serialize("json", rows)
+    with TestCase.captureOnCommitCallbacks() as callbacks:
+        for obj in serializers.deserialize("json", data):
+            obj.save()
+    assert callbacks == []
+
+
+def test_a_refresh_rewrites_only_the_cells_that_changed(home_page):
+    from wagtail.models import Page
+
+    from cms.localization.models import TranslationCell
+    from cms.localization.status import refresh_object
+
+    status = refresh_object(Page, home_page.translation_key)
+    before = dict(TranslationCell.objects.filter(status=status).values_list("locale", "pk"))
+    with CaptureQueriesContext(connection) as queries:
+        refresh_object(Page, home_page.translation_key)
+    writes = [q["sql"] for q in queries if q["sql"].startswith(("INSERT", "DELETE", "UPDATE"))]
+    assert not any("translationcell" in sql for sql in writes)
+    assert dict(TranslationCell.objects.filter(status=status).values_list("locale", "pk")) == (
+        before
+    )
