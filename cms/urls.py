@@ -30,6 +30,7 @@ urlpatterns = [
     # The public JSON API (/api/v1/), one address for every language (?lang=).
     path("", include("cms.api.urls")),
     path("", include("cms.opendata.urls")),  # /open-data/ files, every language alike
+    path("", include("cms.alerts.neutral_urls")),  # one-click unsubscribe from mail clients
 ]
 
 if settings.DEBUG:
@@ -49,6 +50,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("", include("cms.opendata.page_urls")),
+    path("", include("cms.sponsorship.urls")),
+    path("", include("cms.alerts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

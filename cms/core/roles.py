@@ -9,6 +9,8 @@ Pages are published by communications leads: editors write and submit for modera
 approve (and may publish directly). Translators publish their own language's translations.
 """
 
+from importlib import import_module
+
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.management import create_permissions
@@ -47,6 +49,7 @@ VOCABULARIES = [
     "sustainabledevelopmentgoal",
 ]
 ALL = ("add", "change", "delete", "view")
+APP_ROLE_MODULES = ["cms.sponsorship.roles", "cms.alerts.roles"]
 
 
 def translator_group_name(language_code):
@@ -124,6 +127,11 @@ def _role_definitions():
                 PUBLIC_MEDIA_COLLECTION: ["choose_image", "choose_document", "add_document"]
             },
         }
+    # Rights declared by the apps that own the models (each app's roles.py).
+    for module in APP_ROLE_MODULES:
+        for group_name, perms in import_module(module).ROLE_PERMISSIONS.items():
+            role = roles.setdefault(group_name, {"perms": [], "pages": [], "collections": {}})
+            role["perms"] = [*role["perms"], *perms]
     return roles
 
 

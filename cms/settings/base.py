@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "cms.pages",
     "cms.snippets",
     "cms.interest",
+    "cms.sponsorship",
+    "cms.alerts",
     "cms.reports",
     "cms.imports",
     "cms.api",

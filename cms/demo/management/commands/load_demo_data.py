@@ -10,6 +10,7 @@ from wagtail.models import Locale, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cms.demo.agreements import load_agreements
+from cms.demo.alerts import load_alerts
 from cms.demo.archive import plan_archive
 from cms.demo.countries import load_countries
 from cms.demo.localize import search_indexing_paused
@@ -19,6 +20,7 @@ from cms.demo.pages import load_home_pages
 from cms.demo.partners import load_partners
 from cms.demo.recognitions import load_recognitions
 from cms.demo.sections import load_section_pages
+from cms.demo.sponsorship import load_sponsorship
 from cms.demo.users import load_users
 from cms.demo.vocabularies import load_vocabularies
 from cms.localization.status import deferred_status_updates, rebuild_status
@@ -70,6 +72,12 @@ class Command(BaseCommand):
                 sections["opportunities"], targets, vocabularies, countries, briefs
             )
             linked = link_agreements(opportunities)
+            sponsorship_written, sponsorship_summary = load_sponsorship(
+                home, targets, sections, vocabularies, partners
+            )
+            alerts_written, alerts_summary = load_alerts(
+                home, targets, sections, vocabularies, partners
+            )
             usernames, new_users = load_users()
         written = [
             vocabulary_translations,
@@ -84,6 +92,8 @@ class Command(BaseCommand):
             brief_translations,
             opportunity_pages,
             linked,
+            sponsorship_written,
+            alerts_written,
         ]
         if any(written):
             # The admin's "used by" lists and deletion warnings read the reference index.
@@ -113,6 +123,7 @@ class Command(BaseCommand):
             f"languages ({new_briefs} new), {brief_translations} translations written",
             f"Agreements linked to their opportunity: {linked}",
             f"Demo users: {', '.join(usernames)} ({len(new_users)} new)",
+            *[line for line in (sponsorship_summary, alerts_summary) if line],
             f"Search index: {'skipped' if options['skip_index'] else 'rebuilt'}",
             f"Translation status: {translation_objects} pages and snippets",
             f"Done in {time.monotonic() - started:.1f} s.",

@@ -1,0 +1,3 @@
+"""Language-neutral addresses (outside /<language>/), included at the top of cms/urls.py."""
+
+urlpatterns = []

@@ -1,0 +1,11 @@
+"""The demo's sponsorship content (owned by the sponsorship app; called by load_demo_data)."""
+
+
+def load_sponsorship(home, targets, sections, vocabularies, partners):
+    """Write the demo's sponsorship pages and records; safe to run again.
+
+    home: the English home page; targets: the other five locales; sections: the section
+    pages by key (load_section_pages); vocabularies and partners as load_partners uses them.
+    Returns (number of pages or records written, one line for the command's summary).
+    """
+    return 0, ""
