@@ -26,8 +26,8 @@ search engine.
 """
 
 import re
+import threading
 import unicodedata
-from functools import cache
 
 import snowballstemmer
 from django.utils.html import strip_tags
@@ -86,10 +86,21 @@ def normalize_language(language_code):
     return base if base in STEMMERS else SOURCE_LANGUAGE
 
 
-@cache
+_stemmers = threading.local()
+
+
 def _stemmer(language_code):
+    """This thread's stemmer for the language (PyStemmer's stemmers, which snowballstemmer
+    hands out when it is installed, must not be shared between threads)."""
     algorithm = STEMMERS[language_code]
-    return snowballstemmer.stemmer(algorithm) if algorithm else None
+    if not algorithm:
+        return None
+    stemmers = getattr(_stemmers, "by_algorithm", None)
+    if stemmers is None:
+        stemmers = _stemmers.by_algorithm = {}
+    if algorithm not in stemmers:
+        stemmers[algorithm] = snowballstemmer.stemmer(algorithm)
+    return stemmers[algorithm]
 
 
 def _fold_char(char):

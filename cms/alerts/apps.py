@@ -8,3 +8,15 @@ class AlertsConfig(AppConfig):
     name = "cms.alerts"
     label = "alerts"
     verbose_name = _("Registration and alerts")
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+        from wagtail.signals import page_published
+
+        from .matching import on_page_published
+        from .models import Subscriber
+        from .permissions import SubscriberPermissionPolicy
+
+        # Before anything asks for the model's policy, or Wagtail makes a default one.
+        register_permission_policy(Subscriber, SubscriberPermissionPolicy(Subscriber))
+        page_published.connect(on_page_published, dispatch_uid="alerts_page_published")

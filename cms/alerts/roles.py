@@ -1,7 +1,16 @@
 """This app's rights for PartnerHub's roles, merged into cms/core/roles.py's definitions.
 
-ROLE_PERMISSIONS maps a group name (cms.core.roles.OFFICERS, LEADS, EDITORS, or a new group
-of this app's own) to the "app_label.codename" permissions it gets.
+Subscribers' personal data is seen only by the "Subscriber managers" group (and superusers):
+partnership officers see the counts through the summary, which needs the same permission, so
+they are not given it by default.
 """
 
-ROLE_PERMISSIONS = {}
+SUBSCRIBER_MANAGERS = "Subscriber managers"
+
+ROLE_PERMISSIONS = {
+    SUBSCRIBER_MANAGERS: [
+        "wagtailadmin.access_admin",
+        "alerts.view_subscriber",
+        "alerts.delete_subscriber",
+    ],
+}

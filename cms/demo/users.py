@@ -5,6 +5,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from wagtail.users.models import UserProfile
 
+from cms.alerts.roles import SUBSCRIBER_MANAGERS
 from cms.core.roles import (
     EDITORS,
     LEADS,
@@ -25,7 +26,8 @@ def demo_users():
         ("admin", [], True, "en"),
         ("editor", [EDITORS], False, "en"),
         ("lead", [LEADS], False, "en"),
-        ("officer", [OFFICERS], False, "en"),
+        # The demo officer also manages the alert subscribers (a role of its own).
+        ("officer", [OFFICERS, SUBSCRIBER_MANAGERS], False, "en"),
     ]
     for code in TRANSLATOR_LANGUAGES:
         username = f"translator-{code.split('-')[0]}"

@@ -1,6 +1,8 @@
 """The two e-mails of an expression of interest: the notification to the opportunity's contact
 and the confirmation to its sender, each in plain text and HTML, in the reader's language."""
 
+import re
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -13,10 +15,18 @@ __all__ = [
     "confirmation_message",
     "contact_language",
     "contact_message",
+    "one_line",
+    "page_in",
 ]
 
 # RFC 3834: automatic messages, to which autoresponders must not answer.
 AUTOMATIC = {"Auto-Submitted": "auto-generated"}
+
+
+def one_line(subject):
+    """A rendered subject template as one line: the template's own spaces and line breaks are
+    collapsed, not the no-break spaces of a translation (French puts one before a colon)."""
+    return re.sub(r"[ \t\r\n]+", " ", subject).strip()
 
 
 def _absolute(url):
@@ -60,7 +70,7 @@ def contact_language(page):
     return settings.LANGUAGE_CODE
 
 
-def _page_in(page, language_code):
+def page_in(page, language_code):
     """The live version of `page` in a language, or `page` itself."""
     if page.locale.language_code == language_code:
         return page
@@ -83,7 +93,7 @@ def _render(template, context, language_code):
         text = render_to_string(f"interest/email/{template}.txt", context)
         html = render_to_string(f"interest/email/{template}.html", context)
     # A subject is one line: header injection is impossible and long titles stay readable.
-    return " ".join(subject.split()), text, html
+    return one_line(subject), text, html
 
 
 def _message(subject, text, html, language_code, to, reply_to):
@@ -105,7 +115,7 @@ def contact_message(submission):
     language_code = contact_language(page)
     context = {
         "submission": submission,
-        "page": _page_in(page, language_code),
+        "page": page_in(page, language_code),
         "sent_from": page,
         "page_url": _absolute(page.get_url()),
         "admin_url": admin_url(submission),

@@ -37,25 +37,28 @@ def _email_hash(email):
     return salted_hmac(_SALT, email.strip().lower(), algorithm="sha256").hexdigest()
 
 
-def _keys(ip_digest, email=None):
-    keys = [f"interest:ip:{ip_digest}"]
+def _keys(ip_digest, email=None, scope="interest"):
+    keys = [f"{scope}:ip:{ip_digest}"]
     if email:
-        keys.append(f"interest:email:{_email_hash(email)}")
+        keys.append(f"{scope}:email:{_email_hash(email)}")
     return keys
 
 
-def is_limited(ip_digest, email=None):
-    """Whether this address (or this e-mail address) has sent the most allowed in the hour."""
-    counts = cache.get_many(_keys(ip_digest, email))
+def is_limited(ip_digest, email=None, scope="interest"):
+    """Whether this address (or this e-mail address) has sent the most allowed in the hour.
+
+    Each form counts apart (`scope`): registering for alerts does not use up the budget of
+    expressions of interest."""
+    counts = cache.get_many(_keys(ip_digest, email, scope))
     return any(count >= RATE_LIMIT for count in counts.values())
 
 
-def record(ip_digest, email=None):
+def record(ip_digest, email=None, scope="interest"):
     """Count one more submission for the address and the e-mail address.
 
     The window starts with the first submission and lasts RATE_WINDOW seconds.
     """
-    for key in _keys(ip_digest, email):
+    for key in _keys(ip_digest, email, scope):
         cache.add(key, 0, RATE_WINDOW)
         try:
             cache.incr(key)

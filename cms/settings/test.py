@@ -14,3 +14,5 @@ STORAGES = {
 }
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Alerts go out at once unless a test waits for translations (tests/alerts/test_alerts.py).
+ALERTS_TRANSLATION_WAIT_MINUTES = 0

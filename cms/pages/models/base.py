@@ -50,6 +50,7 @@ class HomePage(BasePage):
         "pages.PartnerDirectoryPage",
         "pages.RecognitionsPage",
         "reports.StatisticsPage",
+        "alerts.RegistrationPage",
     ]
     template = "pages/home_page.html"
 

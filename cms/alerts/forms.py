@@ -1,0 +1,198 @@
+"""The registration form and the subscriber's preferences form."""
+
+from django import forms
+from django.conf import settings
+from django.utils.text import capfirst
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from cms.interest.forms import HONEYPOT_FIELD, ExpressionOfInterestForm
+from cms.pages.models import OpportunityPage
+from cms.snippets.models import BeneficiaryRegion, PartnerKind, ThematicArea
+
+from .models import Subscriber
+from .terms import names
+
+__all__ = ["PreferencesForm", "RegistrationForm"]
+
+EMAIL_FIELD = ExpressionOfInterestForm.base_fields["email"]
+
+
+class PreferencesForm(forms.ModelForm):
+    """What a subscriber chooses: language, criteria and frequency. A criterion left empty
+    means everything for it."""
+
+    language = forms.ChoiceField(
+        label=_("Language of the e-mails"),
+        choices=settings.LANGUAGES,
+        error_messages={"required": _("Choose the language of your e-mails.")},
+    )
+    areas = forms.ModelMultipleChoiceField(
+        label=_("Thematic areas"),
+        queryset=ThematicArea.objects.in_source_locale(),
+        required=False,
+        help_text=_("Tick none to hear of every thematic area."),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    regions = forms.ModelMultipleChoiceField(
+        label=_("Regions"),
+        queryset=BeneficiaryRegion.objects.in_source_locale(),
+        required=False,
+        help_text=_("Tick none to hear of every region."),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    opportunity_kinds = forms.MultipleChoiceField(
+        label=_("Kinds of opportunity"),
+        choices=OpportunityPage.Kind.choices,
+        required=False,
+        help_text=_("Tick none to hear of every kind."),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    frequency = forms.ChoiceField(
+        label=_("How often"),
+        choices=Subscriber.Frequency.choices,
+        initial=Subscriber.Frequency.IMMEDIATE,
+        error_messages={"required": _("Choose how often you want to hear from us.")},
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Subscriber
+        fields = ["language", "areas", "regions", "opportunity_kinds", "frequency"]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "alerts-%s")
+        super().__init__(*args, **kwargs)
+        for name, model in (("areas", ThematicArea), ("regions", BeneficiaryRegion)):
+            localized = names(model)
+            self.fields[name].label_from_instance = lambda term, localized=localized: localized.get(
+                term.translation_key, term.name
+            )
+        # Each language in its own name, as in the language switcher.
+        self.fields["language"].choices = [
+            (code, capfirst(get_language_info(code)["name_local"]))
+            for code, _name in settings.LANGUAGES
+        ]
+
+    def error_summary(self):
+        """The errors listed above the form, each with the id of the control to go to."""
+        items = [{"target": "", "message": error} for error in self.non_field_errors()]
+        for field in self:
+            if field.name == HONEYPOT_FIELD or not field.errors:
+                continue
+            target = f"{field.auto_id}_0" if field.use_fieldset else field.auto_id
+            items.extend({"target": target, "message": error} for error in field.errors)
+        return items
+
+
+class RegistrationForm(PreferencesForm):
+    """Everything an organisation gives when it registers, with its consent."""
+
+    organisation = forms.CharField(
+        label=_("Organisation"),
+        max_length=200,
+        error_messages={
+            "required": _("Enter the name of your organisation."),
+            "max_length": _("Enter the name of your organisation in 200 characters or fewer."),
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "organization", "dir": "auto"}),
+    )
+    kind = forms.ModelChoiceField(
+        label=_("Kind of organisation"),
+        queryset=PartnerKind.objects.in_source_locale(),
+        error_messages={
+            "required": _("Choose the kind of your organisation."),
+            "invalid_choice": _("Choose the kind of your organisation."),
+        },
+    )
+    country = forms.ChoiceField(
+        label=_("Country"),
+        error_messages={
+            "required": _("Choose your organisation's country."),
+            "invalid_choice": _("Choose your organisation's country."),
+        },
+    )
+    contact_name = forms.CharField(
+        label=_("Your name"),
+        max_length=200,
+        error_messages={
+            "required": _("Enter your name."),
+            "max_length": _("Enter your name in 200 characters or fewer."),
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "name", "dir": "auto"}),
+    )
+    email = forms.EmailField(
+        label=EMAIL_FIELD.label,
+        max_length=254,
+        help_text=_("We send a link to this address: nothing else is sent until you use it."),
+        error_messages=EMAIL_FIELD.error_messages,
+        widget=EMAIL_FIELD.widget,
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that my details are stored to send me the e-mails I choose, as described "
+            "in the privacy notice."
+        ),
+        error_messages={
+            "required": _(
+                "Tick the box to agree to the privacy notice, so that we can write to you."
+            )
+        },
+    )
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta(PreferencesForm.Meta):
+        fields = [
+            "organisation",
+            "kind",
+            "country",
+            "contact_name",
+            "email",
+            *PreferencesForm.Meta.fields,
+        ]
+
+    field_order = [
+        "organisation",
+        "kind",
+        "country",
+        "contact_name",
+        "email",
+        "language",
+        "areas",
+        "regions",
+        "opportunity_kinds",
+        "frequency",
+        "consent",
+        "website",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        localized = names(PartnerKind)
+        self.fields["kind"].label_from_instance = lambda term: localized.get(
+            term.translation_key, term.name
+        )
+        self.fields["kind"].empty_label = ""
+        self.fields["country"].choices = [("", ""), *countries]
+
+    def clean_email(self):
+        # One subscription per address, whatever its case (see the unique constraint).
+        return self.cleaned_data["email"].strip()
+
+    def _get_validation_exclusions(self):
+        # An address already registered is not an error on screen: it gets an e-mail instead
+        # (registration.py), so that nobody learns who is registered. Skipping "email" here
+        # leaves its unique constraint to the database.
+        exclusions = super()._get_validation_exclusions()
+        exclusions.add("email")
+        return exclusions
+
+    @property
+    def is_trapped(self):
+        """Whether the hidden field was filled in: the sender is software, not a person."""
+        return bool(self.data.get(HONEYPOT_FIELD, "").strip())

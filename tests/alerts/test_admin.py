@@ -1,0 +1,107 @@
+"""The admin side: subscribers for the permitted group only, the summary of counts and of the
+queue, and an export that neutralizes spreadsheet formulas."""
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cms.alerts.models import Delivery, Subscriber
+from cms.alerts.roles import SUBSCRIBER_MANAGERS
+from tests.admin.records import make_user
+from tests.pages.html import parse
+
+from .mail import FlakyBackend
+
+
+@pytest.fixture
+def manager(db):
+    return make_user("subscriber-manager", SUBSCRIBER_MANAGERS)
+
+
+@pytest.fixture
+def subscribers(confirmed, register):
+    confirmed(organisation='=HYPERLINK("http://evil.example")')
+    confirmed(email="maria@example.es", language="es", areas=[], regions=[])
+    FlakyBackend.down = True
+    register(email="pending@example.org", language="ar")
+    FlakyBackend.down = False
+    mail.outbox.clear()
+
+
+def test_only_the_permitted_group_sees_subscribers(client, officer, editor, manager, subscribers):
+    for user in (officer, editor):
+        client.force_login(user)
+        assert client.get("/admin/subscribers/").status_code in (302, 403)
+        assert client.get("/admin/alerts/summary/").status_code in (302, 403)
+        assert "Subscribers" not in client.get("/admin/").content.decode()
+
+    client.force_login(manager)
+    response = client.get("/admin/subscribers/")
+    assert response.status_code == 200
+    assert "maria@example.es" in response.content.decode()
+    # Nobody edits a subscription in the admin.
+    subscriber = Subscriber.objects.get(email="maria@example.es")
+    assert client.get(f"/admin/subscribers/edit/{subscriber.pk}/").status_code in (302, 403)
+
+
+def test_summary_counts_by_language_area_region_and_the_queue(client, manager, subscribers):
+    client.force_login(manager)
+
+    response = client.get("/admin/alerts/summary/")
+
+    assert response.status_code == 200
+    tables = {
+        table.caption.get_text(strip=True): {
+            row.th.get_text(strip=True): row.td.get_text(strip=True)
+            for row in table.select("tbody tr")
+        }
+        for table in parse(response).select("table.listing")
+    }
+    assert tables["Confirmed subscribers by language"]["Français"] == "1"
+    assert tables["Confirmed subscribers by language"]["Español"] == "1"
+    assert tables["Confirmed subscribers by thematic area"]["Cybersecurity"] == "1"
+    assert tables["Confirmed subscribers by thematic area"]["Every thematic area"] == "1"
+    assert tables["Confirmed subscribers by region"]["Africa"] == "1"
+    assert tables["Subscribers by status"]["Waiting for confirmation"] == "1"
+    assert tables["E-mail queue"]["Sent"] == "2"
+    assert tables["E-mail queue"]["Waiting to retry"] == "1"
+
+
+def test_summary_queries_do_not_grow_with_subscribers(client, manager, subscribers, confirmed):
+    client.force_login(manager)
+    client.get("/admin/alerts/summary/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/admin/alerts/summary/")
+    for n in range(5):
+        confirmed(email=f"more{n}@example.org")
+    with CaptureQueriesContext(connection) as more:
+        client.get("/admin/alerts/summary/")
+    assert len(more) == len(few)
+
+
+def test_csv_export_neutralizes_formulas(client, manager, subscribers):
+    client.force_login(manager)
+
+    response = client.get("/admin/subscribers/?export=csv")
+
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode()
+    assert "'=HYPERLINK" in text
+    assert ",=HYPERLINK" not in text and '"=HYPERLINK' not in text
+    assert "maria@example.es" in text
+
+
+def test_xlsx_export_keeps_formulas_as_text(client, manager, subscribers):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    client.force_login(manager)
+    response = client.get("/admin/subscribers/?export=xlsx")
+
+    sheet = load_workbook(BytesIO(b"".join(response.streaming_content))).active
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    evil = next(c for c in cells if str(c.value).startswith("=HYPERLINK"))
+    assert evil.data_type == "s"
+    assert Delivery.objects.exists()
