@@ -2,12 +2,9 @@
 left in Arabic), built when they are sent: an alert shows the opportunity in the subscriber's
 language if it exists in it by then, otherwise in English with a note."""
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
-from django.utils import translation
 
-from cms.interest.emails import AUTOMATIC, one_line, page_in
+from cms.interest.emails import AUTOMATIC, page_in, render_email
 
 from . import links
 from .models import Delivery, Match, Subscriber
@@ -16,18 +13,7 @@ __all__ = ["build_message"]
 
 
 def _render(name, context, language):
-    with translation.override(language):
-        info = translation.get_language_info(language)
-        context = {
-            **context,
-            "language_code": language,
-            "direction": "rtl" if info["bidi"] else "ltr",
-            "site_name": settings.WAGTAIL_SITE_NAME,
-        }
-        subject = render_to_string(f"alerts/email/{name}_subject.txt", context)
-        text = render_to_string(f"alerts/email/{name}.txt", context)
-        html = render_to_string(f"alerts/email/{name}.html", context)
-    return one_line(subject), text, html
+    return render_email(f"alerts/email/{name}", context, language)
 
 
 def _opportunity(page, language):

@@ -89,15 +89,7 @@ class PreferencesForm(forms.ModelForm):
 class RegistrationForm(PreferencesForm):
     """Everything an organisation gives when it registers, with its consent."""
 
-    organisation = forms.CharField(
-        label=_("Organisation"),
-        max_length=200,
-        error_messages={
-            "required": _("Enter the name of your organisation."),
-            "max_length": _("Enter the name of your organisation in 200 characters or fewer."),
-        },
-        widget=forms.TextInput(attrs={"autocomplete": "organization", "dir": "auto"}),
-    )
+    organisation = ExpressionOfInterestForm.base_fields["organisation"]
     kind = forms.ModelChoiceField(
         label=_("Kind of organisation"),
         queryset=PartnerKind.objects.in_source_locale(),
@@ -113,15 +105,7 @@ class RegistrationForm(PreferencesForm):
             "invalid_choice": _("Choose your organisation's country."),
         },
     )
-    contact_name = forms.CharField(
-        label=_("Your name"),
-        max_length=200,
-        error_messages={
-            "required": _("Enter your name."),
-            "max_length": _("Enter your name in 200 characters or fewer."),
-        },
-        widget=forms.TextInput(attrs={"autocomplete": "name", "dir": "auto"}),
-    )
+    contact_name = ExpressionOfInterestForm.base_fields["contact_name"]
     email = forms.EmailField(
         label=EMAIL_FIELD.label,
         max_length=254,

@@ -17,6 +17,7 @@ __all__ = [
     "contact_message",
     "one_line",
     "page_in",
+    "render_email",
 ]
 
 # RFC 3834: automatic messages, to which autoresponders must not answer.
@@ -80,7 +81,10 @@ def page_in(page, language_code):
     return translation_.specific if translation_ else page
 
 
-def _render(template, context, language_code):
+def render_email(template, context, language_code):
+    """(subject, text, html) of an e-mail in a language, from the templates
+    `<template>_subject.txt`, `<template>.txt` and `<template>.html`; their context also has
+    the language's code and direction (right to left in Arabic) and the site's name."""
     with translation.override(language_code):
         info = translation.get_language_info(language_code)
         context = {
@@ -89,11 +93,15 @@ def _render(template, context, language_code):
             "direction": "rtl" if info["bidi"] else "ltr",
             "site_name": settings.WAGTAIL_SITE_NAME,
         }
-        subject = render_to_string(f"interest/email/{template}_subject.txt", context)
-        text = render_to_string(f"interest/email/{template}.txt", context)
-        html = render_to_string(f"interest/email/{template}.html", context)
+        subject = render_to_string(f"{template}_subject.txt", context)
+        text = render_to_string(f"{template}.txt", context)
+        html = render_to_string(f"{template}.html", context)
     # A subject is one line: header injection is impossible and long titles stay readable.
     return one_line(subject), text, html
+
+
+def _render(template, context, language_code):
+    return render_email(f"interest/email/{template}", context, language_code)
 
 
 def _message(subject, text, html, language_code, to, reply_to):

@@ -82,7 +82,15 @@ def statistics_context(page, request):
             "value_millions": format_usd(figures.value_usd, millions=True),
             "list_url": _subpage_url(page, request, "agreements", query),
             "form_url": page.get_url(request),
+            "sponsorship": _sponsorship_figures(),
         }
+
+
+def _sponsorship_figures():
+    """The event-sponsorship figures (cms/sponsorship/stats.py), shown below the charts."""
+    from cms.sponsorship.stats import sponsorship_figures
+
+    return sponsorship_figures()
 
 
 def _period_or_error(request):

@@ -67,7 +67,9 @@ class AgreementFiguresPanel(Component):
             if url:
                 row["statistics_url"] = f"{url}?{row['query']}"
                 row["list_url"] = f"{url}{page.reverse_subpage('agreements')}?{row['query']}"
-        return {"rows": rows, "page": page}
+        from cms.sponsorship.stats import sponsorship_figures
+
+        return {"rows": rows, "page": page, "sponsorship": sponsorship_figures()}
 
 
 @hooks.register("construct_homepage_panels")

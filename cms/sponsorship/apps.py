@@ -8,3 +8,14 @@ class SponsorshipConfig(AppConfig):
     name = "cms.sponsorship"
     label = "sponsorship"
     verbose_name = _("Sponsorship")
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from .models import SponsorshipApplication
+        from .permissions import ApplicationPermissionPolicy
+
+        # Before anything asks for the model's policy, or Wagtail makes a default one.
+        register_permission_policy(
+            SponsorshipApplication, ApplicationPermissionPolicy(SponsorshipApplication)
+        )

@@ -1,7 +1,22 @@
 """This app's rights for PartnerHub's roles, merged into cms/core/roles.py's definitions.
 
-ROLE_PERMISSIONS maps a group name (cms.core.roles.OFFICERS, LEADS, EDITORS, or a new group
-of this app's own) to the "app_label.codename" permissions it gets.
+Partnership officers and communications leads take applications through their steps and set
+the membership discounts; editors see the applications (to prepare the sponsors' logos).
 """
 
-ROLE_PERMISSIONS = {}
+from cms.core.roles import EDITORS, LEADS, OFFICERS
+
+_STAFF = [
+    "sponsorship.view_sponsorshipapplication",
+    "sponsorship.change_sponsorshipapplication",
+    "sponsorship.view_categorydiscount",
+    "sponsorship.add_categorydiscount",
+    "sponsorship.change_categorydiscount",
+    "sponsorship.delete_categorydiscount",
+]
+
+ROLE_PERMISSIONS = {
+    OFFICERS: _STAFF,
+    LEADS: _STAFF,
+    EDITORS: ["sponsorship.view_sponsorshipapplication"],
+}

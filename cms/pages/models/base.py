@@ -51,6 +51,7 @@ class HomePage(BasePage):
         "pages.RecognitionsPage",
         "reports.StatisticsPage",
         "alerts.RegistrationPage",
+        "sponsorship.SponsorshipIndexPage",
     ]
     template = "pages/home_page.html"
 

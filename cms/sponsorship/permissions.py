@@ -1,0 +1,25 @@
+"""Who may do what with sponsorship applications in the admin."""
+
+from wagtail.permission_policies import ModelPermissionPolicy
+
+__all__ = ["ApplicationPermissionPolicy"]
+
+
+class ApplicationPermissionPolicy(ModelPermissionPolicy):
+    """Django's model permissions, except that nobody adds an application in the admin,
+    superusers included: applications come from their applicants, with their consent.
+
+    Viewing follows the "view" permission, editing (agreed amount, notes, partner, assets)
+    and taking the steps the "change" one (roles.py).
+    """
+
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission(set(actions) - {"add"})

@@ -1,0 +1,220 @@
+"""The public pages' contexts and the application form's POST.
+
+EventPage.serve() hands every request to `handle_application` first; its get_context()
+merges `event_context`. Every context is built with a fixed number of queries, whatever the
+number of packages, options, categories and sponsors.
+"""
+
+import logging
+from functools import partial
+
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.middleware.csrf import get_token
+from django.template.response import TemplateResponse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from cms.interest import spam
+from cms.snippets.models import MembershipCategory
+
+from . import pricing
+from .forms import SponsorshipApplicationForm
+from .models import (
+    PRIVACY_NOTICE_VERSION,
+    EventPage,
+    SponsorshipApplication,
+    SponsorshipOption,
+    SponsorshipPackage,
+)
+from .tasks import send_contact_notification, send_status_email
+from .visibility import sponsors_by_event, sponsors_by_tier
+from .workflow import slots_taken
+
+__all__ = ["event_context", "handle_application", "index_context", "sponsors_context"]
+
+logger = logging.getLogger(__name__)
+SPAM_SCOPE = "sponsorship"  # counted apart from the other forms (cms.interest.spam)
+
+FORM_ANCHOR = "apply"
+SENT_PARAMETER = "sent"
+RATE_LIMITED = _(
+    "You have sent several applications in the last hour. Please try again in an hour; what "
+    "you typed is kept below."
+)
+
+
+def _packages(page, today):
+    """The page's packages with their prices by category and the slots left."""
+    packages = list(page.packages.all())
+    taken = slots_taken({p.translation_key for p in packages})
+    categories = pricing.categories(page.locale.language_code)
+    prices = pricing.price_table(packages, categories)
+    for package in packages:
+        package.slots_left = max(package.capacity - taken.get(package.translation_key, 0), 0)
+        package.prices = prices[package.pk]
+        package.is_open = package.slots_left > 0 and package.is_open_on(today)
+    return packages, categories
+
+
+def _form(page, request, packages, categories, data=None):
+    options = list(page.options.all())
+    open_packages = [p for p in packages if p.is_open]
+    initial = {}
+    chosen = request.GET.get("package", "")
+    if chosen.isdigit() and int(chosen) in {p.pk for p in open_packages}:
+        initial["package"] = int(chosen)
+    return SponsorshipApplicationForm(
+        data,
+        initial=initial,
+        packages=open_packages,
+        options=options,
+        categories=categories,
+    ), options
+
+
+def event_context(page, request):
+    """An event's packages (prices by category, slots left), its sponsors by tier and, while
+    a package is open, the application form."""
+    today = timezone.localdate()
+    packages, categories = _packages(page, today)
+    form = getattr(request, "_sponsorship_form", None)
+    sent = form is None and request.GET.get(SENT_PARAMETER) == "1"
+    if form is None:
+        form, _options = _form(page, request, packages, categories)
+    application = None
+    if any(p.is_open for p in packages):
+        application = {
+            "form": form,
+            "sent": sent,
+            "errors": form.error_summary() if form.is_bound else [],
+            "action": f"{page.get_url(request) or ''}#{FORM_ANCHOR}",
+            "anchor": FORM_ANCHOR,
+            "csrf_token": get_token(request),
+        }
+    return {
+        "packages": packages,
+        "category_names": [name for _row, name in categories],
+        "options": list(page.options.all()),
+        "application": application,
+        "tiers": sponsors_by_tier(page),
+    }
+
+
+def index_context(page, request):
+    """The events of the index in its language, upcoming first, with their packages."""
+    today = timezone.localdate()
+    events = list(EventPage.objects.child_of(page).live().public().order_by("-start_date"))
+    packages = list(
+        SponsorshipPackage.objects.filter(page__in=events).order_by("page_id", "sort_order")
+    )
+    taken = slots_taken({p.translation_key for p in packages})
+    for event in events:
+        event.package_list = [p for p in packages if p.page_id == event.pk]
+        for package in event.package_list:
+            left = max(package.capacity - taken.get(package.translation_key, 0), 0)
+            package.slots_left = left
+            package.is_open = left > 0 and package.is_open_on(today)
+        event.is_open = any(p.is_open for p in event.package_list)
+        event.lowest_price = min((p.price_usd for p in event.package_list), default=None)
+    return {
+        "upcoming": [e for e in events if not e.is_past],
+        "past": [e for e in events if e.is_past],
+        "sponsors_url": page.url + page.reverse_subpage("sponsors"),
+    }
+
+
+def sponsors_context(page):
+    """Every event's confirmed sponsors, in the index's language."""
+    return {"events": sponsors_by_event(page), "index": page}
+
+
+def handle_application(page, request):
+    """Handle a POST of the application form; None for any other request.
+
+    Refused (the page again, what was typed kept): invalid input (400), too many from one
+    address (429). A filled-in honeypot gets the thank-you and nothing else.
+    """
+    if request.method != "POST":
+        return None
+    with translation.override(page.locale.language_code):
+        today = timezone.localdate()
+        packages, categories = _packages(page, today)
+        form, options = _form(page, request, packages, categories, data=request.POST)
+        ip_digest = spam.ip_hash(spam.client_ip(request))
+        if form.is_trapped:
+            logger.info("Honeypot filled in on event %s: nothing stored.", page.pk)
+            spam.record(ip_digest, scope=SPAM_SCOPE)
+            return _redirect_to_thanks(page, request)
+        if not form.is_valid():
+            return _page_with_form(page, request, form, status=400)
+        email = form.cleaned_data["email"]
+        if spam.is_limited(ip_digest, email, scope=SPAM_SCOPE):
+            form.add_error(None, RATE_LIMITED)
+            return _page_with_form(page, request, form, status=429)
+        package = next(p for p in packages if p.pk == form.cleaned_data["package"])
+        chosen = [o for o in options if o.pk in set(form.cleaned_data.get("options", []))]
+        application = _store(page, form, package, chosen, ip_digest)
+        spam.record(ip_digest, email, scope=SPAM_SCOPE)
+        transaction.on_commit(partial(_queue_emails, application.pk), robust=True)
+        return _redirect_to_thanks(page, request)
+
+
+def _english(model, row):
+    if row.locale.language_code == settings.LANGUAGE_CODE:
+        return row
+    return (
+        model.objects.filter(
+            translation_key=row.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        ).first()
+        or row
+    )
+
+
+def _store(page, form, package, options, ip_digest):
+    data = form.cleaned_data
+    category = MembershipCategory.objects.get(pk=data["category"])
+    price = pricing.compute_price(package, category, options)
+    event = _english(EventPage, page)
+    source_package = package.source_package()
+    application = SponsorshipApplication.objects.create(
+        event=event,
+        package=source_package,
+        event_title=event.title[:255],
+        package_name=source_package.name[:200],
+        locale=page.locale,
+        organisation=data["organisation"],
+        membership_category=category,
+        contact_name=data["contact_name"],
+        email=data["email"],
+        message=data.get("message", ""),
+        consent_given_at=timezone.now(),
+        privacy_notice_version=PRIVACY_NOTICE_VERSION,
+        ip_hash=ip_digest,
+        list_price_usd=price.list_price,
+        discount_percent=price.discount_percent,
+        price_usd=price.price,
+        status_changed_at=timezone.now(),
+    )
+    application.options.set([_english(SponsorshipOption, option) for option in options])
+    return application
+
+
+def _queue_emails(application_pk):
+    send_contact_notification.enqueue(application_pk)
+    send_status_email.enqueue(application_pk, SponsorshipApplication.Status.APPLIED)
+
+
+def _page_with_form(page, request, form, status):
+    request._sponsorship_form = form
+    request.is_preview = False
+    return TemplateResponse(
+        request, page.get_template(request), page.get_context(request), status=status
+    )
+
+
+def _redirect_to_thanks(page, request):
+    response = HttpResponseRedirect(f"{page.get_url(request)}?{SENT_PARAMETER}=1#{FORM_ANCHOR}")
+    response.status_code = 303
+    return response
