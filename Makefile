@@ -52,7 +52,7 @@ check: install ## Django system checks and missing migrations
 PYTEST_WORKERS ?= 2
 
 test: lint check node_modules/.installed ## Run every check and the whole test suite (DATABASE_URL selects the database)
-	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=15 $(PYTEST_ARGS)
 	@# On PostgreSQL, the search tests run once more on the embedded default, SQLite.
 	@if [[ "$${DATABASE_URL:-}" == postgres* ]]; then \
 		echo "Search tests on SQLite:"; \

@@ -10,9 +10,11 @@ from cms.core.roles import EDITORS, LEADS, OFFICERS, translator_group_name
 from tests.admin.records import make_user
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     """With pytest-xdist (`--dist loadgroup`, see the Makefile), each test file runs in one
-    process, and the demo tests all in the same one, so that the demo loads once."""
+    process, and the demo tests all in the same one, so that the demo loads once. It must run
+    before pytest-xdist's own hook, which reads the groups into the test ids."""
     for item in items:
         path = item.path.relative_to(item.config.rootpath)
         group = "demo" if path.parts[:2] == ("tests", "demo") else str(path)

@@ -32,8 +32,8 @@ STRINGS = {
         "Conférence mondiale de développement des télécommunications 2017 (CMDT-17), Buenos Aires",
         "Conferencia Mundial de Desarrollo de las Telecomunicaciones 2017 (CMDT-17), Buenos Aires",
         "Всемирная конференция по развитию электросвязи 2017 года (ВКРЭ-17), Буэнос-Айрес",
-        "المؤتمر العالمي لتنمية الاتصالات 2017 (WTDC-17)، بوينس آيرس",
-        "2017年世界电信发展大会（WTDC-17），布宜诺斯艾利斯",
+        "المؤتمر العالمي لتنمية الاتصالات لعام 2017، بوينس آيرس",
+        "2017年世界电信发展大会，布宜诺斯艾利斯",
     ),
     "25th anniversary of ITU-D, Buenos Aires": (
         "25e anniversaire de l'UIT-D, Buenos Aires",

@@ -21,7 +21,7 @@ class ApplicationViewSet(ModelViewSet):
     name = "sponsorship_applications"
     url_prefix = "sponsorship/applications"
     icon = "tag"
-    menu_label = _("Applications")
+    menu_label = _("Sponsorship applications")
     inspect_view_enabled = True
     inspect_view_class = ApplicationInspectView
     copy_view_enabled = False

@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from cms.alerts.models import RegistrationPage
 from cms.pages.models import (
     HomePage,
     OpportunityIndexPage,
@@ -20,6 +21,7 @@ from cms.pages.models import (
     StandardPage,
 )
 from cms.reports.models import StatisticsPage
+from cms.sponsorship.models import SponsorshipIndexPage
 
 from .html import parse
 
@@ -112,6 +114,8 @@ class PageTypesTests(WagtailPageTestCase):
                 PartnerDirectoryPage,
                 RecognitionsPage,
                 StatisticsPage,
+                SponsorshipIndexPage,
+                RegistrationPage,
             },
         )
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
