@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from cms.sponsorship.models import CategoryDiscount, SponsorshipApplication
@@ -103,6 +104,24 @@ def test_officer_sets_a_discount_in_the_admin(client, officer, event, categories
     assert response.status_code == 302
     html = client.get(event.url).content.decode()
     assert "35,000" in html  # gold for Associates, 30 % off 50,000
+
+
+def test_a_second_default_discount_for_a_category_is_refused(client, officer, event, categories):
+    """Defaults have no package: the database and the admin still allow only one per
+    category (on SQLite too, which has no NULLS NOT DISTINCT)."""
+    client.force_login(officer)
+    count = CategoryDiscount.objects.count()
+    response = client.post(
+        reverse("sponsorship_discounts:add"),
+        {"category": categories["associate"].pk, "package": "", "percent": "30"},
+    )
+    assert response.status_code == 200
+    assert "There is already a discount for this category and this package." in (
+        response.content.decode()
+    )
+    assert CategoryDiscount.objects.count() == count
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CategoryDiscount.objects.create(category=categories["associate"], percent=1)
 
 
 def test_overview_needs_the_right(client, staff_without_rights, officer, event):

@@ -6,6 +6,7 @@ names and of the prices at the time, so that it reads the same after a page is e
 """
 
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -56,10 +57,16 @@ class CategoryDiscount(models.Model):
         verbose_name_plural = _("membership discounts")
         ordering = ["package__page__title", "package__sort_order", "category__sort_order"]
         constraints = [
+            # One discount per (category, package), an empty one counting as a value: an index
+            # on expressions, which PostgreSQL and SQLite both enforce (SQLite has no
+            # NULLS NOT DISTINCT).
             models.UniqueConstraint(
-                fields=["category", "package"],
-                nulls_distinct=False,
+                Coalesce("category", models.Value(0)),
+                Coalesce("package", models.Value(0)),
                 name="sponsorship_one_discount_per_category_and_package",
+                violation_error_message=_(
+                    "There is already a discount for this category and this package."
+                ),
             ),
             models.CheckConstraint(
                 condition=models.Q(percent__gte=0, percent__lte=100),
