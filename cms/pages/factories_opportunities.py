@@ -89,6 +89,11 @@ class OpportunityPageFactory(wagtail_factories.PageFactory):
                     item if isinstance(item, link_model) else link_model(**{field_name: item})
                     for item in items
                 ]
+                # The order given is the editor's order (the first area is the primary
+                # one); without sort_order, the database returns ties in any order.
+                for position, link in enumerate(kwargs[name]):
+                    if link.sort_order is None:
+                        link.sort_order = position
         return super()._create(model_class, *args, **kwargs)
 
 

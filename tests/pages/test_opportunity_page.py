@@ -359,7 +359,10 @@ def test_preview_of_a_draft_shows_its_unsaved_terms(index, vocabularies, rf, adm
     page = OpportunityPageFactory(
         parent=index, thematic_areas=[vocabularies.areas["infrastructure"]]
     )
-    page.thematic_areas.add(OpportunityThematicArea(area=vocabularies.areas["cybersecurity"]))
+    # Added second in the editor, which numbers the rows in their order.
+    page.thematic_areas.add(
+        OpportunityThematicArea(area=vocabularies.areas["cybersecurity"], sort_order=1)
+    )
     page.title = "A draft title"
 
     request = rf.get("/")
