@@ -16,6 +16,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from cms.core.pagination import page_links
+
 from .site import (
     GROUP_SIZE,
     MAX_QUERY_LENGTH,
@@ -84,25 +86,6 @@ def _facet(param, label, options, prefix):
     }
 
 
-def _pagination(paginator, current, address):
-    """Links to the pages of results (None for an ellipsis), the previous and the next."""
-
-    def url(number):
-        return address.url(page=number)
-
-    numbers = paginator.get_elided_page_range(current.number, on_each_side=1, on_ends=1)
-    return {
-        "pages": [
-            {"number": number, "url": url(number), "is_current": number == current.number}
-            if number != paginator.ELLIPSIS
-            else None
-            for number in numbers
-        ],
-        "previous_url": url(current.previous_page_number()) if current.has_previous() else "",
-        "next_url": url(current.next_page_number()) if current.has_next() else "",
-    }
-
-
 def _results_context(request, results, address, kind):
     counts = results.counts
     context = {
@@ -164,8 +147,8 @@ def _results_context(request, results, address, kind):
         selection = [(kind, pk) for pk in current.object_list]
         context["hits"] = load_hits(results, selection, request)
         context["results_page"] = current
-        context["pagination"] = (
-            _pagination(paginator, current, address) if paginator.num_pages > 1 else None
+        context["pagination"] = page_links(
+            paginator, current, lambda number: address.url(page=number)
         )
         context["group_label"] = TYPE_LABELS[kind]
         context["group_count"] = counts[kind]

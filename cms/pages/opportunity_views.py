@@ -13,6 +13,7 @@ from django.db.models import Q, prefetch_related_objects
 from django.utils import translation
 from wagtail.models import Page
 
+from cms.core.pagination import page_links
 from cms.snippets.models import (
     BeneficiaryRegion,
     Country,
@@ -141,27 +142,6 @@ def opportunity_context(page, request):
     return context
 
 
-def _pagination(paginator, current, state, base_url):
-    """Links to the pages of results (None for an ellipsis), and to the previous and next."""
-
-    def url(number):
-        return base_url + state.query_string(page=number)
-
-    numbers = paginator.get_elided_page_range(current.number, on_each_side=1, on_ends=1)
-    return {
-        "pages": [
-            {"number": number, "url": url(number), "is_current": number == current.number}
-            if number != paginator.ELLIPSIS
-            else None
-            for number in numbers
-        ],
-        "previous_url": url(current.previous_page_number()) if current.has_previous() else "",
-        "next_url": url(current.next_page_number()) if current.has_next() else "",
-        "number": current.number,
-        "count": paginator.num_pages,
-    }
-
-
 def opportunity_index_context(page, request):
     """Template context of the opportunity index: facets with counts, the current page of
     results as cards, sort options and links to the other pages, all from the address."""
@@ -189,9 +169,9 @@ def opportunity_index_context(page, request):
         "cards": cards,
         "result_count": paginator.count,
         "results_page": current,
-        "pagination": _pagination(paginator, current, state, base_url)
-        if paginator.num_pages > 1
-        else None,
+        "pagination": page_links(
+            paginator, current, lambda number: base_url + state.query_string(page=number)
+        ),
         "active_filters": active_filters,
         "index_url": base_url,
         "clear_url": base_url + type(state)(sort=state.sort).query_string(),

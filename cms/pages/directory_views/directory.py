@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 
+from cms.core.pagination import page_links
 from cms.snippets.models import (
     BeneficiaryRegion,
     Partner,
@@ -169,6 +170,17 @@ def _options(terms, counts, selected):
     ]
 
 
+def _page_url(params):
+    """The address of a page of the directory, keeping its filters."""
+
+    def url(number):
+        query = params.copy()
+        query["page"] = number
+        return "?" + query.urlencode()
+
+    return url
+
+
 def directory_context(page, request):
     """The directory of funding partners: filters with their counts, the letter index, and
     one page of partner cards. The same number of queries for 3 or 3,000 partners."""
@@ -218,11 +230,7 @@ def directory_context(page, request):
         "region_options": _options(regions, region_counts, filters.region),
         "letters": letters,
         "partners": partners,
-        "page_of_results": page_of_results,
-        "page_range": paginator.get_elided_page_range(
-            page_of_results.number, on_each_side=1, on_ends=1
-        ),
-        "paginator": paginator,
+        "pagination": page_links(paginator, page_of_results, _page_url(request.GET)),
         "result_count": paginator.count,
         "total_count": len(entries),
     }
