@@ -50,7 +50,7 @@ check: install ## Django system checks and missing migrations
 
 # The suite runs on two processes; each test file stays in one process, the demo tests together.
 PYTEST_WORKERS ?= 2
-SQLITE_SEARCH_TESTS := $(addprefix tests/search/,test_query_table.py test_indexing.py test_site_search.py test_search_api.py)
+SQLITE_SEARCH_TESTS := $(addprefix tests/search/,test_query_table.py test_indexing.py site)
 
 test: lint check node_modules/.installed ## Run every check and the whole test suite (DATABASE_URL selects the database)
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=15 $(PYTEST_ARGS)

@@ -10,15 +10,13 @@ from tests.directory import data
 from .opportunities import make_index, make_opportunity
 
 
-@pytest.fixture
-def goal(vocab):
+def make_goal():
     goal = SustainableDevelopmentGoalFactory(number=17, name="Partnerships for the goals")
     data.translate_snippet(goal, "fr", name="Partenariats pour la réalisation des objectifs")
     return goal
 
 
-@pytest.fixture
-def indexes(homes):
+def make_indexes(homes):
     english = make_index(homes["en"])
     return {
         "en": english,
@@ -27,8 +25,7 @@ def indexes(homes):
     }
 
 
-@pytest.fixture
-def opportunities(indexes, vocab, goal):
+def make_visibility_cases(indexes, vocab, goal):
     """Opportunities of every kind of visibility, by name."""
     english = make_opportunity(indexes["en"], vocab, "Cyber drills for Africa", goal=goal)
     french = data.translate_page(
@@ -58,3 +55,18 @@ def opportunities(indexes, vocab, goal):
         "french_only": french_only,
         "edited": edited,
     }
+
+
+@pytest.fixture
+def goal(vocab):
+    return make_goal()
+
+
+@pytest.fixture
+def indexes(homes):
+    return make_indexes(homes)
+
+
+@pytest.fixture
+def opportunities(indexes, vocab, goal):
+    return make_visibility_cases(indexes, vocab, goal)

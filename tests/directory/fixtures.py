@@ -21,8 +21,7 @@ def vocab(db):
     return data.make_vocabularies()
 
 
-@pytest.fixture
-def homes(home_page):
+def make_homes(home_page):
     """The English home page and its live French, Arabic and Chinese translations."""
     return {
         "en": home_page,
@@ -33,8 +32,7 @@ def homes(home_page):
     }
 
 
-@pytest.fixture
-def directories(homes):
+def make_directories(homes):
     """The partner directory in English, French, Arabic and Chinese (/<language>/partners/)."""
     english = data.make_directory(homes["en"])
     return {
@@ -45,8 +43,7 @@ def directories(homes):
     }
 
 
-@pytest.fixture
-def australia(vocab):
+def make_australia(vocab):
     """A funding partner with every public field, a French translation, two public
     agreements, a recognition, and staff-only data that must never show."""
     parent = data.make_partner(vocab, "Commonwealth of Nations", kind="government")
@@ -91,3 +88,18 @@ def australia(vocab):
         citation="<p>Pour un quart de siècle de partenariat.</p>",
     )
     return partner
+
+
+@pytest.fixture
+def homes(home_page):
+    return make_homes(home_page)
+
+
+@pytest.fixture
+def directories(homes):
+    return make_directories(homes)
+
+
+@pytest.fixture
+def australia(vocab):
+    return make_australia(vocab)

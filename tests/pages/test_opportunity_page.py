@@ -416,7 +416,7 @@ def test_queries_do_not_grow_with_terms_and_material(
 ):
     translate(index, "fr", slug="opportunites")
     small = _page_with(index, vocabularies, 3, locales)
-    large = _page_with(index, vocabularies, 30, locales)
+    large = _page_with(index, vocabularies, 10, locales)
     small_fr = translate(small, "fr")
     large_fr = translate(large, "fr")
 

@@ -1,37 +1,28 @@
-"""Fixtures of the site search tests (imported explicitly by `test_site_search` and
-`test_search_api`): a site in English, French, Arabic and Chinese with its partner
-directory, opportunities that are public, draft, private or in one language only (the API
-tests' fixtures), content pages, funding partners and a partner that is not public."""
+"""Fixtures of the site search tests (`test_site_search`, `test_search_api`): a site in
+English, French, Arabic and Chinese with its partner directory, opportunities that are public,
+draft, private or in one language only (the API tests' fixtures), content pages, funding
+partners and a partner that is not public.
+
+The site is built once per test module, inside a transaction rolled back when the module
+ends; each test runs in a savepoint of it (pytest-django's `db`) and gets its pages and
+partners read afresh from the database, so what a test publishes, unpublishes or adds is gone
+for the next one.
+"""
 
 import pytest
-from wagtail.models import PageViewRestriction
+from django.core.cache import cache
+from django.db import transaction
+from wagtail.models import Page, PageViewRestriction, Site
 
 from cms.pages.factories import StandardPageFactory
 from cms.pages.models import OpportunityPage
 from cms.snippets.models import Partner
-from tests.api.fixtures import goal, indexes, opportunities
+from tests.api.fixtures import make_goal, make_indexes, make_visibility_cases
 from tests.api.opportunities import make_opportunity
-from tests.conftest import home_page, locales
 from tests.directory import data
-from tests.directory.fixtures import _clear_cache, australia, directories, homes, vocab
+from tests.directory.fixtures import _clear_cache, make_australia, make_directories, make_homes
 
-__all__ = [
-    "PRIVATE_WORDS",
-    "SAFETY_INPUTS",
-    "_clear_cache",
-    "australia",
-    "directories",
-    "goal",
-    "home_page",
-    "homes",
-    "indexes",
-    "locales",
-    "make_opportunities",
-    "make_opportunity",
-    "opportunities",
-    "search_site_data",
-    "vocab",
-]
+__all__ = ["_clear_cache"]
 
 # Inputs that must never break the search: operators, quotes, signs, punctuation only,
 # emoji, a NUL byte, very long input, empty input.
@@ -83,9 +74,15 @@ def make_opportunities(index, vocab, count, title, **fields):
     ]
 
 
-@pytest.fixture
-def search_site_data(opportunities, indexes, australia, directories, vocab, homes):
+def build_search_site():
     """Everything the search tests look for, by name (see the module's description)."""
+    vocab = data.make_vocabularies()
+    homes = make_homes(Site.objects.get(is_default_site=True).root_page.specific)
+    australia = make_australia(vocab)
+    make_directories(homes)
+    goal = make_goal()
+    indexes = make_indexes(homes)
+    opportunities = make_visibility_cases(indexes, vocab, goal)
     english_guide = data.publish(
         homes["en"],
         StandardPageFactory,
@@ -135,11 +132,47 @@ def search_site_data(opportunities, indexes, australia, directories, vocab, home
         "members": members,
         "pacific_open": pacific_open,
         "pacific_funded": pacific_funded,
-        "hidden": Partner.objects.get(pk=hidden.pk),
+        "hidden": hidden,
         "australia": australia,
         "opportunities": opportunities,
         "indexes": indexes,
+        "vocab": vocab,
     }
+
+
+def _fresh(value):
+    """`value` read again from the database: pages (as their specific type) and snippets,
+    also inside dictionaries."""
+    if isinstance(value, dict):
+        return {key: _fresh(item) for key, item in value.items()}
+    if isinstance(value, Page):
+        return Page.objects.get(pk=value.pk).specific
+    if isinstance(value, Partner):
+        return Partner.objects.get(pk=value.pk)
+    return value
+
+
+@pytest.fixture(scope="module")
+def search_site(django_db_setup, django_db_blocker):
+    """The site of the module's tests (see `build_search_site`), rolled back after it."""
+    with django_db_blocker.unblock():
+        cache.clear()
+        with transaction.atomic():
+            built = build_search_site()
+            yield built
+            transaction.set_rollback(True)
+        cache.clear()
+
+
+@pytest.fixture
+def search_site_data(search_site, db):
+    """The site's pages and partners by name, read afresh for each test."""
+    return _fresh(search_site)
+
+
+@pytest.fixture
+def vocab(search_site_data):
+    return search_site_data["vocab"]
 
 
 @pytest.fixture
