@@ -9,21 +9,20 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+
+from tests.rollback import rolled_back
 
 
 @pytest.fixture(scope="package")
 def demo_load(django_db_setup, django_db_blocker):
     """Run `load_demo_data` once; yield what it printed."""
-    output = StringIO()
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
+
+    def load():
+        output = StringIO()
         call_command("load_demo_data", stdout=output)
-    yield output.getvalue()
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
+        return output.getvalue()
+
+    yield from rolled_back(django_db_blocker, load)
 
 
 @pytest.fixture

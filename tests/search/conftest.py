@@ -6,12 +6,11 @@ leave the corpus as it was for the next test.
 """
 
 import pytest
-from django.core.cache import cache
-from django.db import transaction
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from cms.pages.factories import StandardPageFactory
 from cms.snippets.factories import PartnerFactory
+from tests.rollback import rolled_back
 
 # {key: (language, title, introduction)} of the content pages of the corpus.
 PAGES = {
@@ -106,13 +105,7 @@ def build_corpus():
 @pytest.fixture(scope="module")
 def corpus(django_db_setup, django_db_blocker):
     """The six-language corpus (see `build_corpus`), rolled back after the module."""
-    with django_db_blocker.unblock():
-        cache.clear()
-        with transaction.atomic():
-            data = build_corpus()
-            yield data
-            transaction.set_rollback(True)
-        cache.clear()
+    yield from rolled_back(django_db_blocker, build_corpus)
 
 
 @pytest.fixture

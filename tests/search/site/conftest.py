@@ -10,8 +10,6 @@ for the next one.
 """
 
 import pytest
-from django.core.cache import cache
-from django.db import transaction
 from wagtail.models import Page, PageViewRestriction, Site
 
 from cms.pages.factories import StandardPageFactory
@@ -21,6 +19,7 @@ from tests.api.fixtures import make_goal, make_indexes, make_visibility_cases
 from tests.api.opportunities import make_opportunity
 from tests.directory import data
 from tests.directory.fixtures import _clear_cache, make_australia, make_directories, make_homes
+from tests.rollback import rolled_back
 
 __all__ = ["_clear_cache"]
 
@@ -155,13 +154,7 @@ def _fresh(value):
 @pytest.fixture(scope="module")
 def search_site(django_db_setup, django_db_blocker):
     """The site of the module's tests (see `build_search_site`), rolled back after it."""
-    with django_db_blocker.unblock():
-        cache.clear()
-        with transaction.atomic():
-            built = build_search_site()
-            yield built
-            transaction.set_rollback(True)
-        cache.clear()
+    yield from rolled_back(django_db_blocker, build_search_site)
 
 
 @pytest.fixture
