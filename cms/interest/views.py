@@ -5,34 +5,28 @@ merges `interest_context`; the page template includes "interest/interest_form.ht
 context has an "interest" entry (open opportunities only).
 """
 
-import logging
 from functools import partial
 
 from django.db import transaction
-from django.http import HttpResponseRedirect
-from django.middleware.csrf import get_token
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from . import spam
 from .forms import ExpressionOfInterestForm
 from .models import PRIVACY_NOTICE_VERSION, ExpressionOfInterest
+from .public_form import SENT_PARAMETER, PublicForm
 from .tasks import send_confirmation, send_contact_notification
 
-__all__ = ["FORM_ANCHOR", "SENT_PARAMETER", "handle_interest", "interest_context"]
+__all__ = ["FORM", "SENT_PARAMETER", "handle_interest", "interest_context"]
 
-logger = logging.getLogger(__name__)
-
-#: The id of the form's section: the redirect after sending, and the form's own address, lead
-#: there, so that the visitor sees the outcome without scrolling.
-FORM_ANCHOR = "interest-form"
-#: The query parameter of the page after a successful submission (POST/redirect/GET).
-SENT_PARAMETER = "sent"
-
-RATE_LIMITED = _(
-    "You have sent several expressions of interest in the last hour. Please try again in an "
-    "hour; what you typed is kept below."
+FORM = PublicForm(
+    name="interest",
+    anchor="interest-form",
+    spam_scope="interest",
+    rate_limited=_(
+        "You have sent several expressions of interest in the last hour. Please try again in "
+        "an hour; what you typed is kept below."
+    ),
 )
 
 
@@ -44,21 +38,7 @@ def interest_context(page, request):
     """
     if not page.is_open:
         return {}
-    form = getattr(request, "_interest_form", None)
-    sent = form is None and request.GET.get(SENT_PARAMETER) == "1"
-    form = form or ExpressionOfInterestForm()
-    return {
-        "interest": {
-            "form": form,
-            "sent": sent,
-            "errors": form.error_summary() if form.is_bound else [],
-            "action": f"{page.get_url(request) or ''}#{FORM_ANCHOR}",
-            "anchor": FORM_ANCHOR,
-            # The page template includes the form "with ... only", which leaves out the
-            # context processors' csrf_token: the form's template gets it from here.
-            "csrf_token": get_token(request),
-        }
-    }
+    return {"interest": FORM.context(page, request, ExpressionOfInterestForm)}
 
 
 def handle_interest(page, request):
@@ -66,10 +46,8 @@ def handle_interest(page, request):
     any other request (the page is then served as usual).
 
     A valid submission is stored, its two e-mails are queued as tasks once the transaction
-    commits, and the visitor is redirected to the page with a thank-you message. An invalid
-    one gets the page again, with the errors and everything typed (400); too many from one
-    address or one e-mail address, the same with a message (429). A closed opportunity
-    refuses politely (409). A filled-in honeypot gets the thank-you and nothing else.
+    commits, and the visitor is redirected to the page with a thank-you message; refusals
+    are those of `PublicForm.handle`. A closed opportunity refuses politely (409).
     """
     if request.method != "POST":
         return None
@@ -80,27 +58,11 @@ def handle_interest(page, request):
                 request, "interest/closed.html", {"page": page, "self": page}, status=409
             )
 
-        form = ExpressionOfInterestForm(request.POST)
-        ip_digest = spam.ip_hash(spam.client_ip(request))
+        def accept(form, ip_digest):
+            submission = _store(page, form, ip_digest)
+            transaction.on_commit(partial(_queue_emails, submission.pk), robust=True)
 
-        if form.is_trapped:
-            logger.info("Honeypot filled in on opportunity %s: nothing stored.", page.pk)
-            spam.record(ip_digest)
-            return _redirect_to_thanks(page, request)
-
-        if not form.is_valid():
-            return _page_with_form(page, request, form, status=400)
-
-        email = form.cleaned_data["email"]
-        if spam.is_limited(ip_digest, email):
-            logger.info("Rate limit reached on opportunity %s.", page.pk)
-            form.add_error(None, RATE_LIMITED)
-            return _page_with_form(page, request, form, status=429)
-
-        submission = _store(page, form, ip_digest)
-        spam.record(ip_digest, email)
-        transaction.on_commit(partial(_queue_emails, submission.pk), robust=True)
-        return _redirect_to_thanks(page, request)
+        return FORM.handle(page, request, ExpressionOfInterestForm(request.POST), accept)
 
 
 def _store(page, form, ip_digest):
@@ -123,20 +85,3 @@ def _store(page, form, ip_digest):
 def _queue_emails(submission_id):
     send_contact_notification.enqueue(submission_id)
     send_confirmation.enqueue(submission_id)
-
-
-def _page_with_form(page, request, form, status):
-    """The opportunity page again, its form bound to what was sent."""
-    request._interest_form = form
-    request.is_preview = False
-    return TemplateResponse(
-        request, page.get_template(request), page.get_context(request), status=status
-    )
-
-
-def _redirect_to_thanks(page, request):
-    url = f"{page.get_url(request)}?{SENT_PARAMETER}=1#{FORM_ANCHOR}"
-    response = HttpResponseRedirect(url)
-    # 303 See Other: reloading the page that follows never sends the form again.
-    response.status_code = 303
-    return response

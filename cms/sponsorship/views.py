@@ -5,18 +5,14 @@ merges `event_context`. Every context is built with a fixed number of queries, w
 number of packages, options, categories and sponsors.
 """
 
-import logging
 from functools import partial
 
 from django.conf import settings
 from django.db import transaction
-from django.http import HttpResponseRedirect
-from django.middleware.csrf import get_token
-from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from cms.interest import spam
+from cms.interest.public_form import PublicForm
 from cms.snippets.models import MembershipCategory
 
 from . import pricing
@@ -34,14 +30,14 @@ from .workflow import slots_taken
 
 __all__ = ["event_context", "handle_application", "index_context", "sponsors_context"]
 
-logger = logging.getLogger(__name__)
-SPAM_SCOPE = "sponsorship"  # counted apart from the other forms (cms.interest.spam)
-
-FORM_ANCHOR = "apply"
-SENT_PARAMETER = "sent"
-RATE_LIMITED = _(
-    "You have sent several applications in the last hour. Please try again in an hour; what "
-    "you typed is kept below."
+FORM = PublicForm(
+    name="sponsorship",
+    anchor="apply",
+    spam_scope="sponsorship",  # counted apart from the other forms (cms.interest.spam)
+    rate_limited=_(
+        "You have sent several applications in the last hour. Please try again in an hour; "
+        "what you typed is kept below."
+    ),
 )
 
 
@@ -79,20 +75,11 @@ def event_context(page, request):
     a package is open, the application form."""
     today = timezone.localdate()
     packages, categories = _packages(page, today)
-    form = getattr(request, "_sponsorship_form", None)
-    sent = form is None and request.GET.get(SENT_PARAMETER) == "1"
-    if form is None:
-        form, _options = _form(page, request, packages, categories)
     application = None
     if any(p.is_open for p in packages):
-        application = {
-            "form": form,
-            "sent": sent,
-            "errors": form.error_summary() if form.is_bound else [],
-            "action": f"{page.get_url(request) or ''}#{FORM_ANCHOR}",
-            "anchor": FORM_ANCHOR,
-            "csrf_token": get_token(request),
-        }
+        application = FORM.context(
+            page, request, lambda: _form(page, request, packages, categories)[0]
+        )
     return {
         "packages": packages,
         "category_names": [name for _row, name in categories],
@@ -131,34 +118,25 @@ def sponsors_context(page):
 
 
 def handle_application(page, request):
-    """Handle a POST of the application form; None for any other request.
-
-    Refused (the page again, what was typed kept): invalid input (400), too many from one
-    address (429). A filled-in honeypot gets the thank-you and nothing else.
-    """
+    """Handle a POST of the application form; None for any other request. A valid one is
+    priced on the server and stored, and its e-mails are queued once the transaction
+    commits; refusals are those of `PublicForm.handle`."""
     if request.method != "POST":
         return None
     with translation.override(page.locale.language_code):
         today = timezone.localdate()
         packages, categories = _packages(page, today)
         form, options = _form(page, request, packages, categories, data=request.POST)
-        ip_digest = spam.ip_hash(spam.client_ip(request))
-        if form.is_trapped:
-            logger.info("Honeypot filled in on event %s: nothing stored.", page.pk)
-            spam.record(ip_digest, scope=SPAM_SCOPE)
-            return _redirect_to_thanks(page, request)
-        if not form.is_valid():
-            return _page_with_form(page, request, form, status=400)
-        email = form.cleaned_data["email"]
-        if spam.is_limited(ip_digest, email, scope=SPAM_SCOPE):
-            form.add_error(None, RATE_LIMITED)
-            return _page_with_form(page, request, form, status=429)
-        package = next(p for p in packages if p.pk == form.cleaned_data["package"])
-        chosen = [o for o in options if o.pk in set(form.cleaned_data.get("options", []))]
-        application = _store(page, form, package, chosen, ip_digest)
-        spam.record(ip_digest, email, scope=SPAM_SCOPE)
-        transaction.on_commit(partial(_queue_emails, application.pk), robust=True)
-        return _redirect_to_thanks(page, request)
+
+        def accept(form, ip_digest):
+            package = next(p for p in packages if p.pk == form.cleaned_data["package"])
+            chosen = set(form.cleaned_data.get("options", []))
+            application = _store(
+                page, form, package, [o for o in options if o.pk in chosen], ip_digest
+            )
+            transaction.on_commit(partial(_queue_emails, application.pk), robust=True)
+
+        return FORM.handle(page, request, form, accept)
 
 
 def _english(model, row):
@@ -204,17 +182,3 @@ def _store(page, form, package, options, ip_digest):
 def _queue_emails(application_pk):
     send_contact_notification.enqueue(application_pk)
     send_status_email.enqueue(application_pk, SponsorshipApplication.Status.APPLIED)
-
-
-def _page_with_form(page, request, form, status):
-    request._sponsorship_form = form
-    request.is_preview = False
-    return TemplateResponse(
-        request, page.get_template(request), page.get_context(request), status=status
-    )
-
-
-def _redirect_to_thanks(page, request):
-    response = HttpResponseRedirect(f"{page.get_url(request)}?{SENT_PARAMETER}=1#{FORM_ANCHOR}")
-    response.status_code = 303
-    return response

@@ -4,7 +4,7 @@ from django.core import mail
 
 from cms.interest.models import ExpressionOfInterest
 from cms.interest.spam import RATE_LIMIT
-from cms.interest.views import RATE_LIMITED
+from cms.interest.views import FORM
 from tests.pages.html import parse
 
 
@@ -32,7 +32,7 @@ def test_sixth_submission_in_an_hour_from_one_address_is_refused_and_kept(
 
     assert response.status_code == 429
     soup = parse(response)
-    assert soup.select_one(".error-summary li").get_text(strip=True) == str(RATE_LIMITED)
+    assert soup.select_one(".error-summary li").get_text(strip=True) == str(FORM.rate_limited)
     assert soup.select_one("#interest-organisation")["value"] == "Fondation Pierre Fabre"
     assert soup.select_one("#interest-email")["value"] == "claire.martin@fondation.example"
     assert soup.select_one('input[value="expertise"]').has_attr("checked")
