@@ -7,13 +7,12 @@ so that running the loader again adds nothing.
 from django.db.models import Q
 from taggit.models import Tag
 
-from cms.snippets.factories import AgreementFactory
 from cms.snippets.models import Agreement, AgreementPartner, AgreementTag
 
-__all__ = ["load_agreements"]
+__all__ = ["agreement_row", "load_agreements", "through_rows"]
 
 
-def _through_rows(field_name, links):
+def through_rows(field_name, links):
     """Rows of a many-to-many table for (agreement id, related id) pairs."""
     field = Agreement._meta.get_field(field_name)
     through = field.remote_field.through
@@ -24,8 +23,10 @@ def _through_rows(field_name, links):
     ]
 
 
-def _build(planned, vocabularies, parent_id):
-    return AgreementFactory.build(
+def agreement_row(planned, vocabularies, parent_id):
+    """The unsaved Agreement of a planned one: the demo archive's plan and the scale data's
+    planner (cms.demo.scale) give the same attributes."""
+    return Agreement(
         reference=planned.reference,
         title=planned.title[:500],
         agreement_type=vocabularies["agreement_types"][planned.type_code],
@@ -53,7 +54,8 @@ def load_agreements(plan, vocabularies, partners, countries):
         [p for p in missing if p.is_amendment],
     ):
         objects = [
-            _build(p, vocabularies, pks[p.parent.reference] if p.parent else None) for p in batch
+            agreement_row(p, vocabularies, pks[p.parent.reference] if p.parent else None)
+            for p in batch
         ]
         for agreement in Agreement.objects.bulk_create(objects, batch_size=500):
             pks[agreement.reference] = agreement.pk
@@ -79,7 +81,7 @@ def load_agreements(plan, vocabularies, partners, countries):
         ("secondary_areas", areas),
         ("countries", places),
     ):
-        through, rows = _through_rows(field_name, pairs)
+        through, rows = through_rows(field_name, pairs)
         through.objects.bulk_create(rows, batch_size=1000)
     AgreementPartner.objects.bulk_create(links, batch_size=1000)
     AgreementTag.objects.bulk_create(tagged, batch_size=1000)

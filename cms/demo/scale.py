@@ -52,8 +52,9 @@ from cms.snippets.models import (
 )
 
 from . import scale_text as words
+from .agreements import agreement_row, through_rows
+from .archive.drawing import ExchangeRates
 from .content import html_list, stream_blocks, texts
-from .facts import read_csv
 from .localize import translate_into
 from .materials import opportunity_facts
 from .vocabularies import VOCABULARIES
@@ -469,19 +470,6 @@ def generate_partners(base, count, seed=DEFAULT_SEED, progress=None):
 # --- Agreements ---------------------------------------------------------------------------
 
 
-def _exchange_rates():
-    rates = {}
-    for row in read_csv("exchange_rates.csv"):
-        rates[(row["currency"], row["year"])] = Decimal(row["usd_per_unit"])
-    return rates
-
-
-def _rate(rates, currency, year):
-    if currency == "USD":
-        return Decimal(1)
-    return rates.get((currency, str(year)), rates.get((currency, "*"), Decimal(1)))
-
-
 @dataclass
 class _PlannedAgreement:
     number: int
@@ -516,7 +504,7 @@ class _AgreementPlanner:
         self.partners_by_area = partners_by_area
         self.all_partners = sorted(partner_names)
         self.today = today
-        self.rates = _exchange_rates()
+        self.rate = ExchangeRates()
         self.originals = []
         self.amendment_counts = {}
         years = range(FIRST_YEAR, LAST_YEAR + 1)
@@ -544,7 +532,7 @@ class _AgreementPlanner:
             return None, "USD", None
         currency = _weighted(rng, CURRENCY_WEIGHTS)
         usd = Decimal(10 ** rng.uniform(3.5, 7.3)).quantize(Decimal(1))
-        rate = _rate(self.rates, currency, year)
+        rate = self.rate(currency, year)
         amount = (usd / rate).quantize(Decimal("0.01"))
         return amount, currency, (amount * rate).quantize(Decimal("0.01"))
 
@@ -637,32 +625,6 @@ class _AgreementPlanner:
         )
 
 
-def _agreement(planned, terms, parent_id):
-    return Agreement(
-        reference=planned.reference,
-        title=planned.title,
-        agreement_type=terms["agreement_types"][planned.type_code],
-        signature_date=planned.signature_date,
-        registered_on=planned.registered_on,
-        start_date=planned.start_date,
-        end_date=planned.end_date,
-        status=planned.status,
-        amount=planned.amount,
-        currency=planned.currency,
-        amount_usd=planned.amount_usd,
-        primary_area=terms["thematic_areas"][planned.area],
-        is_confidential=planned.confidential,
-        parent_id=parent_id,
-    )
-
-
-def _through_rows(field_name, pairs):
-    model_field = Agreement._meta.get_field(field_name)
-    through = model_field.remote_field.through
-    source, target = model_field.m2m_field_name(), model_field.m2m_reverse_field_name()
-    return through, [through(**{f"{source}_id": a, f"{target}_id": b}) for a, b in pairs]
-
-
 def generate_agreements(base, count, seed=DEFAULT_SEED, progress=None, batch=2000):
     """Create `count` agreements with their regions, countries, secondary areas and partners,
     written in batches; return the number created."""
@@ -690,7 +652,8 @@ def generate_agreements(base, count, seed=DEFAULT_SEED, progress=None, batch=200
         # An amendment's original is written before it (in this batch or an earlier one).
         for group in ([p for p in plans if p.parent is None], [p for p in plans if p.parent]):
             objects = [
-                _agreement(p, terms, pks[p.parent.reference] if p.parent else None) for p in group
+                agreement_row(p, terms, pks[p.parent.reference] if p.parent else None)
+                for p in group
             ]
             for agreement in Agreement.objects.bulk_create(objects, batch_size=1000):
                 pks[agreement.reference] = agreement.pk
@@ -709,7 +672,7 @@ def generate_agreements(base, count, seed=DEFAULT_SEED, progress=None, batch=200
             ("countries", countries),
             ("secondary_areas", areas),
         ):
-            through, rows = _through_rows(field_name, pairs)
+            through, rows = through_rows(field_name, pairs)
             through.objects.bulk_create(rows, batch_size=1000)
         AgreementPartner.objects.bulk_create(links, batch_size=1000)
         created += len(plans)
