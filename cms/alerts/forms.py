@@ -3,20 +3,25 @@
 from django import forms
 from django.conf import settings
 from django.utils.text import capfirst
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from cms.interest.forms import HONEYPOT_FIELD, ExpressionOfInterestForm
 from cms.pages.models import OpportunityPage
 from cms.snippets.models import BeneficiaryRegion, PartnerKind, ThematicArea
+from cms.snippets.terms import load_terms
 
 from .models import Subscriber
-from .terms import names
 
 __all__ = ["PreferencesForm", "RegistrationForm"]
 
 EMAIL_FIELD = ExpressionOfInterestForm.base_fields["email"]
+
+
+def _language():
+    """The language the form is shown in: the terms are named in it."""
+    return get_language() or settings.LANGUAGE_CODE
 
 
 class PreferencesForm(forms.ModelForm):
@@ -65,10 +70,7 @@ class PreferencesForm(forms.ModelForm):
         kwargs.setdefault("auto_id", "alerts-%s")
         super().__init__(*args, **kwargs)
         for name, model in (("areas", ThematicArea), ("regions", BeneficiaryRegion)):
-            localized = names(model)
-            self.fields[name].label_from_instance = lambda term, localized=localized: localized.get(
-                term.translation_key, term.name
-            )
+            self.fields[name].label_from_instance = load_terms(model, _language()).name_of
         # Each language in its own name, as in the language switcher.
         self.fields["language"].choices = [
             (code, capfirst(get_language_info(code)["name_local"]))
@@ -157,10 +159,7 @@ class RegistrationForm(PreferencesForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        localized = names(PartnerKind)
-        self.fields["kind"].label_from_instance = lambda term: localized.get(
-            term.translation_key, term.name
-        )
+        self.fields["kind"].label_from_instance = load_terms(PartnerKind, _language()).name_of
         self.fields["kind"].empty_label = ""
         self.fields["country"].choices = [("", ""), *countries]
 

@@ -5,15 +5,15 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.urls import reverse_lazy
-from django.utils.translation import gettext_lazy
+from django.utils.translation import get_language, gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from cms.snippets.models import BeneficiaryRegion, ThematicArea
+from cms.snippets.terms import load_terms
 
 from .models import Delivery, Subscriber
 from .permissions import can_view_subscribers
-from .terms import names
 
 __all__ = ["SummaryView"]
 
@@ -23,7 +23,7 @@ ACTIVE = Q(status__in=[Subscriber.Status.CONFIRMED, Subscriber.Status.PENDING])
 def _by_term(model, relation):
     """(name, confirmed subscribers who chose the term) for each term, and those who chose
     none (everything)."""
-    localized = names(model)
+    terms = load_terms(model, get_language() or settings.LANGUAGE_CODE)
     counts = dict(
         Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED)
         .values_list(f"{relation}__translation_key")
@@ -31,7 +31,7 @@ def _by_term(model, relation):
         .values_list(f"{relation}__translation_key", "total")
     )
     rows = [
-        (localized.get(term.translation_key, term.name), counts.get(term.translation_key, 0))
+        (terms.name_of(term), counts.get(term.translation_key, 0))
         for term in model.objects.in_source_locale().order_by("sort_order", "name")
     ]
     return rows, counts.get(None, 0)

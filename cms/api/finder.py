@@ -14,8 +14,8 @@ from django.utils.translation import override
 from ninja import Field, Query, Router, Schema
 from ninja.security import SessionAuth
 
-from cms.pages.directory_views import load_terms
 from cms.snippets.models import BeneficiaryRegion, FundingType, PartnerKind, ThematicArea
+from cms.snippets.terms import load_terms
 from search.finder.criteria import Criteria, UnknownTerm, resolve_countries, resolve_terms
 from search.finder.forms import opportunity_query
 from search.finder.models import can_use_finder

@@ -16,7 +16,6 @@ from decimal import Decimal
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 
-from cms.pages.directory_views.terms import load_terms
 from cms.snippets.models import (
     Agreement,
     AgreementPartner,
@@ -25,6 +24,7 @@ from cms.snippets.models import (
     ThematicArea,
 )
 from cms.snippets.stats import UNDATED, UNDATED_LABEL
+from cms.snippets.terms import load_terms
 
 __all__ = ["ListedAgreement", "YearGroup", "agreement_list", "may_see_confidential"]
 

@@ -15,9 +15,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
-from cms.pages.directory_views.terms import load_terms
 from cms.snippets.models import AgreementType, BeneficiaryRegion, PartnerKind, ThematicArea
 from cms.snippets.stats import UNDATED, UNDATED_LABEL, agreement_breakdowns, agreement_figures
+from cms.snippets.terms import load_terms
 
 from .charts import Bar, BarChart, render_bar_chart
 

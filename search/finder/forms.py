@@ -11,7 +11,6 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as country_names
 
-from cms.pages.directory_views import load_terms
 from cms.pages.models import (
     OpportunityCountry,
     OpportunityPartnerKind,
@@ -19,6 +18,7 @@ from cms.pages.models import (
     OpportunityThematicArea,
 )
 from cms.snippets.models import BeneficiaryRegion, Country, FundingType, PartnerKind, ThematicArea
+from cms.snippets.terms import load_terms
 
 from .criteria import MAX_TEXT_LENGTH, Criteria
 from .ranking import DEFAULT_LIMIT, MAX_LIMIT

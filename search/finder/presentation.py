@@ -12,7 +12,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_countries import countries as country_names
 
-from cms.pages.directory_views import load_terms
 from cms.snippets.models import (
     Agreement,
     BeneficiaryRegion,
@@ -22,6 +21,7 @@ from cms.snippets.models import (
     PartnerKind,
     ThematicArea,
 )
+from cms.snippets.terms import load_terms
 from cms.snippets.views import format_usd
 
 from .ranking import COMPONENTS

@@ -7,9 +7,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
-from cms.pages.directory_views import load_terms
 from cms.pages.models import OpportunityPage
 from cms.snippets.models import Partner, PartnerKind
+from cms.snippets.terms import load_terms
 
 from .. import highlight
 from .results import OPPORTUNITY, PAGE, PARTNER, TYPES, Hit

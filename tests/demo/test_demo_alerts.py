@@ -36,6 +36,13 @@ def test_registration_page_in_each_language(demo_data, client, language):
         == ThematicArea.objects.filter(locale__language_code="en").count()
     )
     assert len(form.select('input[name="regions"]')) == 7
+    area = ThematicArea.objects.get(locale__language_code="en", code="cybersecurity")
+    box = form.select_one(f'input[name="areas"][value="{area.pk}"]')
+    label = box.find_parent("label") or form.select_one(f'label[for="{box["id"]}"]')
+    local_name = ThematicArea.objects.get(
+        locale__language_code=language, translation_key=area.translation_key
+    ).name
+    assert label.get_text(strip=True) == local_name
     page = RegistrationPage.objects.get(locale__language_code=language)
     assert soup.h1.get_text(strip=True) == page.title
 

@@ -1,5 +1,6 @@
 """The partner directory, partner profiles and the recognitions page: their records (public
-fields only), vocabularies in the visitor's language, and the context of each page."""
+fields only) and the context of each page. Vocabularies in the visitor's language come
+from `cms.snippets.terms`."""
 
 from .directory import PAGE_SIZE, DirectoryFilters, FacetOption, Letter, directory_context
 from .loaders import load_public_agreements, load_public_partners, load_public_recognitions
@@ -17,7 +18,6 @@ from .records import (
     partner_slug,
     translated_partner_names,
 )
-from .terms import Term, TermList, load_terms
 
 __all__ = [
     "PAGE_SIZE",
@@ -31,15 +31,12 @@ __all__ = [
     "PublicAgreement",
     "PublicPartner",
     "PublicRecognition",
-    "Term",
-    "TermList",
     "Vocabularies",
     "directory_context",
     "funding_partners",
     "load_public_agreements",
     "load_public_partners",
     "load_public_recognitions",
-    "load_terms",
     "name_initial",
     "organization_node",
     "partner_slug",

@@ -18,8 +18,7 @@ from django.conf import settings
 from django.utils.text import slugify
 
 from cms.snippets.models import SOURCE_LOCALE, Partner
-
-from .terms import Term, load_terms
+from cms.snippets.terms import Term, load_terms
 
 __all__ = [
     "SOURCE",

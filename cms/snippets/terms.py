@@ -49,6 +49,12 @@ class TermList:
         """The term of the English row `pk`, or None (no term, or an unknown one)."""
         return self.by_pk.get(pk)
 
+    def name_of(self, row):
+        """The name to show for `row`, an English row of the vocabulary (its own name when
+        the list does not know it)."""
+        term = self.by_pk.get(row.pk)
+        return term.name if term else row.name
+
     def many(self, pks):
         """The terms of the English rows `pks`, in the given order, unknown ones left out."""
         return [self.by_pk[pk] for pk in pks if pk in self.by_pk]
