@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.models import IndexView
-from wagtail.admin.viewsets.model import ModelViewSet
 
+from cms.core.model_viewsets import AdminModelViewSet
 from cms.opendata.formats import neutralize
 
 from .models import Subscriber
@@ -39,7 +39,7 @@ class SubscriberIndexView(IndexView):
         )
 
 
-class SubscriberViewSet(ModelViewSet):
+class SubscriberViewSet(AdminModelViewSet):
     """Subscribers as registered; never edited here (see permissions.py)."""
 
     model = Subscriber

@@ -2,14 +2,15 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.viewsets.model import ModelViewSet
+
+from cms.core.model_viewsets import AdminModelViewSet
 
 from .models import ImportRun
 
 __all__ = ["ImportRunViewSet", "import_run_viewset"]
 
 
-class ImportRunViewSet(ModelViewSet):
+class ImportRunViewSet(AdminModelViewSet):
     """Who imported what and when, with the file's checksum and the counts; never edited
     (see permissions.ImportRunPermissionPolicy)."""
 

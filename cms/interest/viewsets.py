@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, LocaleColumn
-from wagtail.admin.viewsets.model import ModelViewSet
+
+from cms.core.model_viewsets import AdminModelViewSet
 
 from .filters import ExpressionOfInterestFilterSet
 from .models import ExpressionOfInterest
@@ -10,7 +11,7 @@ from .models import ExpressionOfInterest
 __all__ = ["ExpressionOfInterestViewSet", "expression_of_interest_viewset"]
 
 
-class ExpressionOfInterestViewSet(ModelViewSet):
+class ExpressionOfInterestViewSet(AdminModelViewSet):
     """Expressions of interest as received: listed, filtered, searched, exported and read,
     never edited (see permissions.ReadOnlyPermissionPolicy)."""
 

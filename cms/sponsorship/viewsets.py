@@ -5,7 +5,9 @@ missing assets (admin_views.py)."""
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, LocaleColumn
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSetGroup
+
+from cms.core.model_viewsets import AdminModelViewSet
 
 from .admin_views import ApplicationInspectView, TransitionView
 from .filters import ApplicationFilterSet
@@ -14,7 +16,7 @@ from .models import CategoryDiscount, SponsorshipApplication
 __all__ = ["SponsorshipViewSetGroup", "application_viewset", "discount_viewset"]
 
 
-class ApplicationViewSet(ModelViewSet):
+class ApplicationViewSet(AdminModelViewSet):
     """Sponsorship applications: the officers' worklist from application to delivery."""
 
     model = SponsorshipApplication
@@ -105,7 +107,7 @@ class ApplicationViewSet(ModelViewSet):
         ]
 
 
-class DiscountViewSet(ModelViewSet):
+class DiscountViewSet(AdminModelViewSet):
     """Discounts by ITU membership category: defaults, and per package."""
 
     model = CategoryDiscount
