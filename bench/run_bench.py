@@ -68,7 +68,8 @@ from cms.snippets.models import (  # noqa: E402
 )
 from search.finder.criteria import Criteria, resolve_countries, resolve_terms  # noqa: E402
 from search.finder.forms import opportunity_query  # noqa: E402
-from search.finder.ranking import DEFAULT_LIMIT, rank_partners  # noqa: E402
+from search.finder.ranking import rank_partners  # noqa: E402
+from search.finder.weights import DEFAULT_LIMIT  # noqa: E402
 from search.site import GROUP_SIZE, TYPES, clean_query, load_hits, search_site  # noqa: E402
 
 TARGETS_MS = {

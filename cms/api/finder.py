@@ -20,8 +20,9 @@ from search.finder.criteria import Criteria, UnknownTerm, resolve_countries, res
 from search.finder.forms import opportunity_query
 from search.finder.models import can_use_finder
 from search.finder.presentation import match_data
-from search.finder.ranking import DEFAULT_LIMIT, MAX_LIMIT, rank_partners
+from search.finder.ranking import rank_partners
 from search.finder.views import find_opportunity, may_see_confidential
+from search.finder.weights import DEFAULT_LIMIT, MAX_LIMIT
 
 from .errors import ApiError
 from .schemas import ErrorOut

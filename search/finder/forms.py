@@ -21,7 +21,7 @@ from cms.snippets.models import BeneficiaryRegion, Country, FundingType, Partner
 from cms.snippets.terms import load_terms
 
 from .criteria import MAX_TEXT_LENGTH, Criteria
-from .ranking import DEFAULT_LIMIT, MAX_LIMIT
+from .weights import DEFAULT_LIMIT, MAX_LIMIT
 
 __all__ = ["CRITERIA_PARAMS", "PartnerFinderForm", "opportunity_query"]
 

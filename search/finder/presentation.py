@@ -24,7 +24,7 @@ from cms.snippets.models import (
 from cms.snippets.terms import load_terms
 from cms.snippets.views import format_usd
 
-from .ranking import COMPONENTS
+from .weights import COMPONENTS
 
 __all__ = [
     "ReasonRow",

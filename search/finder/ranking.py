@@ -34,9 +34,8 @@ the page, the endpoint and the search itself.
 """
 
 import datetime
-import math
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
@@ -54,7 +53,6 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Greatest, Least, Power
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from cms.snippets.models import (
     Agreement,
@@ -67,80 +65,32 @@ from cms.snippets.models import (
     PartnerThematicArea,
 )
 
-from .criteria import Criteria
+from .results import AgreementReason, PartnerMatch, Ranking
+from .weights import (
+    AREA_WEIGHT,
+    BENEFICIARY_PLACE_POINTS,
+    COMPONENT_KEYS,
+    DEFAULT_LIMIT,
+    FUNDING_TYPE_POINTS,
+    HALF_LIFE_YEARS,
+    LOG_FLOOR,
+    LOG_SPAN,
+    NEARBY_PLACE_MATCH,
+    PLACE_WEIGHT,
+    PRIORITY_AREA_POINTS,
+    PROFILE_TEXT_POINTS,
+    REASONS_LIMIT,
+    ROLE_WEIGHTS,
+    SECONDARY_AREA_MATCH,
+    TEXT_WEIGHT,
+    VALUE_FLOOR_USD,
+    VALUE_WEIGHT,
+    recency_factor,
+    value_factor,
+)
 
-__all__ = [
-    "AREA_WEIGHT",
-    "BENEFICIARY_PLACE_POINTS",
-    "COMPONENTS",
-    "DEFAULT_LIMIT",
-    "FUNDING_TYPE_POINTS",
-    "HALF_LIFE_YEARS",
-    "MAX_LIMIT",
-    "NEARBY_PLACE_MATCH",
-    "PLACE_WEIGHT",
-    "PRIORITY_AREA_POINTS",
-    "PROFILE_TEXT_POINTS",
-    "REASONS_LIMIT",
-    "ROLE_WEIGHTS",
-    "SECONDARY_AREA_MATCH",
-    "TEXT_WEIGHT",
-    "VALUE_CEILING_USD",
-    "VALUE_FLOOR_USD",
-    "VALUE_WEIGHT",
-    "AgreementReason",
-    "PartnerMatch",
-    "Ranking",
-    "rank_partners",
-    "recency_factor",
-    "value_factor",
-]
+__all__ = ["rank_partners"]
 
-# --- Weights ------------------------------------------------------------------------------
-# Points of one agreement signed today by a funder that matches the whole request: the area
-# weight, plus the place weight, plus the title-text weight (when text is given), plus up to
-# the value weight for a large agreement.
-
-#: Points of an agreement whose primary thematic area is a requested one.
-AREA_WEIGHT = 10.0
-#: Share of AREA_WEIGHT when only a secondary area of the agreement is a requested one.
-SECONDARY_AREA_MATCH = 0.5
-#: Points of an agreement that benefits a requested region or country.
-PLACE_WEIGHT = 6.0
-#: Share of PLACE_WEIGHT when it benefits only the region a requested country belongs to.
-NEARBY_PLACE_MATCH = 0.5
-#: Points of an agreement whose title holds every word of the free text (shared by words).
-TEXT_WEIGHT = 4.0
-#: Points of a large agreement (VALUE_CEILING_USD or more) that matches the whole request.
-VALUE_WEIGHT = 4.0
-#: Values are compared on a logarithmic scale between these bounds (in USD): an agreement
-#: worth the floor or less (or of unknown value) earns no value points, each tenfold
-#: increase earns a third of VALUE_WEIGHT, the ceiling and above earn all of it.
-VALUE_FLOOR_USD = 10_000
-VALUE_CEILING_USD = 10_000_000
-#: An agreement's points halve every this many years before the reference date.
-HALF_LIFE_YEARS = 5.0
-#: How much an agreement counts for a partner, by the partner's role in it.
-ROLE_WEIGHTS = {
-    AgreementPartner.Role.FUNDER: 1.0,
-    AgreementPartner.Role.SPONSOR: 1.0,
-    AgreementPartner.Role.IMPLEMENTER: 0.75,
-    AgreementPartner.Role.OTHER: 0.5,
-    AgreementPartner.Role.BENEFICIARY: 0.25,
-}
-#: Profile points, each multiplied by the share of the request the profile matches.
-#: A profile that states every requested area is worth about one recent agreement.
-PRIORITY_AREA_POINTS = 8.0
-BENEFICIARY_PLACE_POINTS = 5.0
-FUNDING_TYPE_POINTS = 5.0
-PROFILE_TEXT_POINTS = 6.0
-
-#: Results shown when no limit is given, and the most that may be asked for.
-DEFAULT_LIMIT = 20
-MAX_LIMIT = 200
-#: Detailed reasons (AgreementReason) kept per result, the most valuable first; every
-#: agreement that counted is still listed in the result's `references`.
-REASONS_LIMIT = 25
 #: Partners whose score worked out by the database is within this many points of the last
 #: result's are scored again in Python (see `rank_partners`). The database's sums differ
 #: from Python's by far less than a millionth; each of the four rounded agreement
@@ -149,130 +99,6 @@ SQL_MARGIN = 0.1
 #: Below this, an agreement component might round to zero: such partners are scored again
 #: in Python, to count exactly the partners that score.
 _TINY = 0.006
-
-#: The components of a score, in the order a breakdown lists them.
-COMPONENTS = (
-    ("area", _("Agreements in the thematic areas")),
-    ("place", _("Agreements in the regions and countries")),
-    ("text", _("Agreement titles matching the text")),
-    ("value", _("Value of those agreements")),
-    ("priorities", _("Stated priority areas")),
-    ("beneficiaries", _("Stated beneficiary regions and countries")),
-    ("funding", _("Stated funding types")),
-    ("profile_text", _("Name or mandate matching the text")),
-)
-COMPONENT_KEYS = tuple(key for key, _label in COMPONENTS)
-
-
-def recency_factor(day, reference):
-    """How much an agreement of `day` still counts on `reference`: 1 for one signed that day
-    (or later), 0.5 one half-life before, 0.25 two half-lives before..."""
-    if day is None:
-        return 0.0
-    years = max((reference - day).days, 0) / 365.25
-    return 0.5 ** (years / HALF_LIFE_YEARS)
-
-
-def value_factor(amount_usd):
-    """An agreement's value on a 0-1 logarithmic scale between VALUE_FLOOR_USD and
-    VALUE_CEILING_USD (0 when its value is unknown)."""
-    if not amount_usd or amount_usd <= VALUE_FLOOR_USD:
-        return 0.0
-    return min((math.log10(amount_usd) - _LOG_FLOOR) / _LOG_SPAN, 1.0)
-
-
-_LOG_FLOOR = math.log10(VALUE_FLOOR_USD)
-_LOG_SPAN = math.log10(VALUE_CEILING_USD) - _LOG_FLOOR
-
-
-@dataclass
-class AgreementReason:
-    """A past agreement that earned a partner points, with what it matched and how much it
-    earned. `matched_*` hold the ids of the requested terms it matched."""
-
-    pk: int
-    reference: str
-    title: str
-    date: datetime.date | None
-    role: str
-    amount_usd: Decimal | None
-    is_confidential: bool
-    is_amendment: bool
-    area_match: float
-    place_match: float
-    text_match: float
-    matched_areas: tuple
-    matched_regions: tuple
-    matched_countries: tuple
-    recency: float
-    role_weight: float
-    value: float
-    components: dict
-    points: float
-
-    @property
-    def role_label(self):
-        return AgreementPartner.Role(self.role).label
-
-
-@dataclass
-class PartnerMatch:
-    """A partner as the finder ranks it: its score, the score's breakdown by component, the
-    agreements that earned points (most points first) and the profile terms that matched."""
-
-    pk: int
-    name: str
-    english_name: str
-    acronym: str
-    kind_id: int
-    is_funding_partner: bool
-    score: float = 0.0
-    breakdown: dict = field(default_factory=dict)
-    #: The most valuable agreements that counted, in detail (at most `reasons_limit`).
-    agreements: list = field(default_factory=list)
-    #: The references of all the agreements that counted, most points first.
-    references: list = field(default_factory=list)
-    priority_areas: tuple = ()
-    beneficiary_regions: tuple = ()
-    beneficiary_countries: tuple = ()
-    funding_types: tuple = ()
-    text_words: tuple = ()
-
-    @property
-    def more_agreements(self):
-        """How many agreements that counted are not detailed in `agreements`."""
-        return len(self.references) - len(self.agreements)
-
-    @property
-    def agreement_points(self):
-        return sum(self.breakdown.get(key, 0.0) for key in ("area", "place", "text", "value"))
-
-    def components(self):
-        """(key, label, points) of every component with points, in the breakdown's order."""
-        return [
-            (key, label, self.breakdown[key])
-            for key, label in COMPONENTS
-            if self.breakdown.get(key)
-        ]
-
-    def as_dict(self):
-        """The result as the command's JSON prints it (English name, agreement references)."""
-        return {
-            "partner": self.english_name,
-            "score": self.score,
-            "agreements": list(self.references),
-        }
-
-
-@dataclass
-class Ranking:
-    """The answer to a search: the best partners first, the date recency is counted from,
-    and how many partners scored at all."""
-
-    criteria: Criteria
-    reference_date: datetime.date
-    results: list
-    total: int
 
 
 def _through(field_name):
@@ -644,7 +470,7 @@ def _agreement_sums(links, criteria, nearby, reference_date, full):
             agreement__amount_usd__gt=VALUE_FLOOR_USD,
             then=Least(
                 _number(1),
-                (_Log10("agreement__amount_usd") - _number(_LOG_FLOOR)) / _number(_LOG_SPAN),
+                (_Log10("agreement__amount_usd") - _number(LOG_FLOOR)) / _number(LOG_SPAN),
             ),
         ),
         default=zero,

@@ -27,7 +27,8 @@ from cms.pages.models import OpportunityPage
 from .forms import CRITERIA_PARAMS, PartnerFinderForm, opportunity_query
 from .models import can_use_finder
 from .presentation import export_columns, export_row, present
-from .ranking import HALF_LIFE_YEARS, rank_partners
+from .ranking import rank_partners
+from .weights import HALF_LIFE_YEARS
 
 __all__ = ["PartnerFinderView", "find_opportunity", "may_see_confidential"]
 

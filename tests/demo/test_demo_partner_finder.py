@@ -13,8 +13,8 @@ from django.db.models import Q
 
 from cms.pages.models import OpportunityPage
 from cms.snippets.models import Agreement, BeneficiaryRegion, ThematicArea
-from search.finder.ranking import REASONS_LIMIT
 from search.finder.wagtail_hooks import suggest_url
+from search.finder.weights import REASONS_LIMIT
 
 pytestmark = pytest.mark.django_db
 

@@ -16,8 +16,8 @@ from django.urls import reverse
 
 from cms.pages.factories_opportunities import OpportunityIndexPageFactory, OpportunityPageFactory
 from cms.snippets.factories import PartnerFactory
-from search.finder.ranking import REASONS_LIMIT
 from search.finder.wagtail_hooks import suggest_url
+from search.finder.weights import REASONS_LIMIT
 
 from .conftest import agreement
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from cms.snippets.factories import PartnerFactory
-from search.finder.ranking import REASONS_LIMIT
+from search.finder.weights import REASONS_LIMIT
 
 from .conftest import agreement
 

@@ -10,13 +10,13 @@ from django.test.utils import CaptureQueriesContext
 
 from cms.snippets.factories import PartnerFactory
 from search.finder.criteria import Criteria, UnknownTerm, resolve_countries, resolve_terms
-from search.finder.ranking import (
+from search.finder.ranking import rank_partners
+from search.finder.weights import (
     AREA_WEIGHT,
     HALF_LIFE_YEARS,
     PLACE_WEIGHT,
     PRIORITY_AREA_POINTS,
     REASONS_LIMIT,
-    rank_partners,
     recency_factor,
     value_factor,
 )

@@ -18,7 +18,8 @@ from cms.snippets.models import BeneficiaryRegion, FundingType, PartnerKind, The
 
 from ...criteria import Criteria, UnknownTerm, resolve_countries, resolve_terms
 from ...forms import opportunity_query
-from ...ranking import DEFAULT_LIMIT, MAX_LIMIT, rank_partners
+from ...ranking import rank_partners
+from ...weights import DEFAULT_LIMIT, MAX_LIMIT
 
 TERM_OPTIONS = ("area", "region", "country", "funding_type", "kind")
 
