@@ -167,9 +167,17 @@ def unscoped_only(view):
     return guarded
 
 
-translations_report = unscoped_only(report.TranslationsReportView.as_view())
+class OrderedTranslationsReportView(report.TranslationsReportView):
+    """wagtail-localize's report, newest translations first: its own list has no order, so
+    that its pages could repeat some translations and skip others."""
+
+    def get_queryset(self):
+        return super().get_queryset().order_by("-created_at", "-pk")
+
+
+translations_report = unscoped_only(OrderedTranslationsReportView.as_view())
 translations_report_results = unscoped_only(
-    report.TranslationsReportView.as_view(results_only=True)
+    OrderedTranslationsReportView.as_view(results_only=True)
 )
 
 

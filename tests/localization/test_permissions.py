@@ -1,10 +1,14 @@
 """Each role's rights in the translation workflow: translators work in their own language
 only, and never on a page that is restricted from them."""
 
+import warnings
+
 import pytest
 from django.contrib.auth.models import Group
+from django.core.paginator import UnorderedObjectListWarning
 from django.urls import reverse
 from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail_localize.models import Translation
 
 from cms.core.roles import OFFICERS
 from cms.pages.factories import StandardPageFactory
@@ -207,6 +211,19 @@ def test_wagtail_localize_report_is_not_for_translators(client, french_translato
     assert denied(client.get(url))
     client.force_login(lead)
     assert client.get(url).status_code == 200
+
+
+def test_wagtail_localize_report_lists_the_newest_translations_first(client, lead, homes):
+    client.force_login(lead)
+    with warnings.catch_warnings():
+        # Django warns when a list without an order is paginated.
+        warnings.simplefilter("error", UnorderedObjectListWarning)
+        response = client.get(reverse("wagtail_localize:translations_report"))
+    assert response.status_code == 200
+    listed = [translation.pk for translation in response.context["object_list"]]
+    newest_first = Translation.objects.order_by("-created_at", "-pk").values_list("pk", flat=True)
+    assert len(listed) == 2
+    assert listed == list(newest_first)
 
 
 def test_officers_translate_partnership_records_into_any_language(client, officer):
