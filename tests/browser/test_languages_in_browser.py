@@ -1,5 +1,6 @@
 """In a real browser: the home page in French and in Arabic, reached as a visitor would,
-declares its language and direction, and the Arabic layout runs right to left."""
+declares its language and direction, the Arabic layout runs right to left, and axe-core
+finds no serious accessibility problem in either."""
 
 import pytest
 from django.core.cache import cache
@@ -16,7 +17,7 @@ def publish_translation(page, language_code, title, introduction):
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_home_page_in_french_and_arabic(live_server, open_page):
+def test_home_page_in_french_and_arabic(live_server, open_page, axe_violations):
     cache.clear()
     home = Site.objects.get(is_default_site=True).root_page.specific
     publish_translation(
@@ -44,6 +45,7 @@ def test_home_page_in_french_and_arabic(live_server, open_page):
     brand = page.locator("a.brand").bounding_box()
     switcher = page.locator("nav.language-switcher").bounding_box()
     assert brand["x"] < switcher["x"]
+    assert axe_violations(page) == []
 
     # Keyboard users first reach the skip link, visible once focused.
     page.keyboard.press("Tab")
@@ -66,6 +68,7 @@ def test_home_page_in_french_and_arabic(live_server, open_page):
     title = page.locator("h1").bounding_box()
     content = page.locator(".page-header--hero .container").bounding_box()
     assert title["x"] + title["width"] > content["x"] + content["width"] - 48
+    assert axe_violations(page) == []
 
     # An Arabic browser is sent straight to the Arabic home page.
     arabic = open_page(live_server.url + "/", locale="ar-EG")

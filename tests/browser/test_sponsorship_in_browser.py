@@ -1,6 +1,7 @@
 """In a real browser: a visitor applies for a package on the Russian event page, seeing the
 price for a Sector Member; an officer approves and confirms the application in the admin;
-the sponsor's logo then shows on the Russian event page."""
+the sponsor's logo then shows on the Russian event page. axe-core finds no serious
+accessibility problem on the event page with its price tables and form."""
 
 from io import BytesIO
 
@@ -31,7 +32,7 @@ def _logo():
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_apply_in_russian_then_approve_and_confirm(live_server, open_page):
+def test_apply_in_russian_then_approve_and_confirm(live_server, open_page, axe_violations):
     home = Site.objects.get(is_default_site=True).root_page.specific
     categories = make_categories()
     translate_categories(categories, "ru")
@@ -42,6 +43,8 @@ def test_apply_in_russian_then_approve_and_confirm(live_server, open_page):
     make_user("officer", OFFICERS)
 
     page = open_page(live_server.url + russian.url, locale="ru-RU")
+    # The packages, their prices by category and the application form.
+    assert axe_violations(page) == []
     gold = page.locator("article.package--gold")
     # The gold package's price for a Sector Member (12.5 % off 50,000).
     row = gold.locator("tr", has_text="Член Сектора")
