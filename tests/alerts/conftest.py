@@ -6,7 +6,6 @@ import re
 import pytest
 from django.core import mail
 from django.core.cache import cache
-from django.utils import translation
 
 from cms.alerts.models import RegistrationPage
 from cms.pages.models import OpportunityIndexPage, OpportunityPage
@@ -24,11 +23,9 @@ def _alerts_settings(settings):
     settings.EMAIL_BACKEND = BACKEND
     FlakyBackend.down = False
     FlakyBackend.attempts = 0
-    translation.trans_real._translations = {}
     cache.clear()
     yield
     FlakyBackend.down = False
-    translation.trans_real._translations = {}
     cache.clear()
 
 
