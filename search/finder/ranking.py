@@ -33,10 +33,8 @@ detailed `agreements` (AgreementReason) are the `reasons_limit` most valuable of
 the page, the endpoint and the search itself.
 """
 
-import datetime
 from collections import defaultdict
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import dataclass, fields
 
 from django.conf import settings
 from django.db.models import (
@@ -65,7 +63,7 @@ from cms.snippets.models import (
     PartnerThematicArea,
 )
 
-from .results import AgreementReason, PartnerMatch, Ranking
+from .results import AgreementFacts, AgreementReason, PartnerMatch, Ranking
 from .weights import (
     AREA_WEIGHT,
     BENEFICIARY_PLACE_POINTS,
@@ -99,6 +97,10 @@ SQL_MARGIN = 0.1
 #: Below this, an agreement component might round to zero: such partners are scored again
 #: in Python, to count exactly the partners that score.
 _TINY = 0.006
+
+
+#: What an AgreementReason takes from its agreement's _Facts.
+_FACT_FIELDS = tuple(item.name for item in fields(AgreementFacts))
 
 
 def _through(field_name):
@@ -182,24 +184,10 @@ LINK_COLUMNS = (
 
 
 @dataclass(slots=True)
-class _Facts:
-    """What one agreement matches and earns before its partner's role is weighed: worked out
+class _Facts(AgreementFacts):
+    """An agreement's facts and its points before its partner's role is weighed: worked out
     once per agreement, whoever signed it."""
 
-    reference: str
-    title: str
-    date: datetime.date | None
-    amount_usd: Decimal | None
-    is_confidential: bool
-    is_amendment: bool
-    area_match: float
-    place_match: float
-    text_match: float
-    matched_areas: tuple
-    matched_regions: tuple
-    matched_countries: tuple
-    recency: float
-    value: float
     components: tuple  # (area, place, text, value) points for a role weight of 1
 
 
@@ -352,23 +340,10 @@ def _reasons(scorer, links, row_of, limit):
         )
         reasons.append(
             AgreementReason(
+                **{name: getattr(fact, name) for name in _FACT_FIELDS},
                 pk=pk,
-                reference=fact.reference,
-                title=fact.title,
-                date=fact.date,
                 role=role,
-                amount_usd=fact.amount_usd,
-                is_confidential=fact.is_confidential,
-                is_amendment=fact.is_amendment,
-                area_match=fact.area_match,
-                place_match=fact.place_match,
-                text_match=fact.text_match,
-                matched_areas=fact.matched_areas,
-                matched_regions=fact.matched_regions,
-                matched_countries=fact.matched_countries,
-                recency=fact.recency,
                 role_weight=weight,
-                value=fact.value,
                 components=components,
                 points=round(sum(components.values()), 2),
             )

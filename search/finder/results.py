@@ -10,19 +10,18 @@ from cms.snippets.models import AgreementPartner
 from .criteria import Criteria
 from .weights import COMPONENTS
 
-__all__ = ["AgreementReason", "PartnerMatch", "Ranking"]
+__all__ = ["AgreementFacts", "AgreementReason", "PartnerMatch", "Ranking"]
 
 
-@dataclass
-class AgreementReason:
-    """A past agreement that earned a partner points, with what it matched and how much it
-    earned. `matched_*` hold the ids of the requested terms it matched."""
+@dataclass(slots=True)
+class AgreementFacts:
+    """What one agreement matches, whoever signed it: `matched_*` hold the ids of the
+    requested terms it matched, `*_match` the share of the request, `recency` and `value` its
+    factors (see `weights`)."""
 
-    pk: int
     reference: str
     title: str
     date: datetime.date | None
-    role: str
     amount_usd: Decimal | None
     is_confidential: bool
     is_amendment: bool
@@ -33,8 +32,17 @@ class AgreementReason:
     matched_regions: tuple
     matched_countries: tuple
     recency: float
-    role_weight: float
     value: float
+
+
+@dataclass
+class AgreementReason(AgreementFacts):
+    """A past agreement that earned a partner points: its facts, the partner's role in it and
+    how much it earned, by component."""
+
+    pk: int
+    role: str
+    role_weight: float
     components: dict
     points: float
 
