@@ -11,6 +11,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from cms.core.machine_translation import machine_translator_setting
+from cms.snippets.country_names import country_overrides
 from search.backends.config import search_backends
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -209,6 +210,9 @@ LANGUAGE_LABELS = {
 }
 LANGUAGES_BIDI = ["ar", "he", "fa", "ur"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Country names as the UN writes them in its six languages (UNTERM short names), everywhere
+# django-countries names a country: see cms/snippets/country_names.py.
+COUNTRIES_OVERRIDE = country_overrides()
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # DeepL when a key is configured, otherwise the offline translator (development and tests).
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(DEEPL_API_KEY)
