@@ -64,6 +64,4 @@ def country_overrides():
     the file has none for that language."""
     from django_countries.data import COUNTRIES
 
-    return {
-        code: _lazy_name(code, COUNTRIES[code]) for code in un_names() if code in COUNTRIES
-    }
+    return {code: _lazy_name(code, COUNTRIES[code]) for code in un_names() if code in COUNTRIES}
