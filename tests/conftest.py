@@ -76,3 +76,13 @@ def staff_without_rights(db):
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
     return user
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _empty_cache_at_start():
+    """On Redis (REDIS_URL), the cache outlives the process: counters and cached figures of an
+    earlier run must not leak into this one."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -1,11 +1,37 @@
-"""Fast, isolated settings for the test suite (pytest-django)."""
+"""Fast, isolated settings for the test suite (pytest-django).
+
+With REDIS_URL set (CI, after `make services`), the cache is Redis, as in production, so that
+the rate limits, import progress and cached figures are tested on the store they use there.
+"""
+
+import os
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
+from .base import REDIS_URL
+
+
+def _worker_redis_url(url):
+    """The Redis database of this pytest-xdist worker: `cache.clear()` empties a whole
+    database, and the two workers must not empty each other's cache in the middle of a test.
+    gw0 takes database 1, gw1 database 2...; a run without workers database 0."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    number = int(worker[2:]) + 1 if worker.startswith("gw") else 0
+    return urlunsplit(urlsplit(url)._replace(path=f"/{number}"))
+
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _worker_redis_url(REDIS_URL),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {
