@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo serve migrate test lint format check messages clean
+.PHONY: help install demo serve migrate test lint format check messages services clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
@@ -28,6 +28,10 @@ node_modules/.installed: package.json package-lock.json
 
 migrate: install ## Apply database migrations (SQLite unless DATABASE_URL is set)
 	$(PY) manage.py migrate --noinput
+
+# The links in the e-mails the demo sends (registration, alerts, sponsorship) lead to the
+# address it is served on, unless BASE_URL says otherwise.
+demo serve: export BASE_URL ?= http://127.0.0.1:$(PORT)
 
 demo: migrate ## Load the demo archive and serve the site on http://127.0.0.1:$(PORT)
 	$(PY) manage.py load_demo_data
@@ -64,6 +68,9 @@ test: lint check node_modules/.installed ## Run every check and the whole test s
 messages: install ## Regenerate and compile the interface translations in locale/ (needs gettext)
 	$(PY) manage.py makemessages --all --no-location --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=tests
 	$(PY) manage.py compilemessages --ignore=.venv
+
+services: ## Install and start PostgreSQL 15, Redis and Chromium (Debian packages; needs root)
+	bash dev/services.sh
 
 clean: ## Remove the virtualenv, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 staticfiles media
