@@ -9,6 +9,7 @@ JavaScript. Filter values are the stable codes of the terms, the same in every l
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.core.paginator import Paginator
 
@@ -21,6 +22,7 @@ from cms.snippets.models import (
     PartnerThematicArea,
     ThematicArea,
 )
+from search.analysis import SOURCE_LANGUAGE, analyze
 
 from .loaders import load_public_partners
 from .records import ProfileLinks, Vocabularies, funding_partners, name_initial
@@ -52,6 +54,8 @@ class _Entry:
     initial: str
     sort_key: str
     search_text: str
+    # The search terms of its names (see `_name_terms`), only read when there is a query.
+    terms: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,49 @@ class Letter:
     selected: bool
 
 
+def _name_terms(language_code, name, acronym, english_name, english_acronym):
+    """The words of a partner's names as the search analysis reads them (normalised and
+    stemmed): its name and acronym in the visitor's language, and its English ones."""
+    terms = set(analyze(f"{name} {acronym}", language_code))
+    terms.update(analyze(f"{english_name} {english_acronym}", SOURCE_LANGUAGE))
+    return frozenset(terms)
+
+
+@dataclass(frozen=True)
+class NameQuery:
+    """What the visitor typed in the name box, ready to compare with a partner's names: as
+    folded text (found inside a name: "banq" finds "Banque") and as the search terms of the
+    visitor's language and of English (every word found, whatever its inflection: "фонды"
+    finds "Фонд", "banks" finds "Bank")."""
+
+    text: str
+    folded: str
+    local_terms: frozenset
+    english_terms: frozenset
+
+    @classmethod
+    def read(cls, text, language_code):
+        return cls(
+            text=text,
+            folded=_fold(text),
+            local_terms=frozenset(analyze(text, language_code)),
+            english_terms=frozenset(analyze(text, SOURCE_LANGUAGE)),
+        )
+
+    def __bool__(self):
+        return bool(self.text)
+
+    def __str__(self):
+        return self.text
+
+    def matches(self, entry):
+        if self.folded in entry.search_text:
+            return True
+        return any(
+            terms and terms <= entry.terms for terms in (self.local_terms, self.english_terms)
+        )
+
+
 @dataclass
 class DirectoryFilters:
     """The visitor's choices, read from the address; unknown values are ignored."""
@@ -84,13 +131,19 @@ class DirectoryFilters:
     letter: str = ""
     query: str = ""
     sort: str = "name"
+    language_code: str = SOURCE_LANGUAGE
 
     @property
     def active(self):
         return bool(self.kind or self.area or self.region or self.letter or self.query)
 
+    @cached_property
+    def name_query(self):
+        """The name box as a `NameQuery`, read once."""
+        return NameQuery.read(self.query, self.language_code)
+
     @classmethod
-    def from_request(cls, params, kinds, areas, regions):
+    def from_request(cls, params, kinds, areas, regions, language_code=SOURCE_LANGUAGE):
         def term_pk(terms, name):
             term = terms.by_code.get(params.get(name, "").strip())
             return term.pk if term else None
@@ -103,6 +156,7 @@ class DirectoryFilters:
             letter=letter.upper() if len(letter) == 1 else "",
             query=" ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH],
             sort="-name" if params.get("sort") == "-name" else "name",
+            language_code=language_code,
         )
 
     def matches(self, entry, ignore=None):
@@ -115,18 +169,20 @@ class DirectoryFilters:
             return False
         if ignore != "letter" and self.letter and entry.initial != self.letter:
             return False
-        return not self.query or _fold(self.query) in entry.search_text
+        return not self.query or self.name_query.matches(entry)
 
 
-def _entries(language_code):
-    """Every funding partner, with what the filters need, in four queries."""
+def _entries(language_code, with_terms=False):
+    """Every funding partner, with what the filters need, in four queries; with the search
+    terms of their names when `with_terms` (a name was typed)."""
     partners = funding_partners()
-    names = dict(
-        Partner.objects.filter(
+    names = {
+        key: (name, acronym)
+        for key, name, acronym in Partner.objects.filter(
             locale__language_code=language_code,
             translation_key__in=partners.values("translation_key"),
-        ).values_list("translation_key", "name")
-    )
+        ).values_list("translation_key", "name", "acronym")
+    }
     areas, regions = {}, {}
     for partner_id, area_id in PartnerThematicArea.objects.filter(partner__in=partners).values_list(
         "partner_id", "area_id"
@@ -140,7 +196,7 @@ def _entries(language_code):
     for pk, key, english_name, acronym, kind_id in partners.values_list(
         "pk", "translation_key", "name", "acronym", "kind_id"
     ):
-        name = names.get(key, english_name)
+        name, local_acronym = names.get(key, (english_name, acronym))
         entries.append(
             _Entry(
                 pk=pk,
@@ -150,8 +206,16 @@ def _entries(language_code):
                 regions=frozenset(regions.get(pk, ())),
                 initial=name_initial(name),
                 sort_key=_fold(name),
-                # The English name and the acronym find a partner in every language.
-                search_text=" ".join(_fold(text) for text in (name, english_name, acronym)),
+                # The English name and acronym find a partner in every language, beside its
+                # name and acronym in the visitor's.
+                search_text=" ".join(
+                    _fold(text) for text in (name, local_acronym, english_name, acronym)
+                ),
+                terms=(
+                    _name_terms(language_code, name, local_acronym, english_name, acronym)
+                    if with_terms
+                    else frozenset()
+                ),
             )
         )
     return entries
@@ -189,9 +253,9 @@ def directory_context(page, request):
     kinds = vocabularies[PartnerKind]
     areas = vocabularies[ThematicArea]
     regions = vocabularies[BeneficiaryRegion]
-    filters = DirectoryFilters.from_request(request.GET, kinds, areas, regions)
+    filters = DirectoryFilters.from_request(request.GET, kinds, areas, regions, language)
 
-    entries = _entries(language)
+    entries = _entries(language, with_terms=bool(filters.query))
     kind_counts = Counter(e.kind_id for e in entries if filters.matches(e, ignore="kind"))
     area_counts = Counter(
         area for e in entries if filters.matches(e, ignore="area") for area in e.areas

@@ -78,7 +78,7 @@ def load_public_partners(english_partners, language_code, links, vocabularies=No
     keys = [p.translation_key for p in partners]
     keys += [p.parent.translation_key for p in partners if p.parent_id]
     translations = translated_partner_names(
-        keys, language_code, ("name", "mandate", "development_strategy")
+        keys, language_code, ("name", "acronym", "mandate", "development_strategy")
     )
     kinds = vocabularies[PartnerKind]
     memberships = vocabularies[MembershipCategory]
@@ -93,17 +93,20 @@ def load_public_partners(english_partners, language_code, links, vocabularies=No
             translated = translations.get(partner.translation_key)
             text = translated or {
                 "name": partner.name,
+                "acronym": partner.acronym,
                 "mandate": partner.mandate,
                 "development_strategy": partner.development_strategy,
             }
             slug = partner_slug(partner.name)
+            fallback = language_code != SOURCE and not translated
             records.append(
                 PublicPartner(
                     pk=partner.pk,
                     slug=slug,
                     name=text["name"],
-                    acronym=partner.acronym,
+                    acronym=text["acronym"],
                     language=language_code if translated else SOURCE,
+                    fallback_language=SOURCE if fallback else None,
                     kind=kinds.get(partner.kind_id),
                     headquarters_country=_country(partner.headquarters_country),
                     website=partner.website,
@@ -226,6 +229,11 @@ def load_public_recognitions(language_code, links, partner_pk=None, pks=None):
         partner = english_partners.get(shown.partner.translation_key, shown.partner)
         name = names.get(partner.translation_key)
         slug = partner_slug(partner.name)
+        # In English: the award, or (outside the partner's own profile, which says it
+        # itself) the partner's name.
+        in_english = shown.locale.language_code != language_code or (
+            partner_pk is None and name is None and language_code != SOURCE
+        )
         records.append(
             PublicRecognition(
                 pk=(english or shown).pk,
@@ -241,6 +249,7 @@ def load_public_recognitions(language_code, links, partner_pk=None, pks=None):
                     url=links.url(partner.pk, slug) if partner.is_funding_partner else None,
                 ),
                 occasion_key=(shown.year, (english or shown).occasion),
+                fallback_language=SOURCE if in_english else None,
             )
         )
     records.sort(

@@ -61,8 +61,10 @@ class PartnerLink:
 class PublicPartner:
     """What anyone may know about a funding partner.
 
-    `language` is the language of the name, mandate and strategy: the visitor's, or English
-    while the partner is not translated. Terms are named in the visitor's language.
+    `language` is the language of the name, acronym, mandate and strategy: the visitor's, or
+    English while the partner is not translated; `fallback_language` is that language when it
+    is not the visitor's (the page then says the record is in English only). Terms are named
+    in the visitor's language.
     """
 
     pk: int
@@ -84,6 +86,7 @@ class PublicPartner:
     funding_types: list = field(default_factory=list)
     funding_mechanism: Term | None = None
     url: str | None = None
+    fallback_language: str | None = None
 
     @property
     def initial(self):
@@ -107,7 +110,9 @@ class PublicAgreement:
 @dataclass(frozen=True)
 class PublicRecognition:
     """An award given to a partner, in the visitor's language where translated (`language`
-    says which). `pk` is the id of its English row, the same in every language."""
+    says which). `pk` is the id of its English row, the same in every language.
+    `fallback_language` is set (to English) when the award or its partner's name is shown in
+    English on another language's page."""
 
     pk: int
     award_title: str
@@ -119,6 +124,7 @@ class PublicRecognition:
     # The occasion as written in English: awards of one occasion are grouped by it even
     # when only some of them are translated.
     occasion_key: tuple = ()
+    fallback_language: str | None = None
 
 
 def partner_slug(english_name):
