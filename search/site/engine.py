@@ -22,11 +22,20 @@ from cms.snippets.models import Partner, ThematicArea
 from cms.snippets.terms import load_terms
 
 from .. import highlight
+from ..analysis import SOURCE_LANGUAGE
+from ..analysis import query_terms as analysed_terms
 from .query import SearchUnavailable, highlight_terms, plain_words
 from .results import MAX_HITS, OPPORTUNITY, PAGE, PARTNER, FacetOption, SearchResults
-from .scope import SearchScope, backend_alias
+from .scope import SearchScope, backend_alias, locale_for
 
-__all__ = ["PartnerRow", "public_partners", "run", "search_partners", "search_site"]
+__all__ = [
+    "PartnerRow",
+    "public_partners",
+    "run",
+    "search_partners",
+    "search_partners_by_english_name",
+    "search_site",
+]
 
 logger = logging.getLogger("search")
 
@@ -82,6 +91,10 @@ class PartnerRow:
     aliases: str
     english_pk: int | None
     english_name: str | None
+    # Found through its English name or acronym, shown in the visitor's language where it is
+    # translated and in English otherwise (`language`).
+    by_english_name: bool = False
+    language: str = ""
 
 
 PARTNER_FIELDS = ("pk", "translation_key", "name", "aliases", "english_pk", "english_name")
@@ -107,6 +120,68 @@ def search_partners(method, locale, query, alias, limit=MAX_HITS):
         return [PartnerRow(*row) for row in _values(results, PARTNER_FIELDS)]
 
     return run(f"partner {method}", call, query)
+
+
+def _names_match(text, query):
+    """Whether every word of `query` is found in `text` (a partner's English name and
+    acronym), read as English: "banks" finds "Bank", "afdb" finds "AfDB"."""
+    words = plain_words(query)
+    return bool(words) and all(
+        highlight.matches(text, [word, *analysed_terms(word, SOURCE_LANGUAGE)]) for word in words
+    )
+
+
+def search_partners_by_english_name(locale, query, limit=MAX_HITS):
+    """`PartnerRow`s of the funding partners whose English name or acronym holds every word
+    of `query`, for a visitor of another language than English: each the partner's
+    translation into `locale` when it has one, its English row otherwise (`language` says
+    which), in the order of the English search. One search of the English backend.
+
+    In every language a partner is found by the name it is known by in English (its acronym
+    above all), as the directory finds it; the visitor's own backend finds it by its name in
+    their language."""
+    translation = Partner.objects.filter(locale=locale, translation_key=OuterRef("translation_key"))
+    english = locale_for(SOURCE_LANGUAGE)
+    if english is None:
+        return []
+    # By the locale's id: a searched queryset may only filter on indexed fields.
+    queryset = Partner.objects.filter(locale=english, is_funding_partner=True).annotate(
+        local_pk=Subquery(translation.values("pk")[:1]),
+        local_name=Subquery(translation.values("name")[:1]),
+    )
+    fields = ("pk", "translation_key", "name", "acronym", "local_pk", "local_name")
+    alias = backend_alias(SOURCE_LANGUAGE)
+
+    def call(q):
+        return _values(queryset.search(q, backend=alias)[:limit], fields)
+
+    rows = []
+    for pk, key, name, acronym, local_pk, local_name in run(
+        "partner search by English name", call, query
+    ):
+        if not _names_match(f"{name} {acronym}", query):
+            continue  # found by its mandate or staff-only names only
+        translated = local_pk is not None
+        rows.append(
+            PartnerRow(
+                pk=local_pk if translated else pk,
+                translation_key=key,
+                name=local_name if translated else name,
+                aliases="",
+                english_pk=pk,
+                english_name=name,
+                by_english_name=True,
+                language=locale.language_code if translated else SOURCE_LANGUAGE,
+            )
+        )
+    return rows
+
+
+def _merge_partners(found, by_english_name):
+    """The partners found in the visitor's language, then those found only by their English
+    name or acronym."""
+    seen = {row.translation_key for row in found}
+    return [*found, *(row for row in by_english_name if row.translation_key not in seen)]
 
 
 def partner_text(partner):
@@ -233,7 +308,12 @@ def search_site(query, language_code, request=None, *, areas=(), statuses=()):
     results.page_types = dict(rows)
 
     links = scope.profile_links
-    partners = search_partners("search", locale, query, alias) if links.base_url else []
+    partners = []
+    if links.base_url:
+        partners = search_partners("search", locale, query, alias)
+        if language_code != SOURCE_LANGUAGE:
+            partners = _merge_partners(partners, search_partners_by_english_name(locale, query))
     results.partner_urls = public_partners(partners, links, results.terms)
+    results.partner_languages = {row.pk: row.language or language_code for row in partners}
     results.ids[PARTNER] = [row.pk for row in partners if row.pk in results.partner_urls]
     return results

@@ -100,6 +100,7 @@ def _partner_records(ids, results):
         if partner.acronym and partner.acronym.casefold() not in title.casefold():
             title = f"{title} ({partner.acronym})"
         kind = kinds.get(partner.kind_id)
+        language = results.partner_languages.get(partner.pk, results.language_code)
         hits[partner.pk] = Hit(
             type=PARTNER,
             pk=partner.pk,
@@ -110,6 +111,8 @@ def _partner_records(ids, results):
                 strip_tags(partner.mandate or partner.development_strategy or ""), terms
             ),
             details=(kind.name,) if kind else (),
+            language=language,
+            fallback_language=language if language != results.language_code else None,
         )
     return hits
 

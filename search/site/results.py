@@ -49,6 +49,10 @@ class Hit:
     title_html: str = ""
     snippet_html: str = ""
     details: tuple = ()
+    # The language of the title and snippet: the visitor's, or English for a record not
+    # translated into it (`fallback_language` is then English, and the page says so).
+    language: str = ""
+    fallback_language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,8 @@ class SearchResults:
     locale: Locale | None
     ids: dict = field(default_factory=lambda: {kind: [] for kind in TYPES})
     partner_urls: dict = field(default_factory=dict)
+    # {id of a partner result: the language it is shown in}
+    partner_languages: dict = field(default_factory=dict)
     area_options: list = field(default_factory=list)
     status_options: list = field(default_factory=list)
     terms: object = None

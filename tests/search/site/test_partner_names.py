@@ -1,0 +1,151 @@
+"""The site search finds a partner by its name in the visitor's language and by its English
+name or acronym, in every language; a partner found in English says so in the visitor's
+language; and the number of queries does not grow with the partners found."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from search.analysis import SOURCE_LANGUAGE
+from search.site import search_site
+from search.site.engine import search_partners_by_english_name
+from search.site.scope import locale_for
+from tests.directory import data
+
+
+def get_page(client, language, **params):
+    response = client.get(f"/{language}/search/", params)
+    assert response.status_code == 200, response.content[:500]
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def partner_hits(soup):
+    return soup.select(".search-group--partner .search-hit")
+
+
+def partner_titles(soup):
+    return [hit.select_one(".search-hit__link").get_text() for hit in partner_hits(soup)]
+
+
+@pytest.fixture
+def banks(search_site_data, vocab):
+    """The African Development Bank, translated into French, Arabic and Chinese; the Asian
+    one in English only; and a foundation whose mandate, not its name, speaks of banks."""
+    african = data.make_partner(
+        vocab,
+        "African Development Bank",
+        acronym="AfDB",
+        mandate="<p>Africa's multilateral development bank.</p>",
+    )
+    data.translate_snippet(
+        african,
+        "fr",
+        name="Banque africaine de développement",
+        acronym="BAD",
+        mandate="<p>La banque multilatérale de développement de l'Afrique.</p>",
+    )
+    data.translate_snippet(african, "ar", name="البنك الأفريقي للتنمية")
+    data.translate_snippet(african, "zh-hans", name="非洲开发银行")
+    asian = data.make_partner(
+        vocab,
+        "Asian Development Bank",
+        acronym="ADB",
+        mandate="<p>The multilateral development bank of Asia and the Pacific.</p>",
+    )
+    data.make_partner(
+        vocab,
+        "Savings Foundation",
+        kind="foundation",
+        mandate="<p>Helps development banks reach the poor.</p>",
+    )
+    return {"african": african, "asian": asian}
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "expected"),
+    [
+        ("fr", "banque", ["Banque africaine de développement (BAD)"]),
+        ("fr", "BAD", ["Banque africaine de développement (BAD)"]),
+        ("fr", "AfDB", ["Banque africaine de développement (BAD)"]),
+        (
+            "fr",
+            "Development Bank",
+            ["Banque africaine de développement (BAD)", "Asian Development Bank (ADB)"],
+        ),
+        ("ar", "البنك", ["البنك الأفريقي للتنمية (AfDB)"]),
+        ("ar", "AfDB", ["البنك الأفريقي للتنمية (AfDB)"]),
+        ("zh-hans", "银行", ["非洲开发银行 (AfDB)"]),
+        ("zh-hans", "ADB", ["Asian Development Bank (ADB)"]),
+        ("en", "AfDB", ["African Development Bank (AfDB)"]),
+    ],
+)
+def test_a_partner_is_found_by_its_name_in_the_language_and_in_english(
+    client, banks, language, query, expected
+):
+    soup = get_page(client, language, q=query)
+    assert sorted(partner_titles(soup)) == sorted(expected)
+
+
+def test_a_partner_found_in_english_says_so_in_the_visitors_language(client, banks):
+    soup = get_page(client, "fr", q="Asian Development Bank")
+    [hit] = partner_hits(soup)
+    link = hit.select_one(".search-hit__link")
+    assert link["lang"] == "en"
+    asian = banks["asian"]
+    assert link["href"] == f"/fr/partners/{asian.pk}/asian-development-bank/"
+    note = hit.select_one(".material-note")
+    assert note.get_text(strip=True) == "Disponible en anglais uniquement"
+    assert link["aria-describedby"] == note["id"]
+    assert hit.select_one(".search-hit__snippet")["lang"] == "en"
+
+    # Found in French: no notice, and the French record is shown.
+    soup = get_page(client, "fr", q="AfDB")
+    [hit] = partner_hits(soup)
+    assert not hit.select(".material-note")
+    assert "lang" not in hit.select_one(".search-hit__link").attrs
+
+    # In English, nothing is said.
+    soup = get_page(client, "en", q="Asian Development Bank")
+    assert not soup.select(".material-note")
+
+
+def test_english_words_of_a_mandate_do_not_find_a_partner_from_another_language(client, banks):
+    # "Savings Foundation" speaks of banks in its mandate only: in English the search finds
+    # it (its text is English), in French only names count for English words.
+    assert "Savings Foundation" in get_page(client, "en", q="banks").get_text()
+    soup = get_page(client, "fr", q="banks")
+    assert partner_titles(soup) == [
+        "Banque africaine de développement (BAD)",
+        "Asian Development Bank (ADB)",
+    ]
+
+
+def test_the_search_by_english_name_gives_each_partner_once(banks):
+    french = locale_for("fr")
+    rows = search_partners_by_english_name(french, "development bank")
+    assert sorted((row.name, row.language, row.by_english_name) for row in rows) == [
+        ("Asian Development Bank", SOURCE_LANGUAGE, True),
+        ("Banque africaine de développement", "fr", True),
+    ]
+    results = search_site("banque development", "fr")
+    assert len(results.ids["partner"]) == len(set(results.ids["partner"]))
+
+
+def test_query_count_does_not_grow_with_the_partners_found(client, search_site_data, vocab):
+    def add(count, word):
+        for number in range(count):
+            partner = data.make_partner(vocab, f"{word} Development Bank {number}")
+            if number % 2:
+                data.translate_snippet(partner, "fr", name=f"Banque {word} {number}")
+
+    def queries(q):
+        with CaptureQueriesContext(connection) as context:
+            response = client.get("/fr/search/", {"q": q, "type": "partner"})
+        assert response.status_code == 200
+        return len(context.captured_queries)
+
+    add(3, "Quantum")
+    add(10, "Photonics")
+    client.get("/fr/search/", {"q": "Quantum"})  # warm the site-root cache
+    assert queries("Quantum") == queries("Photonics")
