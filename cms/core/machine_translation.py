@@ -3,8 +3,15 @@
 `machine_translator_setting()` chooses the translator from the environment (settings call it);
 `OfflineTranslator` gives development and tests a deterministic, network-free first draft.
 Either way, wagtail-localize's "Machine translate" only fills segments that have no
-translation yet: hand-made translations are never overwritten.
+translation yet: hand-made translations are never overwritten, and what the machine wrote stays
+marked "not reviewed" until a person saves it (cms/localization/review.py).
+
+The offline translator's marker ("[fr] ") never reaches an address: a slug-like string is left
+unmarked, and a translated page's slug is made from its translated title with any marker taken
+off (cms/localization/slugs.py).
 """
+
+import re
 
 from bs4 import BeautifulSoup, NavigableString
 from django.utils import translation
@@ -12,9 +19,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.strings import StringValue, lstrip_keep, rstrip_keep
 
-__all__ = ["OfflineTranslator", "machine_translator_setting"]
+__all__ = ["OfflineTranslator", "machine_translator_setting", "strip_marker"]
 
 CONTENT_LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh-hans")
+
+# The offline translator's marker at the start of a text: "[fr] ", "[zh-hans] ".
+MARKER_RE = re.compile(r"^\s*\[(?:" + "|".join(map(re.escape, CONTENT_LANGUAGES)) + r")\]\s*")
+# A page slug ("island-cyber-resilience-partnership"): an address, never marked.
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
+
+
+def strip_marker(text):
+    """`text` without the offline translator's language marker in front."""
+    return MARKER_RE.sub("", text or "", count=1)
 
 
 def machine_translator_setting(deepl_api_key):
@@ -103,6 +120,10 @@ class OfflineTranslator(BaseMachineTranslator):
     @staticmethod
     def _translate(string, lookup, marker):
         whole = string.render_text().strip()
+        if SLUG_RE.match(whole) and "<" not in string.data:
+            # An address (a page's slug): never marked; the page's slug is made from its
+            # translated title anyway.
+            return StringValue.from_plaintext(whole)
         # gettext("") returns the catalogue header, so empty text is never looked up.
         translated = lookup(whole) if whole else None
         if translated is not None and "<" not in string.data:

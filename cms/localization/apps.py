@@ -10,7 +10,8 @@ class LocalizationConfig(AppConfig):
     verbose_name = _("Translation workflow")
 
     def ready(self):
-        from . import permissions, signals
+        from . import permissions, signals, slugs
 
         permissions.register_policies()
         signals.connect()
+        slugs.connect()

@@ -10,9 +10,12 @@ wagtail-localize's own URLs).
 
 from functools import wraps
 
+from django import forms
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404
 from wagtail.models import Page
+from wagtail_localize import operations
 from wagtail_localize.models import Translation
 from wagtail_localize.views import (
     edit_translation,
@@ -28,6 +31,7 @@ __all__ = [
     "GuardedSubmitSnippetTranslationView",
     "GuardedUpdateTranslationsView",
     "guard_translation",
+    "translate_missing_ancestors",
     "unscoped_only",
     "user_may_edit_source",
 ]
@@ -43,12 +47,6 @@ def user_may_edit_source(user, instance):
         return instance.permissions_for_user(user).can_edit()
     opts = instance._meta
     return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
-
-
-def _user_may_publish_source(user, instance):
-    if isinstance(instance, Page):
-        return instance.permissions_for_user(user).can_publish()
-    return user_may_edit_source(user, instance)
 
 
 def _locales_user_may_create_in(user, instance, locales):
@@ -97,10 +95,32 @@ class _GuardedSubmitMixin:
         return form
 
 
+def translate_missing_ancestors(page, locale, user):
+    """Start, as drafts, the translations of the page's ancestors that do not exist in
+    `locale` yet, from the top down.
+
+    Left to itself, wagtail-localize would create them as aliases of the English pages, and an
+    alias of a live page is live: an English home or section page published under the
+    language's address, with nothing saying it is English. As drafts they are translated and
+    published like any page; until then, Wagtail serves the English pages under that address,
+    with the notice."""
+    for ancestor in page.get_ancestors().filter(depth__gt=1).specific():
+        if ancestor.get_translation_or_none(locale) is None:
+            operations.translate_object(ancestor, [locale], user=user)
+
+
 class GuardedSubmitPageTranslationView(
     _GuardedSubmitMixin, submit_translations.SubmitPageTranslationView
 ):
-    pass
+    """wagtail-localize's "Translate page", with the translation started as a draft: the
+    WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE setting keeps the new page unpublished, and
+    its missing ancestors are started as drafts too, never as live aliases."""
+
+    @transaction.atomic
+    def form_valid(self, form):
+        for locale in form.cleaned_data["locales"]:
+            translate_missing_ancestors(self.object, locale, self.request.user)
+        return super().form_valid(form)
 
 
 class GuardedSubmitSnippetTranslationView(
@@ -111,7 +131,21 @@ class GuardedSubmitSnippetTranslationView(
 
 class GuardedUpdateTranslationsView(update_translations.UpdateTranslationsView):
     """Synchronizing rewrites the translations of every language from the source: only the
-    people who may edit the source do it, and only those who may publish it publish them."""
+    people who may edit the source do it.
+
+    It never publishes: wagtail-localize's "Publish immediately" would put the changed
+    segments live in English (or as unreviewed machine translations) under every language's
+    address. The synchronized translations wait in the editor for someone who may publish them
+    in their language."""
+
+    def get_form(self):
+        form = super().get_form()
+        form.fields["publish_translations"].widget = forms.HiddenInput()
+        return form
+
+    def form_valid(self, form):
+        form.cleaned_data["publish_translations"] = False
+        return super().form_valid(form)
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm("wagtail_localize.submit_translation"):
@@ -124,9 +158,6 @@ class GuardedUpdateTranslationsView(update_translations.UpdateTranslationsView):
         if translation_scope(request.user) is not None or _restricted(request.user, instance):
             raise PermissionDenied
         if not user_may_edit_source(request.user, instance):
-            raise PermissionDenied
-        publishing = request.method == "POST" and request.POST.get("publish_translations")
-        if publishing and not _user_may_publish_source(request.user, instance):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

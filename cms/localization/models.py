@@ -49,10 +49,13 @@ class TranslationCell(models.Model):
     IN_PROGRESS = "in_progress"
     UP_TO_DATE = "up_to_date"
     OUTDATED = "outdated"
+    # Some segments are machine translations that nobody has reviewed (review.py).
+    MACHINE = "machine"
     STATES = [
         (SOURCE, _("Source")),
         (MISSING, _("Missing")),
         (IN_PROGRESS, _("In progress")),
+        (MACHINE, _("Machine, not reviewed")),
         (UP_TO_DATE, _("Up to date")),
         (OUTDATED, _("Outdated")),
     ]

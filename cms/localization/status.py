@@ -5,6 +5,8 @@ States, for each language other than the object's source language:
   missing);
 - in progress: a translation exists but not all of its segments are translated yet, or the
   translated page is not published; the percent of segments translated is kept;
+- machine, not reviewed: some segments are machine translations nobody has reviewed yet
+  (review.py), whether the translation is published or not;
 - outdated: the source changed after the translation was last synchronized with it (its
   content differs from the content wagtail-localize froze when the translation was last
   submitted or synchronized);
@@ -28,6 +30,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from .models import TranslationCell, TranslationStatus
 from .permissions import translatable_snippet_models
+from .review import unreviewed_machine_segments
 
 __all__ = [
     "deferred_status_updates",
@@ -185,6 +188,8 @@ def refresh_object(base_model, translation_key):
                 cell.percent = _percent(total, done)
                 if outdated:
                     cell.state = TranslationCell.OUTDATED
+                elif unreviewed_machine_segments(translation).exists():
+                    cell.state = TranslationCell.MACHINE
                 elif done < total or not live:
                     cell.state = TranslationCell.IN_PROGRESS
                 else:

@@ -5,23 +5,37 @@ from functools import cached_property
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.admin.utils import quote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail.models import Locale, Page
-from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
+from wagtail_localize.models import TranslationSource
 
+from .changes import source_changes
+from .guards import user_may_edit_source
 from .models import TranslationCell, TranslationStatus
+from .notify import notify_sync_request
 from .permissions import translatable_snippet_models
-from .scope import restricted_page_paths, translation_scope
+from .scope import page_is_restricted_for, restricted_page_paths, translation_scope
 
-__all__ = ["MatrixFilterForm", "TranslationMatrixView"]
+
+def get_permission_policy(model):
+    """Wagtail's permission policy registered for a snippet model (permissions.py registers
+    the locale-scoped one for translatable snippets)."""
+    return policy_registry.get_by_type(model)
+
+
+__all__ = ["MatrixFilterForm", "TranslationChangesView", "TranslationMatrixView"]
 
 PER_PAGE = 50
 
@@ -123,6 +137,7 @@ class TranslationMatrixView(TemplateView):
         page_obj = paginator.get_page(self.request.GET.get("p"))
 
         matrix_url = self.request.get_full_path()
+        self.load_pages(page_obj.object_list)
         rows = [self.row(status, matrix_url) for status in page_obj.object_list]
         language_labels = settings.LANGUAGE_LABELS
         context.update(
@@ -160,31 +175,82 @@ class TranslationMatrixView(TemplateView):
             if state != TranslationCell.SOURCE
         ]
 
-    # Links -----------------------------------------------------------------------------
+    # Links: only for what the user may do, by Wagtail's permission policies ---------------
 
-    @cached_property
-    def may_edit_pages(self):
-        return PagePermissionPolicy().user_has_any_permission(
-            self.request.user, ["add", "change", "publish"]
+    def load_pages(self, statuses):
+        """The pages behind the rows shown (sources and translations) and the ancestors of
+        the sources with their translations, in three queries whatever the number of rows."""
+        ids, paths = set(), set()
+        for status in statuses:
+            if not status.is_page:
+                continue
+            ids.add(int(status.source_object_id))
+            ids.update(int(cell.object_id) for cell in status.cells.all() if cell.object_id)
+            step = Page.steplen
+            paths.update(status.page_path[:end] for end in range(step, len(status.page_path), step))
+        self.pages = Page.objects.in_bulk(ids) if ids else {}
+        ancestors = list(Page.objects.filter(path__in=paths)) if paths else []
+        self.ancestors = {page.path: page for page in ancestors}
+        keys = {page.translation_key for page in ancestors if not page.is_root()}
+        self.ancestor_translations = {
+            (page.translation_key, page.locale_id): page
+            for page in (Page.objects.filter(translation_key__in=keys) if keys else [])
+        }
+
+    def may_change_snippets(self, content_type):
+        model = content_type.model_class()
+        return model is not None and get_permission_policy(model).user_has_permission(
+            self.request.user, "change"
         )
 
-    def may_edit_type(self, content_type):
-        return self.request.user.has_perm(f"{content_type.app_label}.change_{content_type.model}")
+    def in_scope(self, locale):
+        return self.scope is None or locale.language_code in self.scope
 
-    def edit_url(self, status, object_id):
+    def page_tester(self, object_id):
+        page = self.pages.get(int(object_id))
+        return page.permissions_for_user(self.request.user) if page else None
+
+    def may_create(self, status, locale):
+        """Whether the submit view would offer this language (guards.py): under the nearest
+        ancestor that exists in the language, the user may add pages; for a snippet, the user
+        may change that model."""
+        if not self.in_scope(locale):
+            return False
+        if not status.is_page:
+            return self.may_change_snippets(status.content_type)
+        step = Page.steplen
+        for end in range(len(status.page_path) - step, 0, -step):
+            ancestor = self.ancestors.get(status.page_path[:end])
+            if ancestor is None:
+                return False
+            translated = (
+                ancestor
+                if ancestor.is_root()
+                else self.ancestor_translations.get((ancestor.translation_key, locale.pk))
+            )
+            if translated is not None:
+                return translated.permissions_for_user(self.request.user).can_add_subpage()
+        return False
+
+    def edit_url(self, status, cell):
         content_type = status.content_type
+        if not self.in_scope(cell.locale):
+            return None
         if status.is_page:
-            if not self.may_edit_pages:
+            tester = self.page_tester(cell.object_id)
+            if tester is None or not tester.can_edit():
                 return None
-            return reverse("wagtailadmin_pages:edit", args=[object_id])
-        if not self.may_edit_type(content_type):
+            return reverse("wagtailadmin_pages:edit", args=[cell.object_id])
+        if not self.may_change_snippets(content_type):
             return None
         return reverse(
             f"wagtailsnippets_{content_type.app_label}_{content_type.model}:edit",
-            args=[quote(object_id)],
+            args=[quote(cell.object_id)],
         )
 
     def submit_url(self, status, locale):
+        if not self.may_create(status, locale):
+            return None
         content_type = status.content_type
         if status.is_page:
             url = reverse(
@@ -197,8 +263,19 @@ class TranslationMatrixView(TemplateView):
             )
         return f"{url}?{urlencode({'select_locale': locale.language_code})}"
 
-    def sync_url(self, status, matrix_url):
+    def may_sync(self, status):
+        """Synchronizing rewrites every language: for unscoped users who may edit the
+        source (guards.GuardedUpdateTranslationsView)."""
         if self.scope is not None or status.translation_source_id is None:
+            return False
+        if status.is_page:
+            tester = self.page_tester(status.source_object_id)
+            return tester is not None and tester.can_edit()
+        content_type = status.content_type
+        return self.request.user.has_perm(f"{content_type.app_label}.change_{content_type.model}")
+
+    def sync_url(self, status, matrix_url):
+        if not self.may_sync(status):
             return None
         url = reverse("wagtail_localize:update_translations", args=[status.translation_source_id])
         return f"{url}?{urlencode({'next': matrix_url})}"
@@ -208,18 +285,25 @@ class TranslationMatrixView(TemplateView):
         cells = []
         for locale in self.locales:
             cell = cells_by_locale.get(locale.pk)
-            in_scope = self.scope is None or locale.language_code in self.scope
-            entry = {"cell": cell, "locale": locale, "url": None, "sync_url": None}
+            entry = {
+                "cell": cell,
+                "locale": locale,
+                "url": None,
+                "sync_url": None,
+                "changes_url": None,
+            }
             if cell is None:
                 cells.append(entry)
                 continue
+            cell.locale = locale
             if cell.state == TranslationCell.MISSING:
-                if in_scope:
-                    entry["url"] = self.submit_url(status, locale)
-            elif cell.object_id and in_scope:
-                entry["url"] = self.edit_url(status, cell.object_id)
+                entry["url"] = self.submit_url(status, locale)
+            elif cell.object_id and cell.state != TranslationCell.SOURCE:
+                entry["url"] = self.edit_url(status, cell)
             if cell.state == TranslationCell.OUTDATED:
                 entry["sync_url"] = self.sync_url(status, matrix_url)
+                if self.in_scope(locale) and status.translation_source_id:
+                    entry["changes_url"] = reverse("translation_changes", args=[status.pk])
             cells.append(entry)
         return {
             "status": status,
@@ -228,3 +312,109 @@ class TranslationMatrixView(TemplateView):
             else status.content_type.model,
             "cells": cells,
         }
+
+
+class TranslationChangesView(TemplateView):
+    """What changed in a source since its translations were last synchronized; a translator
+    who may not synchronize asks for it here (notify.py)."""
+
+    template_name = "localization/changes.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("wagtail_localize.submit_translation"):
+            raise PermissionDenied
+        self.status = get_object_or_404(
+            TranslationStatus.objects.select_related("content_type"),
+            pk=kwargs["status_id"],
+            translation_source_id__isnull=False,
+        )
+        self.source = TranslationSource.objects.filter(pk=self.status.translation_source_id).first()
+        if self.source is None:
+            raise Http404
+        try:
+            self.instance = self.source.get_source_instance()
+        except ObjectDoesNotExist:
+            raise Http404 from None
+        if isinstance(self.instance, Page):
+            self.instance = self.instance.specific
+            if page_is_restricted_for(request.user, self.instance):
+                raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def may_sync(self):
+        return translation_scope(self.request.user) is None and user_may_edit_source(
+            self.request.user, self.instance
+        )
+
+    @cached_property
+    def requestable_locales(self):
+        """The outdated languages the user translates (all of them for unscoped users)."""
+        scope = translation_scope(self.request.user)
+        cells = self.status.cells.filter(state=TranslationCell.OUTDATED).select_related("locale")
+        return [
+            cell.locale for cell in cells if scope is None or cell.locale.language_code in scope
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        title = _("What changed in “%(title)s”") % {"title": self.status.title}
+        sync_url = None
+        if self.may_sync:
+            sync_url = reverse(
+                "wagtail_localize:update_translations", args=[self.status.translation_source_id]
+            )
+            sync_url = f"{sync_url}?{urlencode({'next': reverse('translation_matrix')})}"
+        context.update(
+            {
+                "page_title": title,
+                "header_title": title,
+                "header_icon": "history",
+                "status": self.status,
+                "changes": source_changes(self.source, self.instance),
+                "last_sync": self.source.last_updated_at,
+                "sync_url": sync_url,
+                "locales": self.requestable_locales,
+                "may_request": not self.may_sync and bool(self.requestable_locales),
+            }
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        locale = next(
+            (
+                locale
+                for locale in self.requestable_locales
+                if locale.language_code == request.POST.get("language")
+            ),
+            None,
+        )
+        if self.may_sync or locale is None:
+            raise PermissionDenied
+        changes = source_changes(self.source, self.instance)
+        try:
+            told = notify_sync_request(
+                status=self.status,
+                instance=self.instance,
+                locale=locale,
+                changes=changes,
+                requested_by=request.user,
+            )
+        except OSError:
+            messages.error(
+                request, _("The request could not be sent (the mail server did not answer).")
+            )
+            return redirect(request.get_full_path())
+        if told:
+            messages.success(
+                request,
+                ngettext(
+                    "Your request was sent to %(count)d person who may synchronize it.",
+                    "Your request was sent to %(count)d people who may synchronize it.",
+                    told,
+                )
+                % {"count": told},
+            )
+        else:
+            messages.warning(request, _("Nobody who may synchronize it has an e-mail address."))
+        return redirect("translation_matrix")

@@ -1,15 +1,21 @@
 """Admin integration of the translation workflow: guarded wagtail-localize views, locale
-checks on snippet edits, restricted pages kept from translators, and the status matrix."""
+checks on snippet edits, restricted pages kept from translators, unreviewed machine
+translations flagged in the editor and confirmed before publication, and the status matrix."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.models import TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
+from wagtail_localize.models import Translation
 
 from . import guards, views
 from .permissions import LocaleScopedPermissionPolicy
+from .review import segment_label, unreviewed_machine_segments
 from .scope import page_is_restricted_for
 
 # wagtail-localize's translation-editor endpoints (address under /admin/localize/, URL name).
@@ -73,6 +79,11 @@ def register_guarded_localize_urls():
             views.TranslationMatrixView.as_view(),
             name="translation_matrix",
         ),
+        path(
+            "translations/<int:status_id>/changes/",
+            views.TranslationChangesView.as_view(),
+            name="translation_changes",
+        ),
     ]
 
 
@@ -86,6 +97,9 @@ def _deny_out_of_scope_snippet(request, instance):
 @hooks.register("before_edit_snippet", order=-100)
 def before_edit_snippet(request, instance):
     _deny_out_of_scope_snippet(request, instance)
+    if isinstance(instance, TranslatableMixin):
+        return review_gate(request, instance)
+    return None
 
 
 @hooks.register("before_delete_snippet", order=-100)
@@ -98,6 +112,74 @@ def before_delete_snippet(request, instances):
 def before_edit_page(request, page):
     if page_is_restricted_for(request.user, page):
         raise PermissionDenied
+    return review_gate(request, page)
+
+
+CONFIRM_FIELD = "confirm_machine_translations"
+
+
+def _may_publish(user, instance):
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    # wagtail-localize publishes a translatable snippet for whoever may change it (in this
+    # project: in that language, see permissions.py).
+    policy = LocaleScopedPermissionPolicy(type(instance))
+    return policy.user_has_permission_for_instance(user, "change", instance)
+
+
+def review_gate(request, instance):
+    """In wagtail-localize's translation editor (it answers the target's edit address): list
+    the machine-translated segments nobody has reviewed yet, and ask for an explicit
+    confirmation before publishing a translation that still has some."""
+    translation = (
+        Translation.objects.filter(
+            source__object_id=instance.translation_key,
+            target_locale_id=instance.locale_id,
+            enabled=True,
+        )
+        .select_related("source", "target_locale")
+        .first()
+    )
+    if translation is None:
+        return None
+    unreviewed = list(unreviewed_machine_segments(translation))
+    if not unreviewed:
+        return None
+    model = translation.source.specific_content_type.model_class() or type(instance)
+    labels = list(dict.fromkeys(segment_label(model, row.context.path) for row in unreviewed))
+    if request.method == "POST":
+        publishing = request.POST.get("action") == "publish"
+        if publishing and request.POST.get(CONFIRM_FIELD) != "1":
+            if not _may_publish(request.user, instance):
+                return None  # wagtail-localize refuses it
+            return TemplateResponse(
+                request,
+                "localization/confirm_publish.html",
+                {
+                    "page_title": _("Publish machine translations?"),
+                    "header_title": _("Publish machine translations?"),
+                    "header_icon": "warning",
+                    "instance": instance,
+                    "locale": translation.target_locale,
+                    "count": len(unreviewed),
+                    "labels": labels,
+                    "confirm_field": CONFIRM_FIELD,
+                    "action_url": request.get_full_path(),
+                },
+            )
+        return None
+    messages.warning(
+        request,
+        ngettext(
+            "%(count)d segment is a machine translation nobody has reviewed yet (%(fields)s). "
+            "Check it and save it in the editor, changed or not, to mark it reviewed.",
+            "%(count)d segments are machine translations nobody has reviewed yet (%(fields)s). "
+            "Check each one and save it in the editor, changed or not, to mark it reviewed.",
+            len(unreviewed),
+        )
+        % {"count": len(unreviewed), "fields": ", ".join(labels)},
+    )
+    return None
 
 
 class TranslationMatrixMenuItem(MenuItem):

@@ -120,6 +120,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Admin requests in the staff member's language, around Wagtail's views too.
+    "cms.core.admin_language.AdminLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -216,6 +218,10 @@ COUNTRIES_OVERRIDE = country_overrides()
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # DeepL when a key is configured, otherwise the offline translator (development and tests).
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(DEEPL_API_KEY)
+# Starting a translation never publishes it (wagtail-localize's default publishes the new page
+# at once when its source is live): a translated page goes live only when someone who may
+# publish it in that language publishes it (cms/localization/guards.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 
 # --- Static and media files ------------------------------------------------------------------

@@ -98,7 +98,7 @@ def test_every_page_type_translates_publishes_and_syncs(client, superuser, home_
     assert response.status_code == 302, response.content[:500]
     translation = translation_of(page, "fr")
     assert machine_translate(client, translation).status_code == 302
-    assert publish(client, translation).status_code == 302
+    assert publish(client, translation, confirm=True).status_code == 302
 
     french = page.get_translation(Locale.objects.get(language_code="fr")).specific
     assert french.live
@@ -122,6 +122,10 @@ def test_every_page_type_translates_publishes_and_syncs(client, superuser, home_
     with committed():
         page.save_revision().publish()
     assert sync(client, page).status_code == 302
+    french.refresh_from_db()
+    # Sync never publishes: the live translation is untouched until it is published again.
+    assert french.introduction != "A new introduction."
+    assert publish(client, translation, confirm=True).status_code == 302
     french.refresh_from_db()
     assert french.introduction == "A new introduction."  # untranslated yet: the source text
     assert french.title.startswith("[fr]")  # unchanged segments keep their translation
@@ -155,7 +159,7 @@ def test_every_translatable_snippet_translates_and_syncs(client, superuser, kind
     assert response.status_code == 302
     translation = translation_of(snippet, "ar")
     machine_translate(client, translation)
-    assert publish(client, translation).status_code == 302
+    assert publish(client, translation, confirm=True).status_code == 302
 
     arabic = snippet.get_translation(Locale.objects.get(language_code="ar"))
     assert getattr(arabic, field).startswith("[ar]")
@@ -168,6 +172,9 @@ def test_every_translatable_snippet_translates_and_syncs(client, superuser, kind
     with committed():
         snippet.save()
     assert sync(client, snippet).status_code == 302
+    arabic.refresh_from_db()
+    assert getattr(arabic, field).startswith("[ar]")  # sync publishes nothing
+    assert publish(client, translation, confirm=True).status_code == 302
     arabic.refresh_from_db()
     assert getattr(arabic, field) == "Renamed in English"  # flagged: untranslated
 

@@ -14,7 +14,7 @@ from cms.snippets.factories import PartnerFactory, ThematicAreaFactory
 from cms.snippets.models import Partner
 
 from .matrix import matrix_counts, matrix_rows, matrix_url
-from .workflow import committed, machine_translate, publish, submit, sync, translation_of
+from .workflow import committed, machine_translate, publish, review, submit, sync, translation_of
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +33,7 @@ def content(client, superuser, home_page):
     for item in (done, stale):
         submit(client, item, "fr")
         machine_translate(client, translation_of(item, "fr"))
+        review(client, translation_of(item, "fr"))
         publish(client, translation_of(item, "fr"))
     submit(client, started, "fr")
     stale.mandate = "<p>New mandate.</p>"

@@ -1,7 +1,8 @@
 """A page and a snippet go the whole way through translation, as the issue describes it:
-offline machine translation, a segment fixed by hand, publication; the English source
-changes; the matrix shows the translation outdated; sync keeps unchanged segments and flags
-the changed ones."""
+offline machine translation, a segment fixed by hand, the machine's segments reviewed,
+publication (asked for confirmation while some are not); the English source changes; the
+matrix shows the translation outdated; sync keeps unchanged segments and flags the changed
+ones, and publishes nothing."""
 
 import pytest
 from wagtail.models import Locale
@@ -15,6 +16,7 @@ from .workflow import (
     fix_segment,
     machine_translate,
     publish,
+    review,
     segment_translation,
     submit,
     sync,
@@ -53,9 +55,17 @@ def test_a_page_goes_the_whole_way(client, lead, home_page, french_home):
         200,
         201,
     )
+    # Two segments are still the machine's: publishing asks first.
+    assert publish(client, translation).status_code == 200
+    assert not page.get_translation(Locale.objects.get(language_code="fr")).live
+    state, text, _link = matrix_rows(client, q="Connect a school")["Connect a school"]["fr"]
+    assert state == "machine"
+    assert text == "Machine, not reviewed 100 %"
+    review(client, translation)
     assert publish(client, translation).status_code == 302
     french = page.get_translation(Locale.objects.get(language_code="fr")).specific
     assert french.live and french.title == "Connecter une école"
+    assert french.slug == "connecter-une-ecole"
     row = matrix_rows(client, q="Connect a school")["Connect a school"]
     assert row["fr"][0] == "up_to_date"
     assert row["en"][0] == "source"
@@ -86,8 +96,11 @@ def test_a_snippet_goes_the_whole_way(client, lead, officer):
     translation = translation_of(partner, "es")
     machine_translate(client, translation)
     fix_segment(client, translation, "name", "Fundación Puente Digital")
-    assert publish(client, translation).status_code == 302
+    assert publish(client, translation, confirm=True).status_code == 302
     title = "Digital Bridge Foundation"
+    # Published on confirmation, with the mandate as the machine wrote it.
+    assert matrix_rows(client, q=title)[title]["es"][0] == "machine"
+    review(client, translation)
     assert matrix_rows(client, q=title)[title]["es"][0] == "up_to_date"
 
     partner.mandate = "<p>Connects schools and clinics.</p>"
@@ -100,4 +113,7 @@ def test_a_snippet_goes_the_whole_way(client, lead, officer):
     assert segment_translation(translation, "mandate") is None
     spanish = partner.get_translation(Locale.objects.get(language_code="es"))
     assert spanish.name == "Fundación Puente Digital"
+    assert (
+        spanish.mandate == "<p>[es] Connects schools.</p>"
+    )  # the published text, until republished
     assert matrix_rows(client, q=title)[title]["es"][0] == "in_progress"

@@ -17,6 +17,7 @@ __all__ = [
     "fix_segment",
     "machine_translate",
     "publish",
+    "review",
     "segment_translation",
     "submit",
     "submit_url",
@@ -77,10 +78,30 @@ def target(translation):
     return instance.specific if isinstance(instance, Page) else instance
 
 
-def publish(client, translation):
-    """The translation editor's "Publish" button."""
+def publish(client, translation, *, confirm=False):
+    """The translation editor's "Publish" button; with `confirm`, also the confirmation asked
+    when machine-translated segments are not reviewed yet."""
+    data = {"action": "publish"}
+    if confirm:
+        data["confirm_machine_translations"] = "1"
     with committed():
-        return client.post(edit_url(target(translation)), {"action": "publish"})
+        return client.post(edit_url(target(translation)), data)
+
+
+def review(client, translation):
+    """A translator reviews every machine-translated segment: saves it as it is."""
+    from cms.localization.review import unreviewed_machine_segments
+
+    for row in list(unreviewed_machine_segments(translation)):
+        string_segment = StringSegment.objects.filter(
+            source=translation.source, string_id=row.translation_of_id, context_id=row.context_id
+        ).first()
+        url = reverse(
+            "wagtail_localize:edit_string_translation", args=[translation.pk, string_segment.pk]
+        )
+        with committed():
+            response = client.put(url, urlencode({"value": row.data}), content_type=FORM)
+        assert response.status_code in (200, 201), response.content
 
 
 def segment(translation, path):

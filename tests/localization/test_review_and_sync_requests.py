@@ -1,0 +1,241 @@
+"""Machine translations are marked "not reviewed" until a person saves them (in the editor and
+in the matrix); an outdated translation shows what changed in its source, and a translator
+asks for a sync, which e-mails the people who may do it in their own language. The matrix
+links only to what the user may do."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core import mail
+from django.urls import reverse
+from wagtail.users.models import UserProfile
+
+from cms.localization.models import TranslationStatus
+from cms.pages.factories import StandardPageFactory
+from cms.snippets.factories import PartnerFactory
+
+from .matrix import matrix_rows
+from .workflow import (
+    committed,
+    edit_url,
+    fix_segment,
+    machine_translate,
+    publish,
+    review,
+    submit,
+    submit_url,
+    target,
+    translation_of,
+)
+
+pytestmark = pytest.mark.django_db
+
+TITLE = "Connect a school"
+
+
+@pytest.fixture
+def french_home(client, superuser, home_page):
+    client.force_login(superuser)
+    submit(client, home_page, "fr")
+    translation = translation_of(home_page, "fr")
+    fix_segment(client, translation, "title", "Accueil")
+    publish(client, translation)
+    client.logout()
+    return home_page
+
+
+@pytest.fixture
+def page(french_home):
+    with committed():
+        return StandardPageFactory(
+            parent=french_home,
+            title=TITLE,
+            introduction="Schools need broadband.",
+            seo_title="Broadband for schools",
+        )
+
+
+@pytest.fixture
+def machine_translated(client, french_translator, page):
+    """The page started and machine-translated into French by the French translator."""
+    client.force_login(french_translator)
+    submit(client, page, "fr")
+    translation = translation_of(page, "fr")
+    machine_translate(client, translation)
+    return translation
+
+
+def messages_of(response):
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_the_editor_lists_the_segments_not_reviewed(client, machine_translated):
+    response = client.get(edit_url(target(machine_translated)))
+    assert response.status_code == 200
+    (warning,) = [text for text in messages_of(response) if "nobody has reviewed" in text]
+    assert warning.startswith("3 segments are machine translations nobody has reviewed yet")
+    for label in ("Title", "Introduction"):
+        assert label in warning
+    assert "Slug" not in warning  # made from the title, never reviewed on its own
+
+    fix_segment(client, machine_translated, "title", "Connecter une école")
+    response = client.get(edit_url(target(machine_translated)))
+    (warning,) = [text for text in messages_of(response) if "nobody has reviewed" in text]
+    assert warning.startswith("2 segments")
+    review(client, machine_translated)
+    response = client.get(edit_url(target(machine_translated)))
+    assert not [text for text in messages_of(response) if "nobody has reviewed" in text]
+
+
+def test_the_matrix_says_machine_not_reviewed_until_reviewed(client, machine_translated):
+    state, text, link = matrix_rows(client, q=TITLE)[TITLE]["fr"]
+    assert (state, text) == ("machine", "Machine, not reviewed 100 %")
+    assert link == edit_url(target(machine_translated))
+    assert matrix_rows(client, language="fr", state="machine").keys() == {TITLE}
+
+    review(client, machine_translated)
+    assert matrix_rows(client, q=TITLE)[TITLE]["fr"][0] == "in_progress"  # not published yet
+    publish(client, machine_translated)
+    assert matrix_rows(client, q=TITLE)[TITLE]["fr"][0] == "up_to_date"
+
+
+def test_publishing_unreviewed_machine_segments_needs_a_confirmation(client, machine_translated):
+    response = publish(client, machine_translated)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    form = soup.select_one("form[method=post]")
+    assert form.select_one("input[name=confirm_machine_translations]")["value"] == "1"
+    assert form.select_one("input[name=action]")["value"] == "publish"
+    assert [item.get_text() for item in soup.select(".unreviewed-segments li")] == [
+        "Introduction",
+        "Title tag",
+        "Title",
+    ]
+    assert not target(machine_translated).live
+
+    assert publish(client, machine_translated, confirm=True).status_code == 302
+    assert target(machine_translated).live
+
+
+def test_a_publisher_without_machine_segments_is_not_asked(client, french_translator, page):
+    client.force_login(french_translator)
+    submit(client, page, "fr")
+    translation = translation_of(page, "fr")
+    for path, text in [
+        ("title", "Connecter une école"),
+        ("introduction", "Les écoles ont besoin du haut débit."),
+        ("seo_title", "Le haut débit pour les écoles"),
+    ]:
+        fix_segment(client, translation, path, text)
+    assert publish(client, translation).status_code == 302
+    assert target(translation).live
+
+
+@pytest.fixture
+def outdated(client, superuser, page):
+    """The page translated into French and published; then its English introduction
+    changes."""
+    client.force_login(superuser)
+    submit(client, page, "fr")
+    translation = translation_of(page, "fr")
+    fix_segment(client, translation, "title", "Connecter une école")
+    machine_translate(client, translation)
+    review(client, translation)
+    publish(client, translation)
+    page.introduction = "Schools and libraries need broadband."
+    with committed():
+        page.save_revision().publish()
+    client.logout()
+    return translation
+
+
+def changes_url(client):
+    html = client.get(reverse("translation_matrix"), {"q": TITLE}).content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    link = soup.select_one("td[data-language=fr] a.translation-matrix__changes")
+    return link["href"] if link else None
+
+
+def test_a_translator_sees_what_changed_and_asks_for_a_sync(
+    client, french_translator, editor, lead, officer, superuser, outdated
+):
+    UserProfile.objects.update_or_create(user=lead, defaults={"preferred_language": "fr"})
+    client.force_login(french_translator)
+    state, _text, _link = matrix_rows(client, q=TITLE)[TITLE]["fr"]
+    assert state == "outdated"
+    html = client.get(reverse("translation_matrix"), {"q": TITLE}).content.decode()
+    assert "translation-matrix__sync" not in html  # translators do not sync
+    url = changes_url(client)
+    assert url
+
+    response = client.get(url)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    rows = soup.select("table.translation-changes tbody tr")
+    assert [row["data-field"] for row in rows] == ["introduction"]
+    cells = [cell.get_text(strip=True) for cell in rows[0].find_all("td")]
+    assert cells == ["Schools need broadband.", "Schools and libraries need broadband."]
+    assert soup.select_one("form.translation-changes__request")
+
+    mail.outbox.clear()
+    response = client.post(url, {"language": "fr"})
+    assert response.status_code == 302
+    recipients = {message.to[0]: message for message in mail.outbox}
+    # Everyone who may edit the English page and sync it: not the officer, not translators.
+    assert set(recipients) == {editor.email, lead.email, superuser.email}
+    english = recipients[editor.email]
+    assert TITLE in english.subject
+    assert "Schools and libraries need broadband." in english.body
+    assert reverse("wagtail_localize:update_translations", args=[outdated.source.pk]) in (
+        english.body
+    )
+    assert english.reply_to == [french_translator.email]
+    french = recipients[lead.email]
+    assert french.subject.startswith("Merci de synchroniser")
+
+
+def test_only_the_translators_language_can_be_asked_for(client, arabic_translator, outdated):
+    client.force_login(arabic_translator)
+    assert changes_url(client) is None  # the outdated cell is French: no link in Arabic
+    status = TranslationStatus.objects.get(title=TITLE)
+    url = reverse("translation_changes", args=[status.pk])
+    mail.outbox.clear()
+    assert client.post(url, {"language": "fr"}).status_code in (302, 403)
+    assert mail.outbox == []
+
+
+def test_those_who_may_sync_get_the_sync_link_not_the_request(client, editor, outdated):
+    client.force_login(editor)
+    html = client.get(reverse("translation_matrix"), {"q": TITLE}).content.decode()
+    assert reverse("wagtail_localize:update_translations", args=[outdated.source.pk]) in html
+    response = client.get(changes_url(client))
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    assert soup.select_one("form.translation-changes__request") is None
+    sync_link = soup.find("a", href=lambda href: href and "/localize/update/" in href)
+    assert sync_link is not None
+
+
+def test_no_link_to_start_a_translation_the_user_could_not_start(
+    client, french_translator, arabic_translator, page
+):
+    """The Arabic home page does not exist: an Arabic translator may not create it, so the
+    matrix offers no "start" link in Arabic; the French translator gets theirs."""
+    client.force_login(arabic_translator)
+    assert matrix_rows(client, q=TITLE)[TITLE]["ar"][2] is None
+    client.force_login(french_translator)
+    assert matrix_rows(client, q=TITLE)[TITLE]["fr"][2] == f"{submit_url(page)}?select_locale=fr"
+
+
+def test_no_edit_link_for_a_translation_the_user_may_not_edit(client, officer, superuser, page):
+    """Officers translate partnership records, not pages: no link into a page's
+    translation, a link into a partner's."""
+    with committed():
+        partner = PartnerFactory(name="Digital Bridge Foundation")
+    client.force_login(superuser)
+    submit(client, page, "fr")
+    submit(client, partner, "fr")
+    client.force_login(officer)
+    rows = matrix_rows(client)
+    assert rows[TITLE]["fr"][2] is None
+    assert rows["Digital Bridge Foundation"]["fr"][2] == edit_url(
+        partner.get_translation(translation_of(partner, "fr").target_locale)
+    )
