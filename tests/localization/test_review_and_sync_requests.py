@@ -73,6 +73,7 @@ def test_the_editor_lists_the_segments_not_reviewed(client, machine_translated):
     assert response.status_code == 200
     (warning,) = [text for text in messages_of(response) if "nobody has reviewed" in text]
     assert warning.startswith("3 segments are machine translations nobody has reviewed yet")
+    assert "nobody has reviewed yet" in response.content.decode()  # shown above the editor
     for label in ("Title", "Introduction"):
         assert label in warning
     assert "Slug" not in warning  # made from the title, never reviewed on its own
