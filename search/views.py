@@ -193,6 +193,8 @@ def search_page(request):
         "areas": areas,
         "statuses": statuses,
         "unavailable": False,
+        # Results are not for search engines; the empty search page is.
+        "meta_noindex": bool(query),
     }
     status = 200
     if query:

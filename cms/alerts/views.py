@@ -22,8 +22,12 @@ from .registration import record_consent
 __all__ = ["confirm", "delete", "export", "manage", "unsubscribe"]
 
 
+#: The subscriber's pages are theirs alone: search engines are kept away.
+PRIVATE = {"meta_noindex": True}
+
+
 def _invalid(request):
-    return render(request, "alerts/invalid_link.html", status=404)
+    return render(request, "alerts/invalid_link.html", PRIVATE, status=404)
 
 
 def _redirect(url):
@@ -42,7 +46,7 @@ def _action_page(request, title, text, button, status=200):
     return render(
         request,
         "alerts/action.html",
-        {"title": title, "text": text, "button": button},
+        {"title": title, "text": text, "button": button, **PRIVATE},
         status=status,
     )
 
@@ -102,6 +106,7 @@ def manage(request, value):
         "done": request.GET.get("done", ""),
         "token": value,
         "unsubscribe_token": token(subscriber, "unsubscribe"),
+        **PRIVATE,
     }
     return render(request, "alerts/manage.html", context, status=status)
 
@@ -140,7 +145,7 @@ def delete(request, value):
         return _invalid(request)
     if request.method == "POST":
         subscriber.delete()
-        return render(request, "alerts/deleted.html")
+        return render(request, "alerts/deleted.html", PRIVATE)
     return _action_page(
         request,
         _("Delete your data"),

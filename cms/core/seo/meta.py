@@ -12,7 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, SourceImageIOError
 from wagtail.models import Page
 
-from cms.core.templatetags.locale_tags import LanguageVersion, _versions
+from cms.core.templatetags.locale_tags import (
+    LanguageVersion,
+    _versions,
+    same_place,
+    same_view,
+    sub_page_route,
+)
 
 from .structured_data import is_list_page, json_ld, page_graph
 from .visibility import live_homes, public_translations, site_for_request
@@ -178,17 +184,32 @@ def _feed(request, language_code, site_name):
     return _absolute(request, url), str(feed_title(site_name))
 
 
+def _view_versions(request, language_code):
+    """The language versions of a view that is not a page (the search, the open data): the
+    same view in each language with a live home page; none for a missing page."""
+    url_for = same_view(request)
+    if url_for is None:
+        return []
+    homes = live_homes(site_for_request(request))
+    return _versions(homes.values(), request, language_code, url_for)
+
+
 def page_meta(context, site_name):
     """The PageMeta of the page, or other view, that a template renders.
 
     A view may refine it through its context: `meta_title`, `meta_description`,
-    `meta_image` (a Wagtail image) and `meta_structured_data` (a schema.org dict, added to
-    the page's graph). The sub-pages of routable pages (partner profiles) need them.
+    `meta_image` (a Wagtail image), `meta_structured_data` (a schema.org dict, added to
+    the page's graph) and `meta_noindex` (keep search engines away: a page of search results,
+    a subscriber's page). The sub-pages of routable pages (partner profiles) need them.
+
+    The language versions are those of the same place (see `locale_tags.same_place`): a
+    partner's profile in each language of the directory, a filtered list with its filters.
     """
     request = context.get("request")
     page = context.get("page")
     title = str(context.get("meta_title") or "")
     description = str(context.get("meta_description") or "")
+    asked_noindex = bool(context.get("meta_noindex"))
 
     if not isinstance(page, Page) or not page.pk:
         language_code = get_language() or settings.LANGUAGE_CODE
@@ -198,8 +219,10 @@ def page_meta(context, site_name):
             description=description,
             locale=og_locale(language_code),
             site_name=site_name,
+            versions=[] if asked_noindex else _view_versions(request, language_code),
             feed_url=feed_url,
             feed_title=title_of_feed,
+            noindex=asked_noindex,
         )
 
     from cms.pages.models import HomePage
@@ -219,6 +242,9 @@ def page_meta(context, site_name):
         image, alt = _page_image(page)
     feed_url, title_of_feed = _feed(request, language_code, site_name)
     is_public = any(translation.pk == page.pk for translation in translations)
+    noindex = asked_noindex or not is_public
+    # A sub-page is found in the translations only when it is a route of a routable page.
+    is_located = not is_sub_page or sub_page_route(page, request) is not None
 
     meta = PageMeta(
         title=title or page.seo_title or page.title,
@@ -232,15 +258,15 @@ def page_meta(context, site_name):
         locale=og_locale(language_code),
         site_name=site_name,
         image=_meta_image(request, image, alt),
-        # A page that is not public itself announces no other version. hreflang must point at
-        # equivalent pages: the translations of a routable page are not translations of its
-        # sub-pages, so those announce none either.
-        versions=_versions(translations, request, language_code)
-        if is_public and not is_sub_page
+        # A page kept from search engines announces no other version. hreflang must point at
+        # equivalent pages: a route of a routable page (a partner's profile) announces the
+        # same route of each translation, with the same query string.
+        versions=_versions(translations, request, language_code, same_place(page, request))
+        if is_located and not noindex
         else [],
         feed_url=feed_url,
         feed_title=title_of_feed,
-        noindex=not is_public,
+        noindex=noindex,
     )
     graph = page_graph(
         request,

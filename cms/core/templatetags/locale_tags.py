@@ -4,18 +4,31 @@ language versions behind the language switcher and the hreflang alternates.
 Every link to another language comes from a page's live translations and Wagtail's own URL
 routing, never from rewriting the current address: a translation can have its own slug, and
 a language without a live translation must not be offered.
+
+A link to another language leads to the same place in that language: the same page, the same
+sub-page of a routable page (a partner's profile, the agreements list, the sponsors) and the
+same view (the search, the open data, a subscriber's page), with the same query string
+(filters, sort, period, search words) except the page number, which restarts at one.
 """
 
 from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
 register = template.Library()
+
+#: Query parameters not carried to another language: the number of a page of results, since
+#: the same results need not fall on the same page there.
+DROPPED_PARAMETERS = ("page",)
+#: The view serving Wagtail pages: an address it answers without a page is a missing page.
+WAGTAIL_SERVE = "wagtail_serve"
 
 
 @dataclass(frozen=True)
@@ -34,15 +47,18 @@ class LanguageVersion:
         return self.code == settings.LANGUAGE_CODE
 
 
-def _versions(pages, request, current_code):
+def _versions(pages, request, current_code, url_for=None):
     """The language versions of `pages` (translations of one another) in the order of
-    settings.LANGUAGES, each named in its own language; pages without a URL are left out."""
+    settings.LANGUAGES, each named in its own language; pages without a URL are left out.
+
+    `url_for(page)` gives the address to link to in each page's language (see `same_place`
+    and `same_view`); by default, the page's own address."""
     names = dict(settings.LANGUAGES)
     order = {code: index for index, code in enumerate(names)}
     versions = []
     for page in pages:
         code = page.locale.language_code
-        url = page.get_url(request)
+        url = url_for(page) if url_for else page.get_url(request)
         if code not in names or not url:
             continue
         versions.append(
@@ -56,6 +72,89 @@ def _versions(pages, request, current_code):
         )
     versions.sort(key=lambda version: order[version.code])
     return versions
+
+
+def kept_query(request):
+    """The query string to carry to the same place in another language ("?area=...&end=..."),
+    without the page number; "" when there is none."""
+    if request is None or not request.GET:
+        return ""
+    params = request.GET.copy()
+    for name in DROPPED_PARAMETERS:
+        params.pop(name, None)
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else ""
+
+
+def sub_page_route(page, request):
+    """The route of a routable page that serves this request (a partner's profile under the
+    directory, `agreements/` under the statistics page, or the page's own route), or None
+    when the request is not served by one of that page's routes."""
+    match = getattr(request, "routable_resolver_match", None)
+    if match is None or not isinstance(page, RoutablePageMixin) or not match.url_name:
+        return None
+    routed = getattr(match.func, "__self__", None)
+    if routed is None or routed.pk != page.pk:
+        return None
+    return match
+
+
+def same_place(page, request):
+    """`url_for(translation)`: the address, in a translation of `page`, of what the request
+    shows of `page` (the page itself or one of its routes, with the same arguments), with the
+    query string kept.
+
+    A route takes the same arguments in every language: a partner's profile is known by the
+    id of the partner's English row in every language, and shows the partner's row of the
+    page's language when there is one (the English one, marked as such, otherwise)."""
+    sub_path = ""
+    match = sub_page_route(page, request)
+    if match is not None:
+        try:
+            sub_path = page.reverse_subpage(match.url_name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            # Rather no link than one to the section's root.
+            sub_path = None
+    query = kept_query(request)
+
+    def url_for(translation_page):
+        url = translation_page.get_url(request)
+        if not url or sub_path is None:
+            return None
+        if sub_path:
+            url = url.rstrip("/") + "/" + sub_path.lstrip("/")
+        return url + query
+
+    return url_for
+
+
+def same_view(request):
+    """`url_for(home)`: the address of the view serving the request (the search, the open
+    data, a subscriber's page) in the language of `home`, with the same arguments and query
+    string; None when the request is not served by such a view under a language prefix
+    (a missing page, an address shared by every language)."""
+    match = getattr(request, "resolver_match", None) if request is not None else None
+    if match is None or not match.url_name or match.url_name == WAGTAIL_SERVE:
+        return None
+    if translation.get_language_from_path(request.path_info) is None:
+        return None
+    query = kept_query(request)
+
+    def url_for(home):
+        with translation.override(home.locale.language_code):
+            try:
+                return reverse(match.view_name, args=match.args, kwargs=match.kwargs) + query
+            except NoReverseMatch:
+                return None
+
+    return url_for
+
+
+def view_versions(request, homes, current_code):
+    """The language versions of a view that is not a page: the same view in the language of
+    each of the site's live `homes`, or those home pages themselves when the view cannot be
+    found in another language (a missing page)."""
+    return _versions(homes, request, current_code, same_view(request))
 
 
 @register.simple_tag(takes_context=True)
@@ -108,10 +207,11 @@ def translation_notice(context):
 
 @register.simple_tag(takes_context=True)
 def language_versions(context):
-    """The languages offered by the language switcher and the hreflang links.
+    """The languages offered by the language switcher, each leading to the same place.
 
-    On a page: its live translations that anyone may read, and itself. Elsewhere (404 and
-    other views that are not pages): the live home page of each language.
+    On a page: its live translations that anyone may read, and itself, at the same route and
+    with the same query string. Elsewhere: the same view in each language that has a live
+    home page, or, where there is no such view (a missing page), those home pages.
     """
     request = context.get("request")
     page = context.get("page")
@@ -122,10 +222,12 @@ def language_versions(context):
         )
         if page.pk not in {translation.pk for translation in translations}:
             translations.append(page)
-        return _versions(translations, request, page.locale.language_code)
+        return _versions(
+            translations, request, page.locale.language_code, same_place(page, request)
+        )
 
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
     homes = site.root_page.get_translations(inclusive=True).live().select_related("locale")
-    return _versions(homes, request, get_language())
+    return view_versions(request, homes, get_language())
