@@ -66,9 +66,10 @@ class PageMeta:
     """Everything the <head> says about the page shown to search engines and link previews.
 
     `versions` are the language versions announced by hreflang and og:locale:alternate: only
-    public ones, so that a private or draft translation is never disclosed. `noindex` is set
-    on a page that is not public itself (a private page seen by someone allowed to see it,
-    or a preview).
+    public ones, so that a private or draft translation is never disclosed, each at the same
+    place as the page shown (route and query string). `noindex` is set on a page that is not
+    public itself (a private page seen by someone allowed to see it, or a preview) and on a
+    view that asks for it (`meta_noindex`); such a page announces no versions.
     """
 
     title: str = ""
