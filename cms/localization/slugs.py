@@ -8,7 +8,9 @@ PartnerHub the slug of a page translated through wagtail-localize is never a seg
   from a PO file) its slug segment is translated with a slug made from that title (the offline
   translator's marker taken off), so the address it is published under matches its title;
 - once published, the slug is left alone, so that addresses, once given out, keep working
-  (the offline translator never marks a slug, so syncing does not spoil it either).
+  (the offline translator never marks a slug, so syncing does not spoil it either);
+- the redirects Wagtail creates automatically while a draft's slug follows its title are
+  dropped when the page is first published: those addresses were never public.
 
 Slugs are transliterated to ASCII (anyascii, which Wagtail itself depends on): Cyrillic and
 Arabic letters by their Latin transcription, Chinese characters by their pinyin syllables, one
@@ -20,9 +22,11 @@ an e-mail or a document, where Unicode ones become long runs of %-escapes.
 import unicodedata
 
 from anyascii import anyascii
+from django.apps import apps
 from django.db.models.signals import post_save
 from django.utils.text import slugify
 from wagtail.models import Page
+from wagtail.signals import page_published
 
 from cms.core.machine_translation import strip_marker
 
@@ -99,9 +103,36 @@ def title_translated(sender, instance, raw=False, **kwargs):
         )
 
 
+def first_publication(sender, instance, **kwargs):
+    """A translated page published for the first time: drop the redirects Wagtail created
+    automatically while its slug followed its translated title. Its earlier addresses were
+    never public, so nobody has them; left behind, they would send the language's untranslated
+    addresses (/fr/opportunities/...) elsewhere."""
+    if instance.first_published_at is None or (
+        instance.first_published_at != instance.last_published_at
+    ):
+        return
+    if not apps.is_installed("wagtail.contrib.redirects"):
+        return
+    if not _is_translation_target(instance):
+        return
+    from wagtail.contrib.redirects.models import Redirect
+
+    Redirect.objects.filter(redirect_page=instance, automatically_created=True).delete()
+
+
+def _is_translation_target(page):
+    from wagtail_localize.models import Translation
+
+    return Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id
+    ).exists()
+
+
 def connect():
     from wagtail_localize.models import StringTranslation
 
     post_save.connect(
         title_translated, sender=StringTranslation, dispatch_uid="localization.title_translated"
     )
+    page_published.connect(first_publication, dispatch_uid="localization.first_publication")

@@ -6,6 +6,7 @@ address ever carries the offline translator's marker."""
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page
 
 from cms.pages.factories import StandardPageFactory
@@ -95,6 +96,9 @@ def test_submit_and_machine_translation_publish_nothing(client, french_translato
 
     visitor = client.__class__()
     french_index = french_section["index"].get_translation(locale("fr"))
+    # Its slug followed its translated title before it was first published: no redirect
+    # is left behind from an address that was never public.
+    assert not Redirect.objects.filter(redirect_page=french_index).exists()
     listing = visitor.get(french_index.url)
     assert listing.status_code == 200
     assert TITLE not in listing.content.decode()
