@@ -11,6 +11,8 @@ brief with a note instead.
 import textwrap
 from decimal import Decimal
 
+from cms.core.formats import format_money
+
 __all__ = ["BRIEF_LANGUAGES", "brief_lines", "format_usd", "pdf_document"]
 
 # Languages whose briefs the standard PDF fonts can write.
@@ -32,12 +34,9 @@ STYLES = {
 
 
 def format_usd(amount, language):
-    """An amount in US dollars written the way the language writes numbers."""
-    digits = f"{Decimal(amount):,.0f}"
-    if language == "en":
-        return f"USD {digits}"
-    separator = "\u00a0" if language == "fr" else "."
-    return f"{digits.replace(',', separator)} USD"
+    """An amount in US dollars written the way the language writes money
+    (cms.core.formats), with the no-break spaces the PDF's Windows-1252 font has."""
+    return format_money(Decimal(amount), "USD", language=language).replace("\u202f", "\u00a0")
 
 
 def brief_lines(language, texts, facts, labels, contact):

@@ -2,26 +2,26 @@
 
 The numbers come from `cms.snippets.stats` (the code of `manage.py agreement_stats`); this
 module only names them in the visitor's language (vocabulary terms by their English row, as
-the directory does), formats them with the language's number format, and orders them as
-charts show them.
+the directory does), writes them as the language writes numbers (`cms.core.formats`), and
+orders them as charts show them.
 """
 
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from django.utils import formats
 from django.utils.functional import cached_property
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
+from cms.core.formats import format_money_millions, format_number
 from cms.snippets.models import AgreementType, BeneficiaryRegion, PartnerKind, ThematicArea
 from cms.snippets.stats import UNDATED, UNDATED_LABEL, agreement_breakdowns, agreement_figures
 from cms.snippets.terms import load_terms
 
 from .charts import Bar, BarChart, render_bar_chart
 
-__all__ = ["CHARTS", "Chart", "Row", "Statistics", "format_count", "format_usd"]
+__all__ = ["CHARTS", "Chart", "Row", "Statistics", "format_count", "format_usd", "usd_millions"]
 
 #: The charts of the page, in their order; also the names of their data downloads.
 CHARTS = ("years", "regions", "areas", "types", "value", "partners")
@@ -43,22 +43,21 @@ def _plain(value):
 
 
 def format_count(value):
-    """A count in the active language's number format: 27.5 is "27,5" in French."""
-    value = _plain(value)
-    if isinstance(value, Decimal):
-        text = f"{value:f}".rstrip("0")
-        value = Decimal(text)
-    return formats.number_format(value, use_l10n=True, force_grouping=True)
+    """A count as the active language writes it: 27.5 is "27,5" in French."""
+    return format_number(_plain(value))
 
 
 def format_usd(value, millions=False):
-    """An amount of US dollars in the active language's format: whole dollars, or millions
-    with one decimal."""
+    """A number of US dollars as the active language writes it: whole dollars, or millions
+    with one decimal (for a column or an axis whose heading names the unit)."""
     if millions:
-        amount = (Decimal(value) / MILLION).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-        return formats.number_format(amount, 1, use_l10n=True, force_grouping=True)
-    amount = Decimal(value).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
-    return formats.number_format(amount, 0, use_l10n=True, force_grouping=True)
+        return format_number(Decimal(value) / MILLION, 1)
+    return format_number(value, 0)
+
+
+def usd_millions(value):
+    """An amount of US dollars in words: "USD 36.6 million", "36,6 millions USD"."""
+    return format_money_millions(Decimal(value), "USD")
 
 
 @dataclass(frozen=True)
@@ -136,9 +135,7 @@ class Chart:
                 rtl=self.rtl,
                 axis_label=self.axis_label,
                 description=description,
-                format_tick=lambda tick: formats.number_format(
-                    tick, use_l10n=True, force_grouping=True
-                ),
+                format_tick=format_number,
             )
         )
 
@@ -247,4 +244,4 @@ class Statistics:
 
     @property
     def value_millions(self):
-        return format_usd(self.figures.value_usd, millions=True)
+        return usd_millions(self.figures.value_usd)

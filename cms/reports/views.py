@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from .agreement_list import agreement_list, may_see_confidential
 from .downloads import FORMATS, csv_response, json_response, xlsx_response
-from .figures import CHARTS, Statistics, format_usd
+from .figures import CHARTS, Statistics, usd_millions
 from .periods import REPORT_PERIOD, Period, read_period
 
 __all__ = [
@@ -79,7 +79,7 @@ def statistics_context(page, request):
             "charts": [(chart, downloads[chart.slug]) for chart in charts],
             "new_agreements": figures.new_agreements,
             "addenda": figures.addenda,
-            "value_millions": format_usd(figures.value_usd, millions=True),
+            "value_millions": usd_millions(figures.value_usd),
             "list_url": _subpage_url(page, request, "agreements", query),
             "form_url": page.get_url(request),
             "sponsorship": _sponsorship_figures(),

@@ -8,7 +8,7 @@ from wagtail.admin.ui.components import Component
 
 from cms.core.roles import LEADS, OFFICERS
 
-from .figures import format_count, format_usd
+from .figures import format_count, usd_millions
 from .models import StatisticsPage
 from .periods import REPORT_PERIOD, Period, default_period
 
@@ -57,7 +57,7 @@ class AgreementFiguresPanel(Component):
                     "label": f"{period.start.year}–{period.end.year}",
                     "new_agreements": format_count(figures.new_agreements),
                     "addenda": format_count(figures.addenda),
-                    "value": format_usd(figures.value_usd, millions=True),
+                    "value": usd_millions(figures.value_usd),
                     "query": period.query,
                 }
             )

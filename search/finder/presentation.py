@@ -8,10 +8,10 @@ reversed without touching the database.
 from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_countries import countries as country_names
 
+from cms.core.formats import format_date
 from cms.snippets.models import (
     Agreement,
     BeneficiaryRegion,
@@ -162,7 +162,7 @@ def present(ranking, terms, user=None):
                 reason=reason,
                 url=agreement_url(reason.pk),
                 matched=_matched(reason, terms, words),
-                date=date_format(reason.date, "Y-m-d") if reason.date else "",
+                date=format_date(reason.date),
                 value=format_usd(reason.amount_usd),
             )
             for reason in match.agreements

@@ -10,7 +10,6 @@ by partnership officers); for others the finder behaves as if they did not exist
 from collections import OrderedDict
 
 from django.core.exceptions import PermissionDenied
-from django.template.defaultfilters import floatformat
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
@@ -22,6 +21,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
+from cms.core.formats import format_number
 from cms.pages.models import OpportunityPage
 
 from .forms import CRITERIA_PARAMS, PartnerFinderForm, opportunity_query
@@ -113,7 +113,7 @@ class PartnerFinderView(SpreadsheetExportMixin, WagtailAdminTemplateMixin, Templ
             rows=self.rows,
             opportunity=self.opportunity,
             shows_confidential=may_see_confidential(self.request.user),
-            half_life_years=floatformat(HALF_LIFE_YEARS, -1),
+            half_life_years=format_number(HALF_LIFE_YEARS),
         )
         return context
 

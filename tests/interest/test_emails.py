@@ -3,8 +3,8 @@ contact's language, and to the sender, in the language of the page."""
 
 from bs4 import BeautifulSoup
 from django.core import mail
-from django.utils import formats, translation
 
+from cms.core.formats import format_date
 from cms.interest.factories import ExpressionOfInterestFactory
 from cms.interest.models import ExpressionOfInterest
 from cms.interest.tasks import send_confirmation, send_contact_notification
@@ -26,8 +26,7 @@ def parse_html(message):
 
 
 def date_in(language, moment):
-    with translation.override(language):
-        return formats.date_format(moment, "DATE_FORMAT")
+    return format_date(moment, language=language)
 
 
 def by_recipient(outbox):

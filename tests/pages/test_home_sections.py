@@ -171,7 +171,7 @@ def test_figures_of_the_last_reporting_period(client, home_page, archive):
     assert figures(soup) == {
         "New agreements signed": "3",
         "Addenda and amendments": "1",
-        "Estimated value of these agreements": "USD 0.4 million",
+        "Estimated value of these agreements": "USD\xa00.4 million",
         "Agreements in our archive by the end of 2017": "4",
         "Funding partners": "1",
     }

@@ -20,7 +20,7 @@ def test_officers_and_leads_see_the_key_figures(client, statistics_pages, archiv
         }
         # The latest four full years of the archive (2013-2016), then the report's period.
         assert list(rows) == ["2013–2016", "2014–2017"]
-        assert rows["2013–2016"][:3] == ["4", "1", "2.5"]
+        assert rows["2013–2016"][:3] == ["4", "1", "USD\xa02.5 million"]
         links = [a["href"] for a in found.select("a")]
         assert "/en/statistics/?start=2013&end=2016" in links
         assert "/en/statistics/agreements/?start=2014&end=2017" in links

@@ -24,7 +24,7 @@ def test_index_lists_the_event_open_with_its_lowest_price(client, event):
     html = client.get(event.get_parent().url).content.decode()
     assert event.title in html
     assert "2 packages" in html
-    assert "from USD 15,000" in html
+    assert "from USD\xa015,000" in html
     assert "Open for applications" in html
 
 

@@ -12,16 +12,15 @@ An admin search finds the union of two searches, in the listing's own order:
 """
 
 import logging
-from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Q
-from django.utils.formats import number_format
 from django_countries import countries
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.index import class_is_indexed
 
+from cms.core.formats import format_number
 from search.analysis import MAX_QUERY_CHARS, MAX_QUERY_TERMS
 from search.backends import backend_for
 from search.backends.router import MergedSearchResults
@@ -144,10 +143,9 @@ def country_codes_matching(query):
 
 
 def format_usd(value):
-    """A USD amount as staff read it in their language, without cents: 1,250,000."""
-    if value is None:
-        return ""
-    return number_format(Decimal(value), decimal_pos=0, use_l10n=True, force_grouping=True)
+    """A USD amount as staff read it in their language, without cents: 1,250,000
+    (cms.core.formats)."""
+    return format_number(value, 0)
 
 
 def join_names(items):

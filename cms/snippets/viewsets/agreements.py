@@ -12,6 +12,8 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.ui.tables import Column, StatusFlagColumn
 
+from cms.core.formats import format_date
+
 from ..filters import AgreementFilterSet
 from ..forms import AgreementForm, ChainValuePanel
 from ..models import Agreement
@@ -22,6 +24,7 @@ from ..views import (
     agreement_regions,
     format_usd,
 )
+from ..views.columns import TermColumn
 from .base import CHECKBOXES, SELECT, RecordViewSet
 
 __all__ = ["AgreementViewSet"]
@@ -46,11 +49,16 @@ class AgreementViewSet(RecordViewSet):
     list_display = [
         "reference",
         "title",
-        "agreement_type",
-        Column("signature_date", label=_("Signed"), sort_key="signature_date"),
+        TermColumn("agreement_type", Agreement, sort_key="agreement_type__sort_order"),
+        Column(
+            "signature_date",
+            label=_("Signed"),
+            accessor=lambda agreement: format_date(agreement.signature_date) or "-",
+            sort_key="signature_date",
+        ),
         Column("partners", label=_("Partners"), accessor=agreement_partners),
         Column("regions", label=_("Regions"), accessor=agreement_regions),
-        "primary_area",
+        TermColumn("primary_area", Agreement, sort_key="primary_area__sort_order"),
         Column(
             "amount_usd",
             label=_("Value (USD)"),
