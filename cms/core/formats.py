@@ -27,6 +27,7 @@ Functions take the language explicitly or use the active one (`get_language()`).
 """
 
 import datetime
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 from functools import lru_cache
@@ -42,7 +43,7 @@ __all__ = [
     "babel_locale",
     "format_date",
     "format_money",
-    "format_money_compact",
+    "format_money_millions",
     "format_number",
     "format_percent",
     "to_decimal",
@@ -127,8 +128,11 @@ def format_number(value, decimals=None, language=None):
         return ""
     if decimals is None:
         decimals = _decimals_of(number, 2)
+    return _format_decimal(number, decimals, babel_locale(language))
+
+
+def _format_decimal(number, decimals, locale, grouping=True):
     number = _quantize(number, decimals)
-    locale = babel_locale(language)
     if not number:
         number = abs(number)  # no "-0"
     # Babel groups every number of four digits or more ("1.234" in Spanish too: it does not
@@ -138,7 +142,7 @@ def format_number(value, decimals=None, language=None):
         format=_locale_decimal_pattern(locale, decimals),
         locale=locale,
         decimal_quantization=True,
-        group_separator=True,
+        group_separator=grouping,
     )
 
 
@@ -204,23 +208,42 @@ def format_money(value, currency="USD", decimals=None, language=None):
     return _space_code(text, currency)
 
 
-def format_money_compact(value, currency="USD", decimals=1, language=None):
-    """A large amount in words of the language, with its currency code where the language
-    puts it: "USD 36.6 million", "36,6 millions USD", "36,6 млн USD"... Chinese counts in
-    万 (ten thousands), as CLDR does: "USD 3,660万". Empty for None."""
+def _million_words(number, decimals, locale):
+    """The amount in CLDR's long compact pattern of a million, whatever its size:
+    "36.6 million", "0,4 million", "36,6 миллиона", "3664万"."""
+    forms = locale.compact_decimal_formats["long"]
+    patterns = {form: forms[form].get("1000000") for form in forms}
+    patterns = {form: pattern.pattern for form, pattern in patterns.items() if pattern}
+    if not patterns:
+        patterns = {"other": "0 million"}
+    # "0 million" counts millions; "000万" counts ten thousands (000万 is one million).
+    digits = len(re.search(r"0+", next(iter(patterns.values()))).group())
+    count = _quantize(number / Decimal(10) ** (7 - digits), decimals)
+    shown = _decimals_of(count, decimals)
+    words = patterns.get(locale.plural_form(abs(_quantize(count, shown)))) or patterns.get("other")
+    words = words or next(iter(patterns.values()))
+    head, tail = re.split(r"0+", words.replace("'", ""), maxsplit=1)
+    # CLDR's compact patterns ("0 million", "000万") do not group digits.
+    return head + _format_decimal(count, shown, locale, grouping=False) + tail
+
+
+def format_money_millions(value, currency="USD", decimals=1, language=None):
+    """An amount in millions, in words of the language, with its currency code where the
+    language puts the currency: "USD 36.6 million", "36,6 millions USD", "36,6 миллиона USD",
+    "USD 0.4 million". Chinese counts in 万 (ten thousands), as CLDR does: "USD 3664万".
+    Empty for None."""
     number = to_decimal(value)
     if number is None:
         return ""
     currency = (currency or "USD").upper()
     locale = babel_locale(language)
-    amount = babel_numbers.format_compact_decimal(
-        number, format_type="long", locale=locale, fraction_digits=decimals
-    )
+    amount = _million_words(number, decimals, locale)
     pattern = locale.currency_formats["standard"].pattern.split(";")[0]
     head, _sep, tail = pattern.partition("#")
     after = tail[max(tail.rfind("0"), tail.rfind("#")) + 1 :]
-    text = (head + "\0" + after).replace("¤", currency).replace("\0", amount)
-    return _space_code(text, currency)
+    return _space_code(
+        head.replace("¤", currency) + amount + after.replace("¤", currency), currency
+    )
 
 
 def format_percent(value, decimals=None, language=None):

@@ -75,7 +75,7 @@ MONEY = {
     ),
 }
 
-COMPACT = {
+MILLIONS = {
     # amount: en, fr, es, ru, ar, zh-hans
     Decimal("36640000"): (
         f"USD{NBSP}36.6 million",
@@ -84,6 +84,22 @@ COMPACT = {
         f"36,6 миллиона{NBSP}USD",
         f"{RLM}36.6 مليون{NBSP}USD",
         f"USD{NBSP}3664万",
+    ),
+    Decimal("400000"): (
+        f"USD{NBSP}0.4 million",
+        f"0,4 million{NBSP}USD",
+        f"0,4 millones{NBSP}USD",
+        f"0,4 миллиона{NBSP}USD",
+        f"{RLM}0.4 مليون{NBSP}USD",
+        f"USD{NBSP}40万",
+    ),
+    Decimal("1000000"): (
+        f"USD{NBSP}1 million",
+        f"1 million{NBSP}USD",
+        f"1 millón{NBSP}USD",
+        f"1 миллион{NBSP}USD",
+        f"{RLM}1 مليون{NBSP}USD",
+        f"USD{NBSP}100万",
     ),
 }
 
@@ -131,9 +147,9 @@ def test_money_with_iso_code_where_the_language_puts_the_currency(key, language,
     assert formats.format_money(amount, currency, language=language) == expected
 
 
-@pytest.mark.parametrize(("key", "language", "expected"), _cases(COMPACT))
-def test_large_amounts_in_words(key, language, expected):
-    assert formats.format_money_compact(key, language=language) == expected
+@pytest.mark.parametrize(("key", "language", "expected"), _cases(MILLIONS))
+def test_amounts_in_millions_in_words(key, language, expected):
+    assert formats.format_money_millions(key, language=language) == expected
 
 
 @pytest.mark.parametrize(("key", "language", "expected"), _cases(PERCENTS))
@@ -168,7 +184,7 @@ def test_a_datetime_is_its_day_in_the_site_time_zone():
 def test_nothing_to_write_gives_an_empty_string(value):
     assert formats.format_number(value) == ""
     assert formats.format_money(value) == ""
-    assert formats.format_money_compact(value) == ""
+    assert formats.format_money_millions(value) == ""
     assert formats.format_percent(value) == ""
     assert formats.format_date(value) == ""
 
@@ -215,7 +231,7 @@ def test_template_filters(language, expected):
 
 def test_filters_print_nothing_for_missing_values():
     template = Template(
-        "{% load format_tags %}[{{ x|number }}{{ x|money }}{{ x|money_compact }}"
+        "{% load format_tags %}[{{ x|number }}{{ x|money }}{{ x|money_millions }}"
         "{{ x|percent }}{{ x|long_date }}]"
     )
     assert template.render(Context({"x": None})) == "[]"

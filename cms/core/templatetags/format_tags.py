@@ -5,7 +5,7 @@
     {{ figures.new_agreements|number }}          9,450,475 · 9 450 475
     {{ row.value|number:1 }}                     36.6 · 36,6
     {{ agreement.amount|money:agreement.currency }}   USD 8,000,000 · 8 000 000 USD
-    {{ figures.value_usd|money_compact }}        USD 36.6 million · 36,6 millions USD
+    {{ figures.value_usd|money_millions }}       USD 36.6 million · 36,6 millions USD
     {{ price.discount_percent|percent }}         12.5% · 12,5 %
     {{ agreement.signature_date|long_date }}     1 May 2014 · 1 mai 2014 · 2014年5月1日
 
@@ -41,9 +41,9 @@ def money(value, currency="USD"):
 
 
 @register.filter
-def money_compact(value, currency="USD"):
-    """A large amount in words of the language: "USD 36.6 million"."""
-    return formats.format_money_compact(value, currency or "USD")
+def money_millions(value, currency="USD"):
+    """An amount in millions, in words of the language: "USD 36.6 million"."""
+    return formats.format_money_millions(value, currency or "USD")
 
 
 @register.filter
