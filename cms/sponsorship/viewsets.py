@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, LocaleColumn
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
+from cms.core.formats import format_number
 from cms.core.model_viewsets import AdminModelViewSet
 
 from .admin_views import ApplicationInspectView, TransitionView
@@ -38,7 +39,11 @@ class ApplicationViewSet(AdminModelViewSet):
         Column("event_title", label=_("Event"), sort_key="event_title"),
         Column("package_name", label=_("Package")),
         Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
-        Column("amount_usd", label=_("Amount (USD)")),
+        Column(
+            "amount_usd",
+            label=_("Amount (USD)"),
+            accessor=lambda application: format_number(application.amount_usd, 2),
+        ),
         LocaleColumn(label=_("Language")),
         DateColumn("created_at", label=_("Received"), sort_key="created_at"),
     ]
@@ -120,7 +125,11 @@ class DiscountViewSet(AdminModelViewSet):
     list_display = [
         Column("category", label=_("ITU membership category")),
         Column("package", label=_("Package")),
-        Column("percent", label=_("Discount (%)")),
+        Column(
+            "percent",
+            label=_("Discount (%)"),
+            accessor=lambda discount: format_number(discount.percent),
+        ),
     ]
     form_fields = ["category", "package", "percent"]
 
