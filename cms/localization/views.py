@@ -298,7 +298,7 @@ class TranslationMatrixView(TemplateView):
             cell.locale = locale
             if cell.state == TranslationCell.MISSING:
                 entry["url"] = self.submit_url(status, locale)
-            elif cell.object_id and cell.state != TranslationCell.SOURCE:
+            elif cell.object_id:
                 entry["url"] = self.edit_url(status, cell)
             if cell.state == TranslationCell.OUTDATED:
                 entry["sync_url"] = self.sync_url(status, matrix_url)
