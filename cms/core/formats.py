@@ -42,6 +42,7 @@ __all__ = [
     "UN_ARABIC_MONTHS",
     "babel_locale",
     "format_date",
+    "format_datetime",
     "format_money",
     "format_money_millions",
     "format_number",
@@ -300,6 +301,21 @@ def format_date(value, language=None):
         month = UN_ARABIC_MONTHS[day.month - 1]
         pattern = _replace_month(pattern, f"'{month}'")
     return babel_dates.format_date(day, format=pattern, locale=locale)
+
+
+def format_datetime(value, language=None):
+    """A moment as its day written out and its time, in the site's time zone:
+    "1 May 2014, 2:05 pm", "1 mai 2014, 14:05", "2014年5月1日 14:05". Empty for None."""
+    if not isinstance(value, datetime.datetime):
+        return format_date(value, language)
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    locale = babel_locale(language)
+    time = babel_dates.format_time(value.time(), "short", locale=locale)
+    pattern = locale.datetime_formats["medium"]
+    pattern = pattern if isinstance(pattern, str) else "{1}, {0}"
+    pattern = pattern.replace("'", "")
+    return pattern.replace("{1}", format_date(value, language)).replace("{0}", time)
 
 
 def _replace_month(pattern, literal):

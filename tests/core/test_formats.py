@@ -175,6 +175,23 @@ def test_whole_amounts_have_no_cents_and_others_have_the_currency_digits():
     assert formats.format_money(1250, decimals=2, language="en") == f"USD{NBSP}1,250.00"
 
 
+DATETIMES = {
+    datetime.datetime(2014, 5, 1, 14, 5, tzinfo=datetime.UTC): (
+        "1 May 2014, 2:05\u202fpm",
+        "1 mai 2014, 14:05",
+        "1 de mayo de 2014, 14:05",
+        f"1 мая 2014{NNBSP}г., 14:05",
+        "1 أيار/مايو 2014، 2:05 م",
+        "2014年5月1日 14:05",
+    ),
+}
+
+
+@pytest.mark.parametrize(("key", "language", "expected"), _cases(DATETIMES))
+def test_moments_are_their_day_written_out_and_their_time(key, language, expected):
+    assert formats.format_datetime(key, language=language) == expected
+
+
 def test_a_datetime_is_its_day_in_the_site_time_zone():
     moment = datetime.datetime(2014, 5, 1, 23, 30, tzinfo=datetime.UTC)
     assert formats.format_date(moment, language="en") == "1 May 2014"
@@ -187,6 +204,7 @@ def test_nothing_to_write_gives_an_empty_string(value):
     assert formats.format_money_millions(value) == ""
     assert formats.format_percent(value) == ""
     assert formats.format_date(value) == ""
+    assert formats.format_datetime(value) == ""
 
 
 def test_numeric_strings_are_numbers():
@@ -232,6 +250,6 @@ def test_template_filters(language, expected):
 def test_filters_print_nothing_for_missing_values():
     template = Template(
         "{% load format_tags %}[{{ x|number }}{{ x|money }}{{ x|money_millions }}"
-        "{{ x|percent }}{{ x|long_date }}]"
+        "{{ x|percent }}{{ x|long_date }}{{ x|long_datetime }}]"
     )
     assert template.render(Context({"x": None})) == "[]"

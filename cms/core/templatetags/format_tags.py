@@ -8,6 +8,7 @@
     {{ figures.value_usd|money_millions }}       USD 36.6 million · 36,6 millions USD
     {{ price.discount_percent|percent }}         12.5% · 12,5 %
     {{ agreement.signature_date|long_date }}     1 May 2014 · 1 mai 2014 · 2014年5月1日
+    {{ run.created_at|long_datetime }}           1 May 2014, 2:05 pm · 1 mai 2014, 14:05
 
 Each filter gives an empty string for None or a value that is not a number or a date.
 """
@@ -50,6 +51,12 @@ def money_millions(value, currency="USD"):
 def percent(value, decimals=None):
     """A value given in percent (12.5), with the language's percent sign and spacing."""
     return formats.format_percent(value, _decimals(decimals))
+
+
+@register.filter
+def long_datetime(value):
+    """A moment as its day written out and its time, in the site's time zone."""
+    return formats.format_datetime(value)
 
 
 @register.filter
