@@ -33,6 +33,7 @@ __all__ = [
     "public_partners",
     "run",
     "search_partners",
+    "merge_partners",
     "search_partners_by_english_name",
     "search_site",
 ]
@@ -131,11 +132,12 @@ def _names_match(text, query):
     )
 
 
-def search_partners_by_english_name(locale, query, limit=MAX_HITS):
+def search_partners_by_english_name(locale, query, limit=MAX_HITS, method="search"):
     """`PartnerRow`s of the funding partners whose English name or acronym holds every word
     of `query`, for a visitor of another language than English: each the partner's
     translation into `locale` when it has one, its English row otherwise (`language` says
-    which), in the order of the English search. One search of the English backend.
+    which), in the order of the English search. One search of the English backend
+    (`method` "search", or "autocomplete" for suggestions: names and acronyms begun).
 
     In every language a partner is found by the name it is known by in English (its acronym
     above all), as the directory finds it; the visitor's own backend finds it by its name in
@@ -153,14 +155,17 @@ def search_partners_by_english_name(locale, query, limit=MAX_HITS):
     alias = backend_alias(SOURCE_LANGUAGE)
 
     def call(q):
-        return _values(queryset.search(q, backend=alias)[:limit], fields)
+        results = getattr(get_search_backend(alias), method)(q, queryset)[:limit]
+        return _values(results, fields)
 
     rows = []
     for pk, key, name, acronym, local_pk, local_name in run(
-        "partner search by English name", call, query
+        f"partner {method} by English name", call, query
     ):
-        if not _names_match(f"{name} {acronym}", query):
-            continue  # found by its mandate or staff-only names only
+        # Autocomplete reads names and acronyms only; a search reads the mandate and the
+        # staff-only other names too, which must not find a partner here.
+        if method == "search" and not _names_match(f"{name} {acronym}", query):
+            continue
         translated = local_pk is not None
         rows.append(
             PartnerRow(
@@ -177,7 +182,7 @@ def search_partners_by_english_name(locale, query, limit=MAX_HITS):
     return rows
 
 
-def _merge_partners(found, by_english_name):
+def merge_partners(found, by_english_name):
     """The partners found in the visitor's language, then those found only by their English
     name or acronym."""
     seen = {row.translation_key for row in found}
@@ -312,7 +317,7 @@ def search_site(query, language_code, request=None, *, areas=(), statuses=()):
     if links.base_url:
         partners = search_partners("search", locale, query, alias)
         if language_code != SOURCE_LANGUAGE:
-            partners = _merge_partners(partners, search_partners_by_english_name(locale, query))
+            partners = merge_partners(partners, search_partners_by_english_name(locale, query))
     results.partner_urls = public_partners(partners, links, results.terms)
     results.partner_languages = {row.pk: row.language or language_code for row in partners}
     results.ids[PARTNER] = [row.pk for row in partners if row.pk in results.partner_urls]

@@ -5,7 +5,14 @@ from wagtail.models import Page
 
 from cms.pages.models import OpportunityPage
 
-from .engine import public_partners, run, search_partners
+from ..analysis import SOURCE_LANGUAGE
+from .engine import (
+    merge_partners,
+    public_partners,
+    run,
+    search_partners,
+    search_partners_by_english_name,
+)
 from .query import plain_words
 from .results import OPPORTUNITY, PAGE, PARTNER, TYPES
 from .scope import SearchScope, backend_alias
@@ -45,6 +52,12 @@ def suggest(query, language_code, request=None, limit=SUGGESTION_LIMIT):
     links = scope.profile_links
     if links.base_url:
         rows = search_partners("autocomplete", locale, query, alias, limit=limit)
+        if language_code != SOURCE_LANGUAGE:
+            # By their English name or acronym too, shown in the visitor's language.
+            rows = merge_partners(
+                rows,
+                search_partners_by_english_name(locale, query, limit, method="autocomplete"),
+            )[:limit]
         urls = public_partners(rows, links, None)
         suggestions[PARTNER] = [
             {"title": row.name, "url": urls[row.pk], "type": PARTNER}

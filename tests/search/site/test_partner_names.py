@@ -149,3 +149,15 @@ def test_query_count_does_not_grow_with_the_partners_found(client, search_site_d
     add(10, "Photonics")
     client.get("/fr/search/", {"q": "Quantum"})  # warm the site-root cache
     assert queries("Quantum") == queries("Photonics")
+
+
+def test_suggestions_offer_partners_by_their_english_name_too(client, banks):
+    def suggested(language, q):
+        response = client.get(f"/{language}/search/suggest/", {"q": q})
+        assert response.status_code == 200
+        return [item["title"] for item in response.json()["results"] if item["type"] == "partner"]
+
+    assert suggested("fr", "AfD") == ["Banque africaine de développement"]
+    assert suggested("fr", "banq") == ["Banque africaine de développement"]
+    assert suggested("zh-hans", "Asian") == ["Asian Development Bank"]
+    assert suggested("en", "Banque") == []
