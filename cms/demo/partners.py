@@ -3,7 +3,16 @@
 Funding partners come from `data/partners.json`; the host institutions of the ITU Academy
 Centres of Excellence (`data/coe_hosts.csv`) are partners of the archive but not funding
 partners. A partner that already exists (same English name) is left as it is.
+
+Their translations come from `data/partner_translations.json`, keyed by the partner's English
+name (its stable key in the fact files): for each of the five other languages, the name, the
+mandate and the strategy, and the acronym and other names where the language has its own
+(otherwise the English ones are kept, as wagtail-localize synchronizes them). They are written
+through wagtail-localize as a translator would (`localize.translate_into`): the acronym and
+other names as overrides of synchronized fields.
 """
+
+import html
 
 from django.utils.html import escape
 
@@ -11,8 +20,15 @@ from cms.snippets.factories import PartnerFactory
 from cms.snippets.models import Partner
 
 from .facts import read_csv, read_json
+from .localize import translate_into
 
-__all__ = ["coe_host_facts", "funding_partner_facts", "load_partners"]
+__all__ = [
+    "coe_host_facts",
+    "funding_partner_facts",
+    "load_partners",
+    "partner_translation_facts",
+    "translate_partners",
+]
 
 
 def funding_partner_facts():
@@ -82,3 +98,67 @@ def load_partners(source_locale, vocabularies, countries):
             linked.append(partner)
     Partner.objects.bulk_update(linked, ["parent"])
     return by_name, created
+
+
+def partner_translation_facts():
+    """{English name: {language code: {"name", "mandate", "strategy", and optionally
+    "acronym" and "aliases"}}}, as in the fact file."""
+    return read_json("partner_translations.json")
+
+
+def _translated_paragraph(text):
+    """A paragraph of rich text as wagtail-localize writes it into a translation (quotes and
+    apostrophes as they are), so that an unchanged translation compares equal."""
+    return f"<p>{html.escape(text, quote=False)}</p>" if text else ""
+
+
+def _translation_values(partner, text):
+    """The translated fields and the overridden synchronized fields of a partner in one
+    language. A synchronized field is overridden only when the language has a value of its
+    own and the English record has one (wagtail-localize has nothing to override otherwise);
+    None puts the English value back."""
+    values = {
+        "name": text["name"],
+        "mandate": _translated_paragraph(text.get("mandate")),
+        "development_strategy": _translated_paragraph(text.get("strategy")),
+    }
+    overrides = {}
+    if partner.acronym:
+        overrides["acronym"] = text.get("acronym") or None
+    if partner.aliases:
+        aliases = "\n".join(text.get("aliases", []))
+        overrides["aliases"] = aliases or None
+    return values, overrides
+
+
+def _is_current(partner, translation, values, overrides):
+    if translation is None:
+        return False
+    expected = {
+        **values,
+        **{name: value or getattr(partner, name) for name, value in overrides.items()},
+    }
+    return all(getattr(translation, name) == value for name, value in expected.items())
+
+
+def translate_partners(target_locales, partners):
+    """Translate the partners of the fact file into each target locale where their
+    translation is missing or differs; return the number of translations written."""
+    written = 0
+    translations = {}
+    for partner in Partner.objects.filter(
+        translation_key__in=[p.translation_key for p in partners.values()]
+    ).exclude(locale__in={p.locale_id for p in partners.values()}):
+        translations[(partner.translation_key, partner.locale_id)] = partner
+    for name, languages in partner_translation_facts().items():
+        partner = partners[name]
+        wanted, overridden = {}, {}
+        for locale in target_locales:
+            values, overrides = _translation_values(partner, languages[locale.language_code])
+            current = translations.get((partner.translation_key, locale.pk))
+            if not _is_current(partner, current, values, overrides):
+                wanted[locale], overridden[locale] = values, overrides
+        if wanted:
+            translate_into(partner, wanted, overridden)
+            written += len(wanted)
+    return written

@@ -1,4 +1,5 @@
-"""The awards of the 25th anniversary of ITU-D (WTDC-17), and their partners' translations."""
+"""The awards of the 25th anniversary of ITU-D (WTDC-17), in six languages (their partners'
+translations are those of `partners.translate_partners`)."""
 
 from django.utils.html import escape
 
@@ -20,24 +21,11 @@ def _is_translated(instance, locale, values):
 
 
 def load_recognitions(source_locale, target_locales, partners):
-    """Create the three recognitions and translate them and their partners; return the count
-    of recognitions created and of translations written."""
+    """Create the three recognitions and translate them; return the count of recognitions
+    created and of translations written."""
     facts = read_json("recognitions.json")
     award = facts["award"]
     created = translated = 0
-    for name, languages in facts["partner_translations"].items():
-        partner = partners[name]
-        wanted = {}
-        for locale in target_locales:
-            text = languages[locale.language_code]
-            values = {"name": text["name"]}
-            if not _is_translated(partner, locale, values):
-                values["mandate"] = _paragraph(text["mandate"])
-                values["development_strategy"] = _paragraph(text["strategy"])
-                wanted[locale] = values
-        if wanted:
-            translate_into(partner, wanted)
-            translated += len(wanted)
     for fact in facts["recognitions"]:
         recognition, was_created = Recognition.objects.get_or_create(
             locale=source_locale,

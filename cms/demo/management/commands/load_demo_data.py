@@ -17,7 +17,7 @@ from cms.demo.localize import search_indexing_paused
 from cms.demo.materials import load_briefs
 from cms.demo.opportunities import link_agreements, load_opportunities
 from cms.demo.pages import load_home_pages
-from cms.demo.partners import load_partners
+from cms.demo.partners import load_partners, partner_translation_facts, translate_partners
 from cms.demo.recognitions import load_recognitions
 from cms.demo.sections import load_section_pages
 from cms.demo.sponsorship import load_sponsorship
@@ -61,6 +61,7 @@ class Command(BaseCommand):
             countries, new_countries = load_countries(vocabularies["regions"])
             partners, new_partners = load_partners(source, vocabularies, countries)
             new_agreements = load_agreements(plan_archive(), vocabularies, partners, countries)
+            partner_translations = translate_partners(targets, partners)
             new_recognitions, recognition_translations = load_recognitions(
                 source, targets, partners
             )
@@ -84,6 +85,7 @@ class Command(BaseCommand):
             new_countries,
             new_partners,
             new_agreements,
+            partner_translations,
             new_recognitions,
             recognition_translations,
             pages,
@@ -109,11 +111,12 @@ class Command(BaseCommand):
             f"{vocabulary_translations} translations written",
             f"Countries: {len(countries)} ({new_countries} new)",
             f"Funding partners: {Partner.objects.in_source_locale().funding_partners().count()}"
-            f" ({new_partners} partners new)",
+            f" ({new_partners} partners new), {len(partner_translation_facts())} translated "
+            f"into the five other languages ({partner_translations} translations written)",
             f"Agreements: {Agreement.objects.count()} ({new_agreements} new), "
             f"{archive} by the end of 2017",
             f"Recognitions: {new_recognitions} new, {recognition_translations} translations "
-            "written (with their partners)",
+            "written",
             f"Home pages written: {pages} (locales: "
             f"{', '.join(sorted(loc.language_code for loc in [source, *targets]))})",
             f"Section pages written: {section_pages} ({', '.join(sections)})",
