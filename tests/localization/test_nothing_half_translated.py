@@ -13,6 +13,7 @@ from cms.pages.factories import StandardPageFactory
 from cms.pages.factories_opportunities import OpportunityIndexPageFactory, OpportunityPageFactory
 from cms.snippets.factories import PartnerFactory
 
+from .matrix import matrix_rows
 from .workflow import (
     committed,
     edit_url,
@@ -21,6 +22,7 @@ from .workflow import (
     publish,
     segment_translation,
     submit,
+    submit_url,
     sync,
     target,
     translation_of,
@@ -77,12 +79,18 @@ def french_section(client, superuser, english_site):
 
 
 def test_submit_and_machine_translation_publish_nothing(client, french_translator, french_section):
-    """The issue's walk: a French translator presses "Translate" and "Machine translate";
+    """The issue's walk: a French translator presses "Translate" (from the matrix) and
+    "Machine translate";
     the French page is a draft, absent from /fr/opportunities/, its address shows nothing
     French, and no slug carries a marker, until the translator publishes it."""
     opportunity = french_section["opportunity"]
     client.force_login(french_translator)
-    response = submit(client, opportunity, "fr")
+    # "Translate" from the matrix: the missing French cell leads to wagtail-localize's form.
+    link = matrix_rows(client, q=TITLE)[TITLE]["fr"][2]
+    assert link == f"{submit_url(opportunity)}?select_locale=fr"
+    assert client.get(link).status_code == 200
+    with committed():
+        response = client.post(link, {"locales": [locale("fr").pk]})
     assert response.status_code == 302
     translation = translation_of(opportunity, "fr")
     machine_translate(client, translation)
