@@ -80,9 +80,9 @@ def french_section(client, superuser, english_site):
 
 def test_submit_and_machine_translation_publish_nothing(client, french_translator, french_section):
     """The issue's walk: a French translator presses "Translate" (from the matrix) and
-    "Machine translate";
-    the French page is a draft, absent from /fr/opportunities/, its address shows nothing
-    French, and no slug carries a marker, until the translator publishes it."""
+    "Machine translate"; the French page is a draft, absent from /fr/opportunities/, its
+    address shows nothing French, and no slug carries a marker, until the translator
+    publishes it."""
     opportunity = french_section["opportunity"]
     client.force_login(french_translator)
     # "Translate" from the matrix: the missing French cell leads to wagtail-localize's form.
