@@ -24,6 +24,7 @@ from .models import (
     Recognition,
     ThematicArea,
 )
+from .views.terms import TermChoiceField
 
 __all__ = [
     "NOT_RECORDED",
@@ -32,6 +33,14 @@ __all__ = [
     "PartnerFilterSet",
     "RecognitionFilterSet",
 ]
+
+
+class TermChoiceFilter(django_filters.ModelChoiceFilter):
+    """A filter on a vocabulary term (or a record), its choices named in the staff member's
+    language, each vocabulary read once per request."""
+
+    field_class = TermChoiceField
+
 
 # The "year of signature" choice for legacy agreements whose signature date was not recorded.
 NOT_RECORDED = "none"
@@ -59,7 +68,7 @@ def matching(model, **lookup):
 
 
 class AgreementFilterSet(WagtailFilterSet):
-    agreement_type = django_filters.ModelChoiceFilter(
+    agreement_type = TermChoiceFilter(
         label=_("Agreement type"), queryset=source_terms(AgreementType)
     )
     is_amendment = django_filters.BooleanFilter(
@@ -76,15 +85,15 @@ class AgreementFilterSet(WagtailFilterSet):
     signature_year = django_filters.ChoiceFilter(
         label=_("Year of signature"), choices=signature_year_choices, method="filter_year"
     )
-    region = django_filters.ModelChoiceFilter(
+    region = TermChoiceFilter(
         label=_("Beneficiary region"),
         queryset=source_terms(BeneficiaryRegion),
         method="filter_region",
     )
-    primary_area = django_filters.ModelChoiceFilter(
+    primary_area = TermChoiceFilter(
         label=_("Primary thematic area"), queryset=source_terms(ThematicArea)
     )
-    partner = django_filters.ModelChoiceFilter(
+    partner = TermChoiceFilter(
         label=_("Partner"), queryset=source_terms(Partner), method="filter_partner"
     )
     is_confidential = django_filters.BooleanFilter(
@@ -108,24 +117,24 @@ class AgreementFilterSet(WagtailFilterSet):
 
 
 class PartnerFilterSet(WagtailFilterSet):
-    kind = django_filters.ModelChoiceFilter(label=_("Kind"), queryset=source_terms(PartnerKind))
+    kind = TermChoiceFilter(label=_("Kind"), queryset=source_terms(PartnerKind))
     is_funding_partner = django_filters.BooleanFilter(
         label=_("In the funding-partner database"), widget=BooleanRadioSelect
     )
-    membership_category = django_filters.ModelChoiceFilter(
+    membership_category = TermChoiceFilter(
         label=_("ITU membership category"), queryset=source_terms(MembershipCategory)
     )
-    region = django_filters.ModelChoiceFilter(
+    region = TermChoiceFilter(
         label=_("Beneficiary region"),
         queryset=source_terms(BeneficiaryRegion),
         method="filter_region",
     )
-    priority_area = django_filters.ModelChoiceFilter(
+    priority_area = TermChoiceFilter(
         label=_("Priority thematic area"),
         queryset=source_terms(ThematicArea),
         method="filter_priority_area",
     )
-    funding_type = django_filters.ModelChoiceFilter(
+    funding_type = TermChoiceFilter(
         label=_("Funding type"),
         queryset=source_terms(FundingType),
         method="filter_funding_type",
@@ -154,9 +163,7 @@ class RecognitionFilterSet(WagtailFilterSet):
 
 
 class CountryFilterSet(WagtailFilterSet):
-    region = django_filters.ModelChoiceFilter(
-        label=_("ITU-D region"), queryset=source_terms(BeneficiaryRegion)
-    )
+    region = TermChoiceFilter(label=_("ITU-D region"), queryset=source_terms(BeneficiaryRegion))
     no_region = django_filters.BooleanFilter(
         field_name="region",
         lookup_expr="isnull",

@@ -1,11 +1,16 @@
 """Admin forms and panels of the partnership records."""
 
+from babel.numbers import get_currency_name
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import HelpPanel
 
+from cms.core.formats import babel_locale
+
+from .models.agreements import CURRENCY_CHOICES
 from .views import INTERNAL_PERMISSION, format_usd
+from .views.terms import term_label
 
 __all__ = ["AgreementForm", "ChainValuePanel", "PartnerForm"]
 
@@ -17,6 +22,25 @@ def sort_choices_by_label(field):
     blank = [choice for choice in choices if choice[0] == ""]
     rest = sorted((c for c in choices if c[0] != ""), key=lambda choice: str(choice[1]).casefold())
     field.choices = blank + rest
+
+
+def currency_choices():
+    """The ISO 4217 currencies, "EUR – euro", named in the active language from CLDR (the
+    English ISO name where CLDR has none)."""
+    locale = babel_locale()
+    choices = []
+    for code, english in CURRENCY_CHOICES:
+        name = get_currency_name(code, locale=locale)
+        choices.append((code, f"{code} – {name}" if name and name != code else english))
+    return choices
+
+
+def name_terms_in_active_language(form):
+    """Choices of records (vocabulary terms) among `form`'s fields, many-valued ones
+    included, named in the staff member's language."""
+    for field in form.fields.values():
+        if hasattr(field, "label_from_instance"):
+            field.label_from_instance = term_label
 
 
 class PartnerForm(WagtailAdminModelForm):
@@ -36,8 +60,12 @@ class PartnerForm(WagtailAdminModelForm):
 class AgreementForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        name_terms_in_active_language(self)
         if "countries" in self.fields:
             sort_choices_by_label(self.fields["countries"])
+        if "currency" in self.fields:
+            blank = [choice for choice in self.fields["currency"].choices if choice[0] == ""]
+            self.fields["currency"].choices = blank + currency_choices()
 
 
 class ChainValuePanel(HelpPanel):

@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from cms.core.formats import format_number
 from cms.core.model_viewsets import AdminModelViewSet
+from cms.snippets.views.columns import TermColumn
 
 from .admin_views import ApplicationInspectView, TransitionView
 from .filters import ApplicationFilterSet
@@ -123,7 +124,8 @@ class DiscountViewSet(AdminModelViewSet):
     copy_view_enabled = False
     search_backend_name = None
     list_display = [
-        Column("category", label=_("ITU membership category")),
+        # The category named in the staff member's language, as the admin's forms do.
+        TermColumn("category", label=_("ITU membership category")),
         Column("package", label=_("Package")),
         Column(
             "percent",

@@ -67,7 +67,12 @@ class Vocabulary(TranslatableMixin, index.Indexed, models.Model):
         unique_together = [("translation_key", "locale"), ("code", "locale")]
 
     def __str__(self):
-        return self.name
+        return self.label_with(self.name)
+
+    def label_with(self, name):
+        """How the term is labelled in lists and choices, given its name in a language (the
+        admin passes the name in the staff member's language, see `cms.snippets.views.terms`)."""
+        return name
 
 
 class BeneficiaryRegion(Vocabulary):
@@ -77,8 +82,8 @@ class BeneficiaryRegion(Vocabulary):
         verbose_name = _("beneficiary region")
         verbose_name_plural = _("beneficiary regions")
 
-    def __str__(self):
-        return f"{self.code.upper()} – {self.name}"
+    def label_with(self, name):
+        return f"{self.code.upper()} – {name}"
 
 
 class ThematicArea(Vocabulary):
@@ -151,14 +156,15 @@ class SustainableDevelopmentGoal(Vocabulary):
         verbose_name = _("sustainable development goal")
         verbose_name_plural = _("sustainable development goals")
 
-    def __str__(self):
-        return _("Goal %(number)s: %(name)s") % {"number": self.number, "name": self.name}
+    def label_with(self, name):
+        return _("Goal %(number)s: %(name)s") % {"number": self.number, "name": name}
 
 
 class Country(index.Indexed, models.Model):
     """A country by its ISO 3166 code, with the ITU-D region it belongs to.
 
-    Its name in each language comes from django-countries, never from this table.
+    Its name in each language comes from django-countries, never from this table: the UN's
+    short name in the six UN languages (see `cms.snippets.country_names`).
     """
 
     code = CountryField(_("country"), unique=True)

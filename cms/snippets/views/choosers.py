@@ -6,8 +6,13 @@ the English row, which stands for the concept in every language.
 """
 
 from django import forms
+from django.contrib.admin.utils import quote
+from django.db.models import ForeignKey
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.forms.models import register_form_field_override
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
@@ -16,6 +21,7 @@ from wagtail.snippets.views.chooser import (
 
 from ..models import SOURCE_LOCALE
 from .search import country_codes_matching, search_records
+from .terms import RecordChooserWidget, TermChoiceField, TermChosenView, term_label
 
 __all__ = ["CountryChooserViewSet", "RecordChooserViewSet"]
 
@@ -56,6 +62,26 @@ class RecordChooseViewMixin:
     def search(self, objects, query):
         return search_records(objects, self.search_fields, query)
 
+    @property
+    def title_column(self):
+        # Wagtail's, with vocabulary terms named in the staff member's language.
+        if self.is_multiple_choice:
+            return TitleColumn(
+                "title",
+                label=_("Title"),
+                accessor=term_label,
+                label_prefix="chooser-modal-select",
+            )
+        return TitleColumn(
+            "title",
+            label=_("Title"),
+            accessor=term_label,
+            get_url=lambda obj: self.append_preserved_url_parameters(
+                reverse(self.chosen_url_name, args=(quote(obj.pk),))
+            ),
+            link_attrs={"data-chooser-modal-choice": True},
+        )
+
 
 class RecordChooseView(RecordChooseViewMixin, ChooseView):
     pass
@@ -66,12 +92,26 @@ class RecordChooseResultsView(RecordChooseViewMixin, ChooseResultsView):
 
 
 class RecordChooserViewSet(SnippetChooserViewSet):
-    """Chooser of a partnership record, searched by `search_fields`."""
+    """Chooser of a partnership record, searched by `search_fields`; its widget and
+    results speak the staff member's language (see `cms.snippets.views.terms`)."""
 
+    base_widget_class = RecordChooserWidget
     choose_view_class = RecordChooseView
     choose_results_view_class = RecordChooseResultsView
+    chosen_view_class = TermChosenView
     search_fields = ("name",)
     source_locale_only = False
+
+    def on_register(self):
+        super().on_register()
+        if self.model and self.register_widget:
+            # Every admin form's choice of such a record (a select or this chooser) names
+            # vocabulary terms in the staff member's language.
+            register_form_field_override(
+                ForeignKey,
+                to=self.model,
+                override={"widget": self.widget_class, "form_class": TermChoiceField},
+            )
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(

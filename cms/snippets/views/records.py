@@ -6,8 +6,10 @@ from wagtail.fields import RichTextField
 from wagtail.rich_text import RichText
 from wagtail.snippets.views.snippets import InspectView
 
+from ..models import Vocabulary
 from .listing import RecordIndexView
 from .search import INTERNAL_PERMISSION, country_codes_matching, format_usd, join_names
+from .terms import term_label
 
 __all__ = [
     "AgreementIndexView",
@@ -88,9 +90,15 @@ class CountryIndexView(RecordIndexView):
 # --- Inspect pages --------------------------------------------------------------------------
 
 
+def join_labels(items):
+    """Records named in the staff member's language (vocabulary terms translated), joined."""
+    return ", ".join(term_label(item) for item in items)
+
+
 class RecordInspectView(InspectView):
     """A record for staff who may read it but not change it: empty values as a dash, yes/no,
-    rich text rendered, and readable labels for relations (`field_labels`)."""
+    rich text rendered, vocabulary terms in the staff member's language, and readable labels
+    for relations (`field_labels`)."""
 
     field_labels = {}
 
@@ -103,11 +111,16 @@ class RecordInspectView(InspectView):
         if isinstance(field, RichTextField):
             value = field.value_from_object(self.object)
             return RichText(value) if value else "-"
+        related = getattr(field, "related_model", None)
+        if getattr(field, "many_to_many", False) and related and issubclass(related, Vocabulary):
+            return join_labels(getattr(self.object, field_name).all()) or "-"
         value = super().get_field_display_value(field_name, field)
         if value is None or value == "":
             return "-"
         if isinstance(value, bool):
             return _("Yes") if value else _("No")
+        if isinstance(value, Vocabulary):
+            return term_label(value)
         return value
 
 
@@ -131,17 +144,17 @@ class PartnerInspectView(RecordInspectView):
         return fields
 
     def get_priority_areas_display_value(self):
-        return join_names(link.area for link in self.object.priority_areas.all()) or "-"
+        return join_labels(link.area for link in self.object.priority_areas.all()) or "-"
 
     def get_beneficiary_regions_display_value(self):
-        return join_names(link.region for link in self.object.beneficiary_regions.all()) or "-"
+        return join_labels(link.region for link in self.object.beneficiary_regions.all()) or "-"
 
     def get_beneficiary_countries_display_value(self):
         links = self.object.beneficiary_countries.select_related("country")
         return join_names(link.country for link in links) or "-"
 
     def get_funding_types_display_value(self):
-        return join_names(link.funding_type for link in self.object.funding_types.all()) or "-"
+        return join_labels(link.funding_type for link in self.object.funding_types.all()) or "-"
 
     def get_contacts_display_value(self):
         contacts = [

@@ -3,6 +3,7 @@
 from django import forms
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy
 from wagtail.models import TranslatableMixin
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -48,6 +49,15 @@ class RecordViewSet(SnippetViewSet):
     #: {column or export name: permission needed to see it}, see RecordIndexView. Counts of
     #: agreements include confidential ones: only those who may see the archive see them.
     column_permissions = {"agreement_count": "snippets.view_agreement"}
+
+    @property
+    def breadcrumbs_items(self):
+        # Wagtail names the first step with `gettext` when the views are made, at start-up:
+        # in English whatever the staff member's language.
+        items = list(super().breadcrumbs_items)
+        if items:
+            items[0] = {**items[0], "label": gettext_lazy("Home")}
+        return items
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(column_permissions=self.column_permissions, **kwargs)

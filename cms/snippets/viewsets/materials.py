@@ -2,9 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import Column, LocaleColumn, UpdatedAtColumn
+from wagtail.admin.ui.tables import Column
 
 from ..models import Material
+from ..views.columns import LanguageColumn, UpdatedColumn
 from .base import RecordViewSet
 
 __all__ = ["MaterialViewSet"]
@@ -23,8 +24,8 @@ class MaterialViewSet(RecordViewSet):
     list_display = [
         "title",
         Column("kind", label=_("Kind"), accessor="get_kind_display", sort_key="kind"),
-        LocaleColumn(),
-        UpdatedAtColumn(),
+        LanguageColumn(),
+        UpdatedColumn(),
     ]
     list_export = ["title", "kind", "document", "video_url", "image", "locale"]
     export_headings = {"locale": _("Language")}

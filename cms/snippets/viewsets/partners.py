@@ -10,12 +10,13 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.admin.ui.tables import BooleanColumn, Column, LocaleColumn, UpdatedAtColumn
+from wagtail.admin.ui.tables import Column
 
 from ..filters import PartnerFilterSet
 from ..forms import PartnerForm
 from ..models import AgreementPartner, Partner
 from ..views import INTERNAL_PERMISSION, PartnerIndexView, PartnerInspectView, partner_regions
+from ..views.columns import LanguageColumn, TermColumn, UpdatedColumn, YesNoColumn
 from .base import SELECT, RecordViewSet
 
 __all__ = ["PartnerViewSet"]
@@ -35,15 +36,15 @@ class PartnerViewSet(RecordViewSet):
     list_display = [
         "name",
         "acronym",
-        "kind",
-        "membership_category",
-        BooleanColumn(
+        TermColumn("kind", Partner, sort_key="kind__sort_order"),
+        TermColumn("membership_category", Partner, sort_key="membership_category__sort_order"),
+        YesNoColumn(
             "is_funding_partner", label=_("Funding partner"), sort_key="is_funding_partner"
         ),
         Column("regions", label=_("Regions"), accessor=partner_regions),
         Column("agreement_count", label=_("Agreements"), sort_key="agreement_count"),
-        LocaleColumn(),
-        UpdatedAtColumn(),
+        LanguageColumn(),
+        UpdatedColumn(),
     ]
     list_export = [
         "name",

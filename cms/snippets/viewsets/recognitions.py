@@ -2,10 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.admin.ui.tables import Column, LocaleColumn, UpdatedAtColumn
+from wagtail.admin.ui.tables import Column
 
 from ..filters import RecognitionFilterSet
 from ..models import Recognition
+from ..views.columns import LanguageColumn, UpdatedColumn
 from .base import RecordViewSet
 
 __all__ = ["RecognitionViewSet"]
@@ -25,8 +26,8 @@ class RecognitionViewSet(RecordViewSet):
         "partner",
         "occasion",
         Column("year", label=_("Year"), sort_key="year"),
-        LocaleColumn(),
-        UpdatedAtColumn(),
+        LanguageColumn(),
+        UpdatedColumn(),
     ]
     list_export = ["award_title", "partner", "occasion", "year", "locale"]
     export_headings = {"locale": _("Language")}

@@ -3,7 +3,7 @@
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.admin.ui.tables import BooleanColumn, Column, LocaleColumn
+from wagtail.admin.ui.tables import Column
 
 from ..filters import CountryFilterSet
 from ..models import (
@@ -20,6 +20,7 @@ from ..models import (
     ThematicArea,
 )
 from ..views import CountryChooserViewSet, CountryIndexView
+from ..views.columns import CodeColumn, LanguageColumn, TermColumn, YesNoColumn
 from .base import SELECT, RecordViewSet, count_by_term
 
 __all__ = [
@@ -55,13 +56,13 @@ class VocabularyViewSet(RecordViewSet):
     def list_display(self):
         return [
             "name",
-            "code",
+            CodeColumn(),
             *[
                 Column(name, label=label, sort_key=name)
                 for name, (label, *_rest) in self.counts.items()
             ],
             Column("sort_order", label=_("Position"), sort_key="sort_order"),
-            LocaleColumn(),
+            LanguageColumn(),
         ]
 
     @property
@@ -144,7 +145,7 @@ class AgreementTypeViewSet(VocabularyViewSet):
     def list_display(self):
         return [
             *super().list_display[:2],
-            BooleanColumn("is_amendment", label=_("Amendment"), sort_key="is_amendment"),
+            YesNoColumn("is_amendment", label=_("Amendment"), sort_key="is_amendment"),
             *super().list_display[2:],
         ]
 
@@ -162,8 +163,8 @@ class SustainableDevelopmentGoalViewSet(VocabularyViewSet):
         return [
             "name",
             Column("number", label=_("Goal"), sort_key="number"),
-            "code",
-            LocaleColumn(),
+            CodeColumn(),
+            LanguageColumn(),
         ]
 
 
@@ -180,7 +181,7 @@ class CountryViewSet(RecordViewSet):
     list_display = [
         "__str__",
         Column("code", label=_("ISO code"), sort_key="code"),
-        Column("region", label=_("ITU-D region"), sort_key="region__sort_order"),
+        TermColumn("region", label=_("ITU-D region"), sort_key="region__sort_order"),
         Column("agreement_count", label=_("Agreements"), sort_key="agreement_count"),
     ]
     list_export = ["code", "name", "region_code"]
