@@ -16,6 +16,7 @@ submit it; leads hold it, and approving a page publishes it (at its "go live" da
 """
 
 from django.db import transaction
+from django.utils.translation import gettext_noop
 from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
 __all__ = [
@@ -26,8 +27,10 @@ __all__ = [
     "sync_workflows",
 ]
 
-OPPORTUNITY_WORKFLOW = "Opportunity moderation"
-LEAD_APPROVAL_TASK = "Approval by a communications lead"
+# Stored in English; the admin shows them in the staff member's language (the catalogue has
+# them, see cms/core/wagtail_hooks.py).
+OPPORTUNITY_WORKFLOW = gettext_noop("Opportunity moderation")
+LEAD_APPROVAL_TASK = gettext_noop("Approval by a communications lead")
 
 
 def _opportunity_workflow():
