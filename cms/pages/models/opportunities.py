@@ -125,18 +125,20 @@ class OpportunityPage(BasePage):
             ],
             heading=_("Summary"),
         ),
-        InlinePanel("thematic_areas", heading=_("Thematic areas"), min_num=1),
-        InlinePanel("regions", heading=_("Beneficiary regions"), min_num=1),
-        InlinePanel("countries", heading=_("Beneficiary countries")),
-        InlinePanel("sdgs", heading=_("Sustainable Development Goals")),
-        InlinePanel("partner_kinds", heading=_("Partner kinds sought")),
+        InlinePanel(
+            "thematic_areas", heading=_("Thematic areas"), label=_("thematic area"), min_num=1
+        ),
+        InlinePanel("regions", heading=_("Beneficiary regions"), label=_("region"), min_num=1),
+        InlinePanel("countries", heading=_("Beneficiary countries"), label=_("country")),
+        InlinePanel("sdgs", heading=_("Sustainable Development Goals"), label=_("goal")),
+        InlinePanel("partner_kinds", heading=_("Partner kinds sought"), label=_("partner kind")),
         MultiFieldPanel(
             [FieldPanel("contact_name"), FieldPanel("contact_email")], heading=_("Contact")
         ),
         FieldPanel("objectives"),
         FieldPanel("expected_results"),
         FieldPanel("body"),
-        InlinePanel("materials", heading=_("Communication material")),
+        InlinePanel("materials", heading=_("Communication material"), label=_("material")),
     ]
 
     translatable_fields = [
