@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 __all__ = ["ImportFileError", "Problem"]
@@ -25,6 +27,21 @@ class Problem:
             "column": self.column,
             "message": self.message,
         }
+
+    def as_html(self):
+        """The problem on a page: the column's name, the file's own in every language, as
+        code; the rest escaped."""
+        if self.row is None or not self.column:
+            return conditional_escape(str(self))
+        # The message comes from the catalogue, and every value put into it is escaped.
+        return mark_safe(  # noqa: S308
+            _("row %(row)s, %(column)s: %(message)s")
+            % {
+                "row": self.row,
+                "column": format_html("<code>{}</code>", self.column),
+                "message": conditional_escape(self.message),
+            }
+        )
 
     def as_dict(self):
         return {"row": self.row, "column": self.column, "message": self.message}

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
+from django.utils.html import format_html_join
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
@@ -49,7 +50,11 @@ class ImportView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
         max_bytes, max_rows, _unzipped = limits()
         return super().get_context_data(
             columns={kind: ", ".join(names) for kind, names in COLUMNS.items()},
-            required={kind: ", ".join(names) for kind, names in REQUIRED_COLUMNS.items()},
+            # Column names are the file's own, the same in every language: shown as code.
+            required={
+                kind: format_html_join(", ", "<code>{}</code>", ((name,) for name in names))
+                for kind, names in REQUIRED_COLUMNS.items()
+            },
             max_megabytes=round(max_bytes / 1024 / 1024, 1),
             max_rows=max_rows,
             currencies=", ".join(sorted(RATES)),
@@ -124,7 +129,7 @@ class ImportStatusView(ImportPermissionMixin, WagtailAdminTemplateMixin, Templat
                 }
             ),
             partners_created=(preview.get("counts") or {}).get("partners_created", 0),
-            problems=[str(Problem.from_dict(item)) for item in run.errors],
+            problems=[Problem.from_dict(item) for item in run.errors],
             sections=[(label, preview.get(key, [])) for key, label in sections],
             may_confirm=run.can_confirm
             and can_import(self.request.user, run.kind, run.create_partners),

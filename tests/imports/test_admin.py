@@ -66,7 +66,7 @@ def test_problems_are_listed_and_nothing_can_be_confirmed(client, officer, vocab
     run = ImportRun.objects.get()
     assert run.status == "failed" and run.error_count == 1 and not run.file
     page = client.get(reverse("imports:status", args=[run.pk])).content.decode()
-    assert "row 3, amount: &#x27;12,5O0&#x27; is not a number" in page
+    assert "row 3, <code>amount</code>: &#x27;12,5O0&#x27; is not a number" in page
     assert "Confirm the import" not in page
     assert client.post(reverse("imports:confirm", args=[run.pk])).status_code == 302
     assert Agreement.objects.count() == 0
