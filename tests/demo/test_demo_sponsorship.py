@@ -70,4 +70,4 @@ def test_statistics_page_and_dashboard_show_the_figures(demo_data, client):
     assert GSR in html
     client.force_login(make_user("sponsor-figures", is_superuser=True, is_staff=True))
     dashboard = client.get("/admin/").content.decode()
-    assert "14 sponsoring entities, USD 329,590" in dashboard
+    assert "14 sponsoring entities, USD\xa0329,590" in dashboard
