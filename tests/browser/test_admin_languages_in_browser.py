@@ -1,0 +1,141 @@
+"""In a real browser: a French and an Arabic staff member (their Wagtail preferred language
+set so) sign in and go through the main admin screens; the text each screen displays must
+hold no interface word left in English.
+
+What counts as an interface word, and what is record data that has no translation (names
+of the test's records, proper nouns, codes), is explained in `tests/admin/interface_language`;
+the screens and records are those of the test-client check (`tests/admin/staff_language`),
+plus what only a browser shows: wagtail-localize's translation editor, drawn by JavaScript.
+"""
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Locale, Site
+from wagtail_localize.operations import TranslationCreator
+
+from tests.admin.interface_language import DATA_SELECTORS, IGNORED_TAGS, english_words_in
+from tests.admin.staff_language import (
+    EDITORS_BY_LANGUAGE,
+    RECORD_DATA,
+    STAFF,
+    admin_screens,
+    make_admin_records,
+    make_editor,
+    make_officer,
+)
+
+# The text a person sees: visible text nodes outside record data, the placeholders of
+# visible fields and the values of visible buttons (not what only screen readers reach).
+VISIBLE_TEXT = """
+([dataSelectors, ignoredTags]) => {
+    const skipped = new Set();
+    for (const selector of dataSelectors) {
+        document.querySelectorAll(selector).forEach((element) => skipped.add(element));
+    }
+    const ignored = new Set(ignoredTags.map((tag) => tag.toUpperCase()));
+    const shown = (element) => {
+        if (element.closest(".w-sr-only")) return false;
+        if (!element.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) {
+            return false;
+        }
+        const box = element.getBoundingClientRect();
+        return box.width > 1 && box.height > 1;
+    };
+    const outside = (element) => {
+        for (let node = element; node; node = node.parentElement) {
+            if (skipped.has(node) || ignored.has(node.tagName)) return false;
+        }
+        return true;
+    };
+    const parts = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent.trim();
+        const element = node.parentElement;
+        if (text && element && outside(element) && shown(element)) parts.push(text);
+    }
+    document.querySelectorAll("input, textarea, button").forEach((field) => {
+        if (!outside(field) || !shown(field)) return;
+        if (field.placeholder) parts.push(field.placeholder);
+        if (["submit", "button"].includes(field.type) && field.tagName === "INPUT") {
+            parts.push(field.value);
+        }
+    });
+    return parts.join("\\n");
+}
+"""
+
+
+def visible_text(page):
+    return page.evaluate(VISIBLE_TEXT, [DATA_SELECTORS, sorted(IGNORED_TAGS)])
+
+
+def sign_in(open_page, live_server, username, locale):
+    page = open_page(live_server.url + "/admin/login/", locale=locale)
+    page.fill("#id_username", username)
+    page.fill("#id_password", "pw")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")
+    return page
+
+
+def translation_in_progress(records, language):
+    """The opportunity's translation into `language`, started and not published: its edit
+    address opens wagtail-localize's translation editor."""
+    locale = Locale.objects.get(language_code=language)
+    opportunity = records["opportunity"]
+    index = opportunity.get_parent().specific
+    if index.get_translation_or_none(locale) is None:
+        # As wagtail-localize's own form does: the parents as aliases of the English ones.
+        index.copy_for_translation(locale, copy_parents=True, alias=True)
+    creator = TranslationCreator(None, [locale])
+    creator.create_translations(opportunity)
+    for translations in creator.mappings.values():
+        for translation in translations:
+            translation.save_target(publish=False)
+    return opportunity.get_translation(locale)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize(("language", "browser_locale"), [("fr", "fr-FR"), ("ar", "ar")])
+def test_the_admin_shows_no_english_interface_word(
+    live_server, open_page, language, browser_locale
+):
+    cache.clear()
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    records = make_admin_records(home)
+    make_officer(language)
+    make_editor(language)
+    translated = translation_in_progress(records, language)
+    screens = [
+        *admin_screens(records),
+        ("translation editor", f"/admin/pages/{translated.pk}/edit/"),
+    ]
+
+    page = sign_in(open_page, live_server, STAFF[language], browser_locale)
+    assert page.evaluate("document.documentElement.lang") == language
+    if language == "ar":
+        assert page.evaluate("document.documentElement.dir") == "rtl"
+
+    leftovers = {}
+    for name, url in screens:
+        response = page.goto(live_server.url + url)
+        assert response.status == 200, name
+        page.wait_for_load_state("networkidle")
+        words = english_words_in(visible_text(page), language, RECORD_DATA)
+        if words:
+            leftovers[name] = sorted(set(words))
+
+    # A page the staff member may not open: Wagtail sends them to the dashboard with a
+    # message, which must be in their language too.
+    editor = sign_in(open_page, live_server, EDITORS_BY_LANGUAGE[language], browser_locale)
+    editor.goto(live_server.url + "/admin/imports/")
+    editor.wait_for_url("**/admin/")
+    message = editor.locator(".messages li").first.inner_text()
+    assert message.strip()
+    words = english_words_in(visible_text(editor), language, RECORD_DATA)
+    if words:
+        leftovers["permission denied"] = sorted(set(words))
+
+    assert leftovers == {}, leftovers
