@@ -220,6 +220,11 @@ def test_chart_labels_never_overlap_bars_or_axes(live_server, open_page, demo_ar
         if screenshots:
             Path(screenshots).mkdir(parents=True, exist_ok=True)
             page.screenshot(path=f"{screenshots}/{language}-page.png", full_page=True)
+            listing = open_page(
+                f"{live_server.url}/{language}/statistics/agreements/?start=2014&end=2017",
+                locale=language,
+            )
+            listing.screenshot(path=f"{screenshots}/{language}-agreements.png", full_page=True)
             for chart in page.locator(".statistics-chart__figure").all():
                 name = chart.locator("svg").get_attribute("aria-labelledby").split("-title")[0]
                 chart.screenshot(path=f"{screenshots}/{language}-{name}.png")
