@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import HelpPanel
 
-from cms.core.formats import babel_locale
+from cms.core.formats import babel_locale, format_money
 
 from .models.agreements import CURRENCY_CHOICES
-from .views import INTERNAL_PERMISSION, format_usd
+from .views import INTERNAL_PERMISSION
 from .views.terms import term_label
 
 __all__ = ["AgreementForm", "ChainValuePanel", "PartnerForm"]
@@ -100,7 +100,7 @@ class ChainValuePanel(HelpPanel):
                 "directly or through another addendum."
             ) % {"reference": self.instance.root.reference}
             return format_html(
-                '<p class="w-text-16 w-font-bold">USD {}</p><p class="help">{}</p>',
-                format_usd(self.instance.chain_value_usd()),
+                '<p class="w-text-16 w-font-bold">{}</p><p class="help">{}</p>',
+                format_money(self.instance.chain_value_usd(), "USD", decimals=0),
                 explanation,
             )

@@ -184,7 +184,7 @@ def test_chain_value_is_shown_on_amendments_only(client, officer, terms):
     for agreement in (original, addendum):
         html = client.get(url(Agreement, "edit", agreement.pk)).content.decode()
         assert "Value of the amendment chain" in html
-        assert "USD 125,000" in html
+        assert "USD\xa0125,000" in html
     html = client.get(url(Agreement, "edit", lone.pk)).content.decode()
     assert "Value of the amendment chain" not in html
 
