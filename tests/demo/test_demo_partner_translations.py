@@ -198,7 +198,7 @@ def test_the_fact_file_of_translations_holds_together():
             for field in ("mandate", "strategy"):
                 assert bool(text.get(field)) == bool(partner.get(field)), (name, language, field)
             if language == "fr":  # a no-break space before the high punctuation
-                assert not re.search(r" [:;?!]", " ".join(map(str, text.values()))), name
+                assert not re.search(r" [:;?!»]|« ", " ".join(map(str, text.values()))), name
             # Only a value of the English record can be overridden.
             assert not text.get("acronym") or partner.get("acronym"), (name, language)
             assert not text.get("aliases") or partner.get("aliases"), (name, language)
