@@ -55,6 +55,8 @@ command -v msgfmt >/dev/null || packages+=(gettext)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || packages+=(fonts-dejavu-core)
 fc-list 2>/dev/null | grep -qiE 'cjk|wenquanyi|droid sans fallback' || packages+=(fonts-wqy-microhei)
 
+installed_postgresql=0
+case " ${packages[*]} " in *" postgresql-$PG_VERSION "*) installed_postgresql=1 ;; esac
 if [ ${#packages[@]} -gt 0 ]; then
   say "installing ${packages[*]}"
   # A cluster created by the package's own scripts takes its locale from the environment:
@@ -83,6 +85,12 @@ PG_DATA=/var/lib/postgresql/$PG_VERSION/$PG_CLUSTER
 PG_MARKER=$STATE_DIR/postgresql-$PG_VERSION-$PG_CLUSTER.pid
 postmaster_pid() { as_root head -1 "$PG_DATA/postmaster.pid" 2>/dev/null || true; }
 started_here() { [ -f "$PG_MARKER" ] && [ -n "$(postmaster_pid)" ] && [ "$(cat "$PG_MARKER")" = "$(postmaster_pid)" ]; }
+
+# A cluster that the package's own scripts started while this script installed it is ours too.
+if [ "$installed_postgresql" = 1 ] && pg_isready -q && [ -n "$(postmaster_pid)" ]; then
+  as_root mkdir -p "$STATE_DIR"
+  postmaster_pid | as_root tee "$PG_MARKER" >/dev/null
+fi
 
 if pg_isready -q; then
   if started_here; then
