@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from wagtail.admin.views.generic.models import InspectView
 
+from cms.snippets.views.records import StaffLanguageInspectMixin
+
 from .models import SponsorshipApplication
 from .stats import sponsorship_figures
 from .workflow import TRANSITIONS, TransitionError, apply_transition, available_actions
@@ -19,7 +21,7 @@ from .workflow import TRANSITIONS, TransitionError, apply_transition, available_
 __all__ = ["ApplicationInspectView", "TransitionView", "overview_view"]
 
 
-class ApplicationInspectView(InspectView):
+class ApplicationInspectView(StaffLanguageInspectMixin, InspectView):
     """An application as received, with its price breakdown and the buttons of the steps
     that can follow (for those who may change applications)."""
 

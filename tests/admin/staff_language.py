@@ -53,6 +53,7 @@ RECORD_DATA = [
     "Acme Networks cyber drills",
     "Acme Networks",
     "Ada Lovelace",
+    "We would like a booth.",  # the application's message
     # The opportunity's own text (cms/pages/factories_opportunities.py), in the editors and
     # as the source of its translation.
     "A project that needs partners.",
@@ -126,7 +127,7 @@ def make_admin_records(home_page):
     package = event.packages.get(tier="gold")
     cache.clear()  # the public form's rate limit counts earlier tests' submissions
     Client().post(event.url, form_data(package, categories["sector-member"]))
-    assert SponsorshipApplication.objects.exists()
+    application = SponsorshipApplication.objects.get()
     country = make_country("CI", "afr")
     partner = make_partner(
         "Acme Networks",
@@ -154,6 +155,7 @@ def make_admin_records(home_page):
         "agreement": agreement,
         "opportunity": opportunity,
         "event": event,
+        "application": application,
     }
 
 
@@ -198,6 +200,14 @@ def admin_screens(records):
         ("partner finder results", "/admin/partner-finder/?area=cybersecurity&kind=company"),
         ("translations", "/admin/translations/"),
         ("sponsorship applications", "/admin/sponsorship/applications/"),
+        (
+            "sponsorship application",
+            f"/admin/sponsorship/applications/inspect/{records['application'].pk}/",
+        ),
+        (
+            "agreement record",
+            f"/admin/snippets/snippets/agreement/inspect/{records['agreement'].pk}/",
+        ),
         ("membership discounts", "/admin/sponsorship/discounts/"),
     ]
 

@@ -12,6 +12,7 @@ from .search import INTERNAL_PERMISSION, country_codes_matching, format_usd, joi
 from .terms import term_label
 
 __all__ = [
+    "StaffLanguageInspectMixin",
     "AgreementIndexView",
     "AgreementInspectView",
     "CountryIndexView",
@@ -95,17 +96,9 @@ def join_labels(items):
     return ", ".join(term_label(item) for item in items)
 
 
-class RecordInspectView(InspectView):
-    """A record for staff who may read it but not change it: empty values as a dash, yes/no,
-    rich text rendered, vocabulary terms in the staff member's language, and readable labels
-    for relations (`field_labels`)."""
-
-    field_labels = {}
-
-    def get_field_label(self, field_name, field):
-        if field_name in self.field_labels:
-            return capfirst(self.field_labels[field_name])
-        return super().get_field_label(field_name, field)
+class StaffLanguageInspectMixin:
+    """Inspect pages as staff read them: empty values as a dash (Wagtail writes "None"),
+    yes/no, rich text rendered, and vocabulary terms in the staff member's language."""
 
     def get_field_display_value(self, field_name, field):
         if isinstance(field, RichTextField):
@@ -114,6 +107,14 @@ class RecordInspectView(InspectView):
         related = getattr(field, "related_model", None)
         if getattr(field, "many_to_many", False) and related and issubclass(related, Vocabulary):
             return join_labels(getattr(self.object, field_name).all()) or "-"
+        empty = (
+            getattr(field, "concrete", False)
+            and not field.many_to_many
+            and not hasattr(self, f"get_{field_name}_display_value")
+            and field.value_from_object(self.object) in (None, "")
+        )
+        if empty:
+            return "-"
         value = super().get_field_display_value(field_name, field)
         if value is None or value == "":
             return "-"
@@ -122,6 +123,18 @@ class RecordInspectView(InspectView):
         if isinstance(value, Vocabulary):
             return term_label(value)
         return value
+
+
+class RecordInspectView(StaffLanguageInspectMixin, InspectView):
+    """A record for staff who may read it but not change it (see StaffLanguageInspectMixin),
+    with readable labels for relations (`field_labels`)."""
+
+    field_labels = {}
+
+    def get_field_label(self, field_name, field):
+        if field_name in self.field_labels:
+            return capfirst(self.field_labels[field_name])
+        return super().get_field_label(field_name, field)
 
 
 class PartnerInspectView(RecordInspectView):
