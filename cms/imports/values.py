@@ -5,10 +5,9 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext as _
-from django_countries import countries as iso_countries
 
+from cms.snippets.country_names import code_for_name
 from cms.snippets.models import Country
 
 __all__ = ["CellError", "Terms", "parse_bool", "parse_date", "parse_decimal", "split_list"]
@@ -110,10 +109,9 @@ class Terms:
     def country(self, text):
         if self._countries is None:
             self._countries = {str(country.code): country for country in Country.objects.all()}
-            with translation.override("en"):
-                self._names = {str(name).lower(): code for code, name in iso_countries}
         value = text.strip()
-        code = value.upper() if len(value) == 2 else self._names.get(value.lower(), "")
+        # By code, or by English name: the UN's (as the site shows it) or ISO's.
+        code = value.upper() if len(value) == 2 else code_for_name(value)
         country = self._countries.get(code)
         if country is None:
             raise CellError(

@@ -19,7 +19,14 @@ from pathlib import Path
 from django.utils.functional import lazy
 from django.utils.translation import get_language
 
-__all__ = ["DATA_FILE", "LANGUAGES", "country_overrides", "un_country_name", "un_names"]
+__all__ = [
+    "DATA_FILE",
+    "LANGUAGES",
+    "code_for_name",
+    "country_overrides",
+    "un_country_name",
+    "un_names",
+]
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "un_country_names.csv"
 #: The file's columns, one per site language.
@@ -65,3 +72,34 @@ def country_overrides():
     from django_countries.data import COUNTRIES
 
     return {code: _lazy_name(code, COUNTRIES[code]) for code in un_names() if code in COUNTRIES}
+
+
+@cache
+def _codes_by_english_name():
+    """{casefolded English name: code}: the UN's names, and the ISO, common and former
+    names django-countries knows ("United Kingdom", "Bahamas (The)", "North Korea",
+    "Turkey"), which import files and API callers may still use."""
+    from django_countries import Countries
+    from django_countries.data import COUNTRIES
+
+    names = {}
+    for code, name in COUNTRIES.items():
+        names[str(name).casefold()] = code
+    for code, name in Countries.COMMON_NAMES.items():
+        names[str(name).casefold()] = code
+    for code, old_names in Countries.OLD_NAMES.items():
+        for name in old_names:
+            names.setdefault(str(name).casefold(), code)
+    for code, languages in un_names().items():
+        if "en" in languages:
+            names[languages["en"].casefold()] = code
+    return names
+
+
+def code_for_name(name):
+    """The ISO code of the country called `name` in English (the UN's, ISO's or the common
+    name), or "" when none is."""
+    from django.utils.translation import override
+
+    with override("en"):
+        return _codes_by_english_name().get(str(name).strip().casefold(), "")

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as country_names
 
+from cms.snippets.country_names import code_for_name
 from cms.snippets.models import (
     BeneficiaryRegion,
     Country,
@@ -145,7 +146,8 @@ def resolve_countries(values):
         return frozenset()
     codes = {}
     for value in values:
-        code = country_names.alpha2(value) or country_names.by_name(value)
+        # English names: the UN's, as the site shows them, or ISO's.
+        code = country_names.alpha2(value) or code_for_name(value)
         if not code:
             raise UnknownTerm(UNKNOWN_COUNTRY, value)
         codes[value] = code

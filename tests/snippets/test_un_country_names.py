@@ -10,7 +10,7 @@ from django_countries import countries
 from django_countries.data import COUNTRIES
 from wagtail.users.models import UserProfile
 
-from cms.snippets.country_names import DATA_FILE, LANGUAGES, un_country_name
+from cms.snippets.country_names import DATA_FILE, LANGUAGES, code_for_name, un_country_name
 from cms.snippets.models import Country
 from tests.admin.records import make_agreement, make_user
 from tests.directory import data
@@ -193,3 +193,21 @@ def test_the_agreement_form_offers_the_countries_by_their_un_name(client, hard_c
     assert options == {
         str(hard_countries[code].pk): names[language] for code, names in HARD_CASES.items()
     }
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("United Kingdom of Great Britain and Northern Ireland", "GB"),  # the UN's
+        ("United Kingdom", "GB"),  # the common name imports used to take
+        ("north korea", "KP"),
+        ("Bahamas (The)", "BS"),  # ISO's
+        ("Turkey", "TR"),  # a former name
+        ("Türkiye", "TR"),
+        ("Naoero", "NR"),
+        ("Atlantis", ""),
+    ],
+)
+def test_an_english_name_finds_its_country(name, code):
+    with translation.override("fr"):
+        assert code_for_name(name) == code
