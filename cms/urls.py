@@ -8,7 +8,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -52,6 +51,7 @@ urlpatterns += i18n_patterns(
     path("", include("cms.opendata.page_urls")),
     path("", include("cms.sponsorship.urls")),
     path("", include("cms.alerts.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's pages, with the fallback to the English page (cms/core/serving.py).
+    path("", include("cms.core.serving")),
     prefix_default_language=True,
 )

@@ -162,10 +162,21 @@ def test_unknown_and_non_public_partners_are_not_found(client, directories, aust
     assert client.get(f"/fr/partners/{french_row.pk}/government-of-australia/").status_code == 404
 
 
-def test_a_draft_directory_serves_no_profile(client, directories, australia):
+def test_a_draft_directory_serves_the_english_profile_with_the_notice(
+    client, directories, australia
+):
+    # The French directory is a draft: its address shows the English directory's profile
+    # (the fallback), with the French notice, and nothing of the draft.
     directories["fr"].unpublish()
 
-    assert client.get(profile_url(australia, "fr")).status_code == 404
+    response = client.get(profile_url(australia, "fr"))
+
+    assert response.status_code == 200
+    soup = parse(response)
+    assert soup.html["lang"] == "en"
+    assert soup.select_one("main .translation-notice")["lang"] == "fr"
+    assert directories["fr"].title not in response.content.decode()
+    assert soup.select_one('link[rel="canonical"]')["href"].endswith(profile_url(australia))
     assert client.get(profile_url(australia, "en")).status_code == 200
 
 

@@ -1,0 +1,105 @@
+"""Serving pages under the language prefixes, with the fallback to the English page.
+
+Wagtail routes `/fr/...` from the French home page while it is live (and from the site's
+English root page otherwise): a page whose French translation is missing or still a draft
+has no address there, and `/fr/opportunities/<slug>/` would answer 404. Here the address
+that the page has in English, under the visitor's prefix, serves the English page itself
+(the *fallback address*: `/en/opportunities/<slug>/` → `/fr/opportunities/<slug>/`). The
+page is rendered as under its English address, so the French visitor reads the translation
+notice in French (`locale_tags.translation_notice`), the switcher marks French as the current
+language, the canonical link names the English address (no duplicate content for search
+engines) and hreflang lists the real translations only.
+
+Serving rather than redirecting to the English address keeps the visitor in their language:
+the notice and the switcher say where they are, and the address they were given (by the
+switcher, a link, a bookmark) stays the right one once the translation is published: from
+then on it redirects to the translation, under its own slug.
+
+Nothing is disclosed that the English address would not show: the English page is found by
+Wagtail's own routing (live pages only), and Wagtail's `before_serve_page` hooks apply its
+view restrictions (password, login, groups) as they do under `/en/`.
+"""
+
+from django.http import Http404, HttpResponseRedirect
+from django.urls import re_path
+from django.utils import translation
+from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site
+
+__all__ = ["fallback_route", "serve", "urlpatterns"]
+
+#: Methods that may be redirected to a published translation without losing anything.
+REDIRECTED_METHODS = ("GET", "HEAD")
+
+
+def _components(path):
+    return [component for component in path.split("/") if component]
+
+
+def fallback_route(request, path):
+    """Wagtail's route (page, args, kwargs) of `path` from the site's root page (the English
+    home page) for a request under another language's prefix, or None: when the request is
+    in the root page's language, or when no live page has that address in English."""
+    code = translation.get_language_from_path(request.path_info)
+    site = Site.find_for_request(request)
+    if code is None or site is None:
+        return None
+    root = site.root_page.specific
+    if code == root.locale.language_code:
+        return None
+    try:
+        return root.route(request, _components(path))
+    except Http404:
+        return None
+
+
+def _translation_redirect(request, path, route):
+    """A redirect to the live, public translation of the routed page in the visitor's
+    language, at the same route and with the same query string, or None.
+
+    Only while that language's home page is live: otherwise Wagtail routes the language from
+    the English root page, the translation has no address of its own yet, and a redirect
+    would come back here."""
+    if request.method not in REDIRECTED_METHODS:
+        return None
+    page = route[0]
+    code = translation.get_language_from_path(request.path_info)
+    site = Site.find_for_request(request)
+    home = site.root_page
+    if not home.get_translations().filter(locale__language_code=code).live().exists():
+        return None
+    target = page.get_translations().filter(locale__language_code=code).live().public().first()
+    url = target.get_url(request) if target is not None else None
+    if not url:
+        return None
+    depth = len(_components(page.url_path)) - len(_components(home.url_path))
+    rest = _components(path)[depth:]
+    if rest:
+        url = url.rstrip("/") + "/" + "/".join(rest) + "/"
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponseRedirect(url + (f"?{query}" if query else ""))
+
+
+def serve(request, path):
+    """Wagtail's `serve` view, with the fallback: an address under a language prefix that
+    Wagtail does not find in that language serves the English page at the same address,
+    or redirects to the page's live translation when it has one."""
+    if Page.route_for_request(request, path) is None:
+        route = fallback_route(request, path)
+        if route is None:
+            raise Http404
+        redirect = _translation_redirect(request, path, route)
+        if redirect is not None:
+            return redirect
+        # Wagtail's view (and anything else asking Page.route_for_request) uses this route.
+        request._wagtail_route_for_request = route
+    return wagtail_views.serve(request, path)
+
+
+#: Wagtail's URLs, with this view in place of its `serve` (same name and pattern).
+urlpatterns = [
+    pattern
+    for pattern in wagtail_urls.urlpatterns
+    if getattr(pattern, "name", None) != "wagtail_serve"
+] + [re_path(wagtail_urls.serve_pattern, serve, name="wagtail_serve")]
