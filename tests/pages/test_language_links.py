@@ -3,7 +3,10 @@ page type, in every language, each link leads to the same content in that langua
 page's translation, the same partner's profile, the same view) with the same query string
 (filters, sort, period, search words), the page number aside. A partner not translated into a
 language is shown in English under that language's directory, never replaced by the
-directory itself. Pages kept from search engines announce no alternates."""
+directory itself. A page without a live translation in a language is still offered in it:
+the link leads to its fallback address (the English page under that language's prefix, with
+the notice), while hreflang announces only the real translations. Pages kept from search
+engines announce no alternates."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -97,6 +100,19 @@ class Place:
     languages: tuple = tuple(LANGUAGES)
     check: Callable | None = None
 
+    @property
+    def fallbacks(self):
+        """The languages in which the page has no live translation: offered at the fallback
+        address, where the English page is shown."""
+        return tuple(code for code in LANGUAGES if code not in self.languages)
+
+    def address(self, site, code):
+        """The address the switcher gives for language `code`: the translation's, or the
+        English address under that language's prefix."""
+        if code in self.languages:
+            return self.path(site, code)
+        return f"/{code}/" + self.path(site, "en").removeprefix("/en/")
+
 
 PLACES = [
     Place("home", page_path("home"), "?utm_source=newsletter", "?utm_source=newsletter"),
@@ -173,20 +189,25 @@ PLACES = [
 
 @pytest.mark.parametrize("place", PLACES, ids=[place.name for place in PLACES])
 def test_every_language_link_leads_to_the_same_place(client, language_site, place):
-    for code in place.languages:
-        address = place.path(language_site, code) + place.query
+    for code in LANGUAGES:
+        address = place.address(language_site, code) + place.query
         response = client.get(address)
 
         assert response.status_code == 200, address
         soup = parse(response)
-        assert soup.html["lang"] == code, address
+        # At a fallback address the page is the English one, under the notice.
+        shown = code if code in place.languages else "en"
+        assert soup.html["lang"] == shown, address
+        assert (soup.select_one(".translation-notice") is not None) == (shown != code), address
         if place.check:
-            place.check(soup, language_site, code)
-        links = {other: place.path(language_site, other) + place.kept for other in place.languages}
+            place.check(soup, language_site, shown)
+        links = {other: place.address(language_site, other) + place.kept for other in LANGUAGES}
         assert switcher_entries(soup) == [
             (other, NAMES[other], url, other == code) for other, url in links.items()
         ], address
-        expected_alternates = {other: BASE + url for other, url in links.items()}
+        expected_alternates = {
+            other: BASE + url for other, url in links.items() if other in place.languages
+        }
         expected_alternates["x-default"] = expected_alternates["en"]
         assert alternate_links(soup) == (expected_alternates if place.indexable else {}), address
 
@@ -229,5 +250,16 @@ def test_a_profile_costs_no_query_per_language(client, language_site):
         directory[code].unpublish()
     with_two = queries()
 
-    assert len(switcher_entries(parse(client.get(address)))) == 2
+    # Every language is still offered: four of them at the fallback address of the profile,
+    # which shows the English directory's profile with the notice, canonical in English.
+    entries = switcher_entries(parse(client.get(address)))
+    fallbacks = [url for _code, _name, url, _current in entries][2:]
+    assert fallbacks == [
+        f"/{code}/partners/{language_site.partner_id}/african-development-bank/"
+        for code in ("es", "ru", "ar", "zh-hans")
+    ]
     assert with_six == with_two
+    soup = parse(client.get(fallbacks[0]))
+    assert soup.select_one("main .translation-notice")["lang"] == "es"
+    assert soup.select_one('link[rel="canonical"]')["href"] == BASE + address
+    assert set(alternate_links(soup)) == {"en", "fr", "x-default"}

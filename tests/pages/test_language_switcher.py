@@ -1,5 +1,7 @@
-"""The language switcher and the hreflang alternates offer exactly the languages in which
-the page itself is published, with the address of each translation (its own slug)."""
+"""The hreflang alternates announce exactly the languages in which the page itself is
+published, with the address of each translation (its own slug); the language switcher offers
+those and, for every other language, the page's fallback address (its English address under
+that language's prefix, where the English page is shown with the notice)."""
 
 import pytest
 from django.conf import settings
@@ -28,25 +30,25 @@ def partner_page(standard_page, translate):
     }
 
 
-def test_switcher_lists_exactly_the_live_translations(client, partner_page):
+def test_switcher_lists_the_live_translations_and_the_fallbacks(client, partner_page):
     soup = parse(client.get("/fr/partenaire/"))
 
+    # A draft (Spanish) or missing (Russian, Chinese) translation: the fallback address.
     assert switcher_entries(soup) == [
         ("en", "English", "/en/how-to-partner/", False),
         ("fr", "Français", "/fr/partenaire/", True),
+        ("es", "Español", "/es/how-to-partner/", False),
+        ("ru", "Русский", "/ru/how-to-partner/", False),
         ("ar", "العربية", "/ar/sharik/", False),
+        ("zh-hans", "中文", "/zh-hans/how-to-partner/", False),
     ]
 
 
 def test_switcher_links_declare_their_language(client, partner_page):
     links = parse(client.get("/ar/sharik/")).select("nav.language-switcher a")
 
-    assert [(link["lang"], link["hreflang"]) for link in links] == [
-        ("en", "en"),
-        ("fr", "fr"),
-        ("ar", "ar"),
-    ]
-    assert [link.get("aria-current") for link in links] == [None, None, "page"]
+    assert [(link["lang"], link["hreflang"]) for link in links] == [(code, code) for code in NAMES]
+    assert [link.get("aria-current") for link in links] == [None] * 4 + ["page", None]
 
 
 def test_hreflang_alternates_are_the_live_translations_and_x_default(client, partner_page):
@@ -68,14 +70,17 @@ def test_unpublished_translation_disappears_from_switcher_and_hreflang(client, p
 
     soup = parse(client.get("/en/how-to-partner/"))
 
-    assert [entry[0] for entry in switcher_entries(soup)] == ["en", "ar"]
+    entries = {code: url for code, _name, url, _current in switcher_entries(soup)}
+    assert entries["fr"] == "/fr/how-to-partner/"
     assert set(alternate_links(soup)) == {"en", "ar", "x-default"}
 
 
-def test_page_without_translations_offers_only_its_own_language(client, standard_page):
+def test_page_without_translations_is_offered_in_every_language(client, standard_page):
     soup = parse(client.get("/en/how-to-partner/"))
 
-    assert switcher_entries(soup) == [("en", "English", "/en/how-to-partner/", True)]
+    assert switcher_entries(soup) == [
+        (code, name, f"/{code}/how-to-partner/", code == "en") for code, name in NAMES.items()
+    ]
     assert alternate_links(soup) == {
         "en": "http://testserver/en/how-to-partner/",
         "x-default": "http://testserver/en/how-to-partner/",

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,7 @@ from wagtail.models import Page
 from cms.core.templatetags.locale_tags import (
     LanguageVersion,
     _versions,
+    fallback_url,
     same_place,
     same_view,
     sub_page_route,
@@ -164,15 +166,19 @@ def _meta_image(request, image, alt):
     )
 
 
-def _canonical_path(request, page_url):
+def _canonical_path(request, page_url, language_code):
     """The path to call canonical, and whether it is a sub-page of a routable page.
 
     A partner profile in the directory is served by the directory page, but is a page of
-    its own: its canonical address is its own. An admin preview's address never is.
+    its own: its canonical address is its own. An admin preview's address never is. A page
+    shown at its fallback address (the English page under /fr/, see `cms.core.serving`) is
+    a copy of its English address, which is the canonical one (route included).
     """
     if request is None or getattr(request, "is_preview", False) or not page_url:
         return page_url, False
     path = request.path
+    if translation.get_language_from_path(request.path_info) not in (None, language_code):
+        path = fallback_url(path, language_code) or path
     if page_url.startswith("/") and path != page_url and path.startswith(page_url):
         return path, True
     return page_url, False
@@ -234,7 +240,19 @@ def page_meta(context, site_name):
     homes = live_homes(site_for_request(request))
     translations = list(public_translations([page.translation_key], homes))
     page_url = page.get_url(request) or ""
-    path, is_sub_page = _canonical_path(request, page_url)
+    path, is_sub_page = _canonical_path(request, page_url, language_code)
+    # An alias of the page in another language (wagtail-localize's "Convert to alias page",
+    # the aliases made by synchronizing a locale) is that page's content under another
+    # address: not a translation to announce, and a copy whose canonical address is the
+    # page it shows.
+    by_pk = {translation.pk: translation for translation in translations}
+    aliased = by_pk.get(page.alias_of_id) if page.alias_of_id else None
+    if aliased is not None and not is_sub_page:
+        path = aliased.get_url(request) or path
+    is_public = page.pk in by_pk
+    translations = [
+        translation for translation in translations if translation.alias_of_id not in by_pk
+    ]
 
     image = context.get("meta_image")
     if isinstance(image, AbstractImage):
@@ -242,7 +260,6 @@ def page_meta(context, site_name):
     else:
         image, alt = _page_image(page)
     feed_url, title_of_feed = _feed(request, language_code, site_name)
-    is_public = any(translation.pk == page.pk for translation in translations)
     noindex = asked_noindex or not is_public
     # A sub-page is found in the translations only when it is a route of a routable page.
     is_located = not is_sub_page or sub_page_route(page, request) is not None

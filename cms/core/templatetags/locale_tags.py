@@ -2,8 +2,10 @@
 language versions behind the language switcher and the hreflang alternates.
 
 Every link to another language comes from a page's live translations and Wagtail's own URL
-routing, never from rewriting the current address: a translation can have its own slug, and
-a language without a live translation must not be offered.
+routing, never from rewriting the current address: a translation can have its own slug. A
+language without a live, public translation is offered at the fallback address of the English
+page (its address under that language's prefix, served by `cms.core.serving` with the notice);
+hreflang (`cms.core.seo.meta`) announces real translations only.
 
 A link to another language leads to the same place in that language: the same page, the same
 sub-page of a routable page (a partner's profile, the agreements list, the sponsors) and the
@@ -12,10 +14,11 @@ same view (the search, the open data, a subscriber's page), with the same query 
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -40,6 +43,9 @@ class LanguageVersion:
     url: str
     absolute_url: str
     is_current: bool
+    #: The language has no live translation: the link leads to the fallback address (the
+    #: English page shown under that language's prefix, with the translation notice).
+    is_fallback: bool = False
 
     @property
     def is_default(self):
@@ -157,13 +163,81 @@ def view_versions(request, homes, current_code):
     return _versions(homes, request, current_code, same_view(request))
 
 
+def fallback_url(url, code):
+    """The fallback address in language `code` of a page's address `url` (with its route and
+    query string): the same address under that language's prefix, where `cms.core.serving`
+    serves the page itself with the translation notice. None if `url` is not an address of
+    the site under a language prefix."""
+    if not url:
+        return None
+    # Django resolves an address under the prefix of the active language only.
+    url_code = translation.get_language_from_path(urlsplit(url).path)
+    if url_code is None:
+        return None
+    with translation.override(url_code):
+        translated = translate_url(url, code)
+    return translated if translated != url else None
+
+
+def content_language(page):
+    """The language of what `page` shows: its locale's, or for an alias of a page of another
+    language (wagtail-localize's "Convert to alias page", the aliases made by synchronizing
+    a locale) the language of that page, whose content the alias still is."""
+    if not page.alias_of_id:
+        return page.locale.language_code
+    cached = getattr(page, "_content_language", None)
+    if cached is None:
+        cached = (
+            Page.objects.filter(pk=page.alias_of_id)
+            .values_list("locale__language_code", flat=True)
+            .first()
+        ) or page.locale.language_code
+        page._content_language = cached
+    return cached
+
+
+def _with_fallbacks(versions, public, request, current_code, url_for):
+    """`versions`, and for each language of the site without one, the fallback address of
+    the same place in the English page when it is live and public (one of `public`), in the
+    order of settings.LANGUAGES."""
+    names = dict(settings.LANGUAGES)
+    present = {version.code for version in versions}
+    source = next(
+        (page for page in public if page.locale.language_code == settings.LANGUAGE_CODE),
+        None,
+    )
+    source_url = url_for(source) if source is not None else None
+    if not source_url:
+        return versions
+    for code, name in names.items():
+        if code in present:
+            continue
+        url = fallback_url(source_url, code)
+        if url is None:
+            continue
+        versions.append(
+            LanguageVersion(
+                code=code,
+                name=name,
+                url=url,
+                absolute_url=request.build_absolute_uri(url) if request else url,
+                is_current=code == current_code,
+                is_fallback=True,
+            )
+        )
+    order = {code: index for index, code in enumerate(names)}
+    versions.sort(key=lambda version: order[version.code])
+    return versions
+
+
 @register.simple_tag(takes_context=True)
 def document_language(context):
-    """The language of the document: the locale of the page being shown, else the active
-    language (404 and other views that are not pages)."""
+    """The language of the document: that of the content of the page being shown (English
+    for an alias of an English page), else the active language (404 and other views that
+    are not pages)."""
     page = context.get("page")
     if isinstance(page, Page):
-        return page.locale.language_code
+        return content_language(page)
     return get_language() or settings.LANGUAGE_CODE
 
 
@@ -186,14 +260,17 @@ def _visitor_language(request):
 
 @register.simple_tag(takes_context=True)
 def translation_notice(context):
-    """The notice shown above a page served in a language it is not translated into (Wagtail
-    falls back to the English page), written in the visitor's language; None otherwise."""
+    """The notice shown above a page served in a language it is not translated into (the
+    English page at its fallback address, see `cms.core.serving`, or an alias of the English
+    page), written in the visitor's language; None otherwise."""
     page = context.get("page")
     if not isinstance(page, Page):
         return None
     visitor_code = _visitor_language(context.get("request"))
-    page_code = page.locale.language_code
-    if visitor_code is None or visitor_code == page_code:
+    if visitor_code is None:
+        return None
+    page_code = content_language(page)
+    if visitor_code == page_code:
         return None
     labels = settings.LANGUAGE_LABELS
     with translation.override(visitor_code):
@@ -210,21 +287,27 @@ def language_versions(context):
     """The languages offered by the language switcher, each leading to the same place.
 
     On a page: its live translations that anyone may read, and itself, at the same route and
-    with the same query string. Elsewhere: the same view in each language that has a live
-    home page, or, where there is no such view (a missing page), those home pages.
+    with the same query string; every other language of the site leads to the fallback
+    address of the English page (the English page under that language's prefix, with the
+    notice), so that every language is offered. The current language is the visitor's (the
+    address's prefix), also when the page is shown in English at its fallback address.
+    Elsewhere: the same view in each language that has a live home page, or, where there is
+    no such view (a missing page), those home pages.
     """
     request = context.get("request")
     page = context.get("page")
     if isinstance(page, Page) and page.pk:
         # A private translation is never advertised, not even to a visitor allowed to read it.
-        translations = list(
+        public = list(
             page.get_translations(inclusive=True).live().public().select_related("locale")
         )
+        translations = list(public)
         if page.pk not in {translation.pk for translation in translations}:
             translations.append(page)
-        return _versions(
-            translations, request, page.locale.language_code, same_place(page, request)
-        )
+        current_code = _visitor_language(request) or page.locale.language_code
+        url_for = same_place(page, request)
+        versions = _versions(translations, request, current_code, url_for)
+        return _with_fallbacks(versions, public, request, current_code, url_for)
 
     site = Site.find_for_request(request) if request else None
     if site is None:
