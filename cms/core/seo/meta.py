@@ -166,7 +166,7 @@ def _meta_image(request, image, alt):
     )
 
 
-def _canonical_path(request, page_url, language_code):
+def _canonical_path(request, page_url, language_code=None):
     """The path to call canonical, and whether it is a sub-page of a routable page.
 
     A partner profile in the directory is served by the directory page, but is a page of
@@ -177,7 +177,10 @@ def _canonical_path(request, page_url, language_code):
     if request is None or getattr(request, "is_preview", False) or not page_url:
         return page_url, False
     path = request.path
-    if translation.get_language_from_path(request.path_info) not in (None, language_code):
+    if language_code and translation.get_language_from_path(request.path_info) not in (
+        None,
+        language_code,
+    ):
         path = fallback_url(path, language_code) or path
     if page_url.startswith("/") and path != page_url and path.startswith(page_url):
         return path, True
