@@ -115,9 +115,10 @@ def test_english_words_of_a_mandate_do_not_find_a_partner_from_another_language(
     # it (its text is English), in French only names count for English words.
     assert "Savings Foundation" in get_page(client, "en", q="banks").get_text()
     soup = get_page(client, "fr", q="banks")
-    assert partner_titles(soup) == [
-        "Banque africaine de développement (BAD)",
+    # Both match the same English word in their names: their order is the engine's.
+    assert sorted(partner_titles(soup)) == [
         "Asian Development Bank (ADB)",
+        "Banque africaine de développement (BAD)",
     ]
 
 
