@@ -194,3 +194,31 @@ def make_recognitions_page(home, **kwargs):
 
 def rich_text_body(text):
     return json.dumps([{"type": "paragraph", "value": f"<p>{text}</p>"}])
+
+
+def make_development_banks(vocab):
+    """The African Development Bank, translated into French (with its French acronym),
+    Arabic and Chinese; and the Asian Development Bank, in English only. Used by the tests of
+    partners shown and found in the visitor's language (directory and site search)."""
+    african = make_partner(
+        vocab,
+        "African Development Bank",
+        acronym="AfDB",
+        mandate="<p>Africa's multilateral development bank.</p>",
+    )
+    translate_snippet(
+        african,
+        "fr",
+        name="Banque africaine de développement",
+        acronym="BAD",
+        mandate="<p>La banque multilatérale de développement de l'Afrique.</p>",
+    )
+    translate_snippet(african, "ar", name="البنك الأفريقي للتنمية")
+    translate_snippet(african, "zh-hans", name="非洲开发银行")
+    asian = make_partner(
+        vocab,
+        "Asian Development Bank",
+        acronym="ADB",
+        mandate="<p>The multilateral development bank of Asia and the Pacific.</p>",
+    )
+    return {"african": african, "asian": asian}

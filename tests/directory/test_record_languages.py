@@ -37,28 +37,7 @@ def card_names(soup):
 def banks(vocab, directories):
     """The African Development Bank, translated into French, Arabic and Chinese with the
     French acronym of its own; and the Asian one, in English only."""
-    african = data.make_partner(
-        vocab,
-        "African Development Bank",
-        acronym="AfDB",
-        mandate="<p>Africa's multilateral development bank.</p>",
-    )
-    data.translate_snippet(
-        african,
-        "fr",
-        name="Banque africaine de développement",
-        acronym="BAD",
-        mandate="<p>La banque multilatérale de développement de l'Afrique.</p>",
-    )
-    data.translate_snippet(african, "ar", name="البنك الأفريقي للتنمية")
-    data.translate_snippet(african, "zh-hans", name="非洲开发银行")
-    asian = data.make_partner(
-        vocab,
-        "Asian Development Bank",
-        acronym="ADB",
-        mandate="<p>The multilateral development bank of Asia and the Pacific.</p>",
-    )
-    return {"african": african, "asian": asian}
+    return data.make_development_banks(vocab)
 
 
 # --- The English-only notice ---------------------------------------------------------------

@@ -32,34 +32,14 @@ def partner_titles(soup):
 def banks(search_site_data, vocab):
     """The African Development Bank, translated into French, Arabic and Chinese; the Asian
     one in English only; and a foundation whose mandate, not its name, speaks of banks."""
-    african = data.make_partner(
-        vocab,
-        "African Development Bank",
-        acronym="AfDB",
-        mandate="<p>Africa's multilateral development bank.</p>",
-    )
-    data.translate_snippet(
-        african,
-        "fr",
-        name="Banque africaine de développement",
-        acronym="BAD",
-        mandate="<p>La banque multilatérale de développement de l'Afrique.</p>",
-    )
-    data.translate_snippet(african, "ar", name="البنك الأفريقي للتنمية")
-    data.translate_snippet(african, "zh-hans", name="非洲开发银行")
-    asian = data.make_partner(
-        vocab,
-        "Asian Development Bank",
-        acronym="ADB",
-        mandate="<p>The multilateral development bank of Asia and the Pacific.</p>",
-    )
+    banks = data.make_development_banks(vocab)
     data.make_partner(
         vocab,
         "Savings Foundation",
         kind="foundation",
         mandate="<p>Helps development banks reach the poor.</p>",
     )
-    return {"african": african, "asian": asian}
+    return banks
 
 
 @pytest.mark.parametrize(
