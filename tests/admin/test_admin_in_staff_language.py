@@ -141,8 +141,12 @@ def test_the_opportunity_is_submitted_to_the_workflow_by_its_french_name(french_
 @pytest.mark.parametrize(
     ("language", "message"),
     [
-        ("fr", "Désolé, vous n'avez pas les autorisations pour accéder à cette zone."),
-        ("ar", "عذرًا، ليس لديك صلاحية للوصول إلى هذه المنطقة."),
+        (
+            "fr",
+            "Désolé, vous n’avez pas l’autorisation d’accéder à cette partie de l’interface "
+            "d’administration.",
+        ),
+        ("ar", "عذراً، ليس لديك إذن بالوصول إلى هذا القسم من واجهة الإدارة."),
     ],
 )
 def test_a_refused_page_says_so_in_the_staff_members_language(client, records, language, message):

@@ -42,9 +42,13 @@ def test_home_page_in_french_and_arabic(live_server, open_page, axe_violations):
     assert "linear-gradient" in hero.evaluate(
         "element => getComputedStyle(element).backgroundImage"
     )
+    # Left to right: the site name at the left, the search box at its right, the switcher
+    # after them (on the same row or, when the row is full, on the next one from the left).
     brand = page.locator("a.brand").bounding_box()
+    search = page.locator("header form[role=search]").bounding_box()
     switcher = page.locator("nav.language-switcher").bounding_box()
-    assert brand["x"] < switcher["x"]
+    assert brand["x"] < search["x"]
+    assert switcher["x"] >= brand["x"] - 1
     assert axe_violations(page) == []
 
     # Keyboard users first reach the skip link, visible once focused.
@@ -60,11 +64,13 @@ def test_home_page_in_french_and_arabic(live_server, open_page, axe_violations):
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator("h1").inner_text() == "شراكات من أجل التنمية الرقمية"
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
-    # Right to left: the site name at the right, the language switcher at its left, the
-    # title aligned to the right edge of the content.
+    # Right to left, mirrored: the site name at the right, the search box at its left, the
+    # switcher after them, the title aligned to the right edge of the content.
     brand = page.locator("a.brand").bounding_box()
+    search = page.locator("header form[role=search]").bounding_box()
     switcher = page.locator("nav.language-switcher").bounding_box()
-    assert brand["x"] > switcher["x"]
+    assert brand["x"] > search["x"]
+    assert switcher["x"] + switcher["width"] <= brand["x"] + brand["width"] + 1
     title = page.locator("h1").bounding_box()
     content = page.locator(".page-header--hero .container").bounding_box()
     assert title["x"] + title["width"] > content["x"] + content["width"] - 48

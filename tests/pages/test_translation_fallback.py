@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 LANGUAGES = ["en", "fr", "es", "ru", "ar", "zh-hans"]
 BASE = "http://testserver"
 FRENCH_NOTICE = (
-    "Cette page n’est pas encore disponible dans votre langue (Français) ; "
+    "Cette page n’est pas encore disponible dans votre langue (Français)\u202f; "
     "elle est affichée en version originale (Anglais)."
 )
 

@@ -23,7 +23,7 @@ def test_untranslated_page_shows_a_french_notice_on_the_french_address(client, s
     box = soup.select_one("main .translation-notice")
     assert (box["lang"], box["dir"]) == ("fr", "ltr")
     assert box.get_text(strip=True) == (
-        "Cette page n’est pas encore disponible dans votre langue (Français) ; "
+        "Cette page n’est pas encore disponible dans votre langue (Français)\u202f; "
         "elle est affichée en version originale (Anglais)."
     )
 
