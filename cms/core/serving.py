@@ -61,9 +61,11 @@ def _translation_redirect(request, path, route):
     Only while that language's home page is live: otherwise Wagtail routes the language from
     the English root page, the translation has no address of its own yet, and a redirect
     would come back here."""
-    if request.method not in REDIRECTED_METHODS:
-        return None
     page = route[0]
+    # A restricted English page is left to Wagtail's view (login or password form): a redirect
+    # would tell who is not allowed in that the page exists, and where its translation is.
+    if request.method not in REDIRECTED_METHODS or page.get_view_restrictions().exists():
+        return None
     code = translation.get_language_from_path(request.path_info)
     site = Site.find_for_request(request)
     home = site.root_page

@@ -34,7 +34,8 @@ class SubmitInStaffLanguageMenuItem(SubmitForModerationMenuItem):
         context = super().get_context_data(parent_context)
         page = context.get("page")
         state = page.current_workflow_state if page else None
-        if state and state.status == state.STATUS_NEEDS_CHANGES:
+        # The task state is emptied when its task is deleted: then Wagtail's own label.
+        if state and state.status == state.STATUS_NEEDS_CHANGES and state.current_task_state:
             task = state.current_task_state.task
             context["label"] = gettext("Resubmit to %(task_name)s") % {
                 "task_name": gettext(task.name)

@@ -339,6 +339,10 @@ class TranslationChangesView(TemplateView):
             self.instance = self.instance.specific
             if page_is_restricted_for(request.user, self.instance):
                 raise PermissionDenied
+        # Only for someone with something to do here: who may synchronize the source, or who
+        # translates one of its outdated languages (and may ask for the sync).
+        if not (self.may_sync or self.requestable_locales):
+            raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     @cached_property

@@ -139,6 +139,19 @@ def test_a_private_english_page_is_not_shown_through_the_fallback(client, opport
     assert opportunity.title not in response.content.decode()
 
 
+def test_a_private_english_page_does_not_lead_to_its_translation(client, opportunity, translate):
+    # The English page asks for a login (and its translations with it): the fallback address
+    # must not say that the page exists, nor where its translation is.
+    translate(opportunity, "fr", title="Résilience des îles", slug="resilience-des-iles")
+    PageViewRestriction.objects.create(page=opportunity, restriction_type="login")
+
+    response = client.get(FALLBACK)
+
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+    assert "resilience-des-iles" not in response["Location"]
+
+
 def test_a_private_english_page_is_shown_to_who_may_read_it(client, opportunity, officer):
     PageViewRestriction.objects.create(page=opportunity, restriction_type="login")
     client.force_login(officer)
