@@ -14,9 +14,10 @@ from .base import REDIS_URL
 def _worker_redis_url(url):
     """The Redis database of this pytest-xdist worker: `cache.clear()` empties a whole
     database, and the two workers must not empty each other's cache in the middle of a test.
-    gw0 takes database 1, gw1 database 2...; a run without workers database 0."""
+    gw0 and a run without workers take database 1, gw1 database 2...; never database 0,
+    the site's own cache in the README's REDIS_URL."""
     worker = os.environ.get("PYTEST_XDIST_WORKER", "")
-    number = int(worker[2:]) + 1 if worker.startswith("gw") else 0
+    number = (int(worker[2:]) if worker.startswith("gw") else 0) + 1
     return urlunsplit(urlsplit(url)._replace(path=f"/{number}"))
 
 
