@@ -9,7 +9,7 @@ JavaScript. Filter values are the stable codes of the terms, the same in every l
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from django.core.paginator import Paginator
 
@@ -78,9 +78,14 @@ class Letter:
     selected: bool
 
 
+@lru_cache(maxsize=8192)
 def _name_terms(language_code, name, acronym, english_name, english_acronym):
     """The words of a partner's names as the search analysis reads them (normalised and
-    stemmed): its name and acronym in the visitor's language, and its English ones."""
+    stemmed): its name and acronym in the visitor's language, and its English ones.
+
+    Kept between requests: the result depends on these strings alone, so an edited name is
+    simply another key (the directory would otherwise analyse every partner's names on every
+    request with a name query)."""
     terms = set(analyze(f"{name} {acronym}", language_code))
     terms.update(analyze(f"{english_name} {english_acronym}", SOURCE_LANGUAGE))
     return frozenset(terms)

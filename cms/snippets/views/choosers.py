@@ -6,13 +6,10 @@ the English row, which stands for the concept in every language.
 """
 
 from django import forms
-from django.contrib.admin.utils import quote
 from django.db.models import ForeignKey
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.forms.models import register_form_field_override
-from wagtail.admin.ui.tables import TitleColumn
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
@@ -65,22 +62,9 @@ class RecordChooseViewMixin:
     @property
     def title_column(self):
         # Wagtail's, with vocabulary terms named in the staff member's language.
-        if self.is_multiple_choice:
-            return TitleColumn(
-                "title",
-                label=_("Title"),
-                accessor=term_label,
-                label_prefix="chooser-modal-select",
-            )
-        return TitleColumn(
-            "title",
-            label=_("Title"),
-            accessor=term_label,
-            get_url=lambda obj: self.append_preserved_url_parameters(
-                reverse(self.chosen_url_name, args=(quote(obj.pk),))
-            ),
-            link_attrs={"data-chooser-modal-choice": True},
-        )
+        column = super().title_column
+        column.accessor = term_label
+        return column
 
 
 class RecordChooseView(RecordChooseViewMixin, ChooseView):
