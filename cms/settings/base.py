@@ -211,7 +211,10 @@ LANGUAGE_LABELS = {
     "zh-hans": _("Chinese"),
 }
 LANGUAGES_BIDI = ["ar", "he", "fa", "ur"]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own messages (`make messages`), then its translations of Wagtail's and
+# wagtail-localize's messages that their catalogues leave untranslated (dev/upstream_catalogue.py;
+# `makemessages` never writes there). Both take precedence over every app's catalogue.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "upstream_locale"]
 # Country names as the UN writes them in its six languages (UNTERM short names), everywhere
 # django-countries names a country: see cms/snippets/country_names.py.
 COUNTRIES_OVERRIDE = country_overrides()
