@@ -18,7 +18,8 @@ that Wagtail's catalogue has since translated are dropped (Wagtail's own wording
 
 Run after upgrading Wagtail or wagtail-localize::
 
-    .venv/bin/python dev/upstream_catalogue.py        # adds and drops entries
+    .venv/bin/python dev/upstream_catalogue.py --dry-run   # says what is missing, exit 1
+    .venv/bin/python dev/upstream_catalogue.py             # adds and drops entries
     # translate the new (empty) entries, then
     .venv/bin/python manage.py compilemessages --ignore=.venv
 """
@@ -84,7 +85,9 @@ def plural_forms(language):
     )
 
 
-def build(language, references):
+def build(language, references, write=True):
+    """Rebuild `language`'s catalogue; return how many of its messages lack a translation
+    (with `write=False`: how many messages it should add, drop or translate)."""
     path = TARGET / language / "LC_MESSAGES" / "django.po"
     old = polib.pofile(str(path)) if path.exists() else None
     kept = {key(entry): entry for entry in old or [] if entry.translated()}
@@ -135,20 +138,26 @@ def build(language, references):
             if entry.msgid_plural:
                 entry.msgstr_plural = dict(previous.msgstr_plural)
         elif entry.msgid_plural:
-            entry.msgstr_plural = {index: "" for index in range(count)}
+            entry.msgstr_plural = dict.fromkeys(range(count), "")
         entry.flags = [flag for flag in source.flags if flag.endswith("-format")]
         catalogue.append(entry)
+    missing = len(catalogue.untranslated_entries())
+    if not write:
+        differing = {key(entry) for entry in catalogue} ^ {key(entry) for entry in old or []}
+        if differing or missing:
+            print(f"{language}: {len(differing)} messages to add or drop, {missing} to translate")
+        return len(differing) + missing
     path.parent.mkdir(parents=True, exist_ok=True)
     catalogue.save(str(path))
-    missing = len(catalogue.untranslated_entries())
     print(f"{language}: {len(catalogue)} messages, {missing} to translate")
     return missing
 
 
 def main():
     references = {language: translated(language) for language in REFERENCES}
-    missing = sum(build(language, references) for language in LANGUAGES)
-    return 1 if "--check" in sys.argv and missing else 0
+    write = "--dry-run" not in sys.argv
+    missing = sum(build(language, references, write) for language in LANGUAGES)
+    return 1 if missing and not write else 0
 
 
 if __name__ == "__main__":

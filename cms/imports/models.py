@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 __all__ = ["ImportRun", "import_storage"]
 
@@ -68,7 +69,8 @@ class ImportRun(models.Model):
     )
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     rows = models.PositiveIntegerField(_("rows"), default=0)
-    created = models.PositiveIntegerField(_("created"), default=0)
+    # Records created by the run: not Wagtail's "created" (a date, on its API tokens).
+    created = models.PositiveIntegerField(pgettext_lazy("import counts", "created"), default=0)
     updated = models.PositiveIntegerField(_("updated"), default=0)
     unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
     error_count = models.PositiveIntegerField(_("errors"), default=0)

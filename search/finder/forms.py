@@ -9,6 +9,7 @@ uses; the choices are named in the editor's language.
 from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries import countries as country_names
 
 from cms.pages.models import (
@@ -62,7 +63,8 @@ class PartnerFinderForm(forms.Form):
         help_text=_("Only partners of these kinds are ranked; leave empty for every kind."),
     )
     text = forms.CharField(
-        label=_("Words"),
+        # Words to look for: not Wagtail's "Words" (a word count in its content metrics).
+        label=pgettext_lazy("partner finder", "Words"),
         required=False,
         max_length=MAX_TEXT_LENGTH,
         help_text=_(

@@ -24,3 +24,12 @@ def alternate_links(soup):
     return {
         link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')
     }
+
+
+def languages(soup):
+    """(language of the site's interface, (language, direction) of the page's content): the
+    content is marked on <main> where it differs from the interface around it."""
+    main = soup.select_one("main")
+    interface = (soup.html["lang"], soup.html["dir"])
+    content = (main["lang"], main["dir"]) if main.has_attr("lang") else interface
+    return interface[0], content

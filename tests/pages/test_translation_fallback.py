@@ -59,11 +59,24 @@ def notice(soup):
     return box and (box["lang"], box.get_text(strip=True))
 
 
+def assert_english_content_in_a_french_site(soup):
+    """The site around the page (menu, skip link, footer) is French; the page is English."""
+    assert soup.html["lang"] == "fr"
+    assert soup.select_one(".skip-link").get_text(strip=True) == "Aller au contenu principal"
+    main = soup.select_one("main")
+    assert (main["lang"], main["dir"]) == ("en", "ltr")
+    # The brand leads to the French home page, the menu is its menu.
+    assert soup.select_one("header a.brand")["href"] == "/fr/"
+    assert soup.select_one(".brand__tagline").get_text(strip=True) == (
+        "Partenariats et mobilisation de ressources"
+    )
+
+
 def assert_english_page_with_french_notice(response, opportunity):
     assert response.status_code == 200
     soup = parse(response)
     assert soup.h1.get_text(strip=True) == opportunity.title
-    assert soup.html["lang"] == "en"
+    assert_english_content_in_a_french_site(soup)
     assert notice(soup) == ("fr", FRENCH_NOTICE)
     # Search engines are sent to the English address, and told of real translations only.
     canonical = soup.select_one('link[rel="canonical"]')["href"]
@@ -205,8 +218,8 @@ def test_an_alias_of_the_english_page_shows_the_notice(client, opportunity, sect
     assert response.status_code == 200
     soup = parse(response)
     assert soup.h1.get_text(strip=True) == opportunity.title
-    # The content is English, and marked so; the notice is French.
-    assert soup.html["lang"] == "en"
+    # The content is English, and marked so; the notice and the site around it are French.
+    assert_english_content_in_a_french_site(soup)
     assert notice(soup) == ("fr", FRENCH_NOTICE)
     # A copy of the English page for search engines: not announced as a French version.
     canonical = soup.select_one('link[rel="canonical"]')["href"]
@@ -223,4 +236,5 @@ def test_an_alias_in_its_own_language_has_no_notice(client, opportunity, section
     soup = parse(client.get(f"/en/opportunities/{alias.slug}/"))
 
     assert soup.html["lang"] == "en"
+    assert not soup.select_one("main").has_attr("lang")
     assert notice(soup) is None

@@ -3,7 +3,7 @@ in the visitor's language (and direction) saying so: never a dead end."""
 
 import pytest
 
-from .html import parse
+from .html import languages, parse
 
 pytestmark = pytest.mark.django_db
 
@@ -18,8 +18,8 @@ def test_untranslated_page_shows_a_french_notice_on_the_french_address(client, s
     assert response.status_code == 200
     soup = parse(response)
     assert soup.h1.get_text(strip=True) == standard_page.title
-    # The page stays English; only the notice is French.
-    assert soup.html["lang"] == "en"
+    # The page stays English, in a French site, under a French notice.
+    assert languages(soup) == ("fr", ("en", "ltr"))
     box = soup.select_one("main .translation-notice")
     assert (box["lang"], box["dir"]) == ("fr", "ltr")
     assert box.get_text(strip=True) == (
@@ -32,7 +32,8 @@ def test_untranslated_page_shows_an_arabic_notice_right_to_left(client, standard
     response = client.get("/ar/how-to-partner/")
 
     soup = parse(response)
-    assert (soup.html["lang"], soup.html["dir"]) == ("en", "ltr")
+    assert languages(soup) == ("ar", ("en", "ltr"))
+    assert soup.html["dir"] == "rtl"
     box = soup.select_one("main .translation-notice")
     assert (box["lang"], box["dir"]) == ("ar", "rtl")
     assert box.get_text(strip=True) == (

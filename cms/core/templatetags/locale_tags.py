@@ -241,6 +241,15 @@ def document_language(context):
     return get_language() or settings.LANGUAGE_CODE
 
 
+@register.simple_tag(takes_context=True)
+def interface_language(context):
+    """The language of the site's interface around the page (menu, search box, switcher,
+    footer): the visitor's, from the address's prefix, even where the page itself is shown
+    in English (its fallback address, an alias); the page's language in the admin's previews
+    and on addresses without a prefix."""
+    return _visitor_language(context.get("request")) or document_language(context)
+
+
 @dataclass(frozen=True)
 class TranslationNotice:
     """What a visitor reads when the page is not yet available in their language."""
