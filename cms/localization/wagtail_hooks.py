@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
@@ -127,10 +128,9 @@ def _may_publish(user, instance):
     return policy.user_has_permission_for_instance(user, "change", instance)
 
 
-def review_gate(request, instance):
-    """In wagtail-localize's translation editor (it answers the target's edit address): list
-    the machine-translated segments nobody has reviewed yet, and ask for an explicit
-    confirmation before publishing a translation that still has some."""
+def _unreviewed(instance):
+    """(translation, unreviewed machine segments, their field labels) of `instance` as a
+    translation kept in sync by wagtail-localize, or None when it has no such segment."""
     translation = (
         Translation.objects.filter(
             source__object_id=instance.translation_key,
@@ -147,6 +147,69 @@ def review_gate(request, instance):
         return None
     model = translation.source.specific_content_type.model_class() or type(instance)
     labels = list(dict.fromkeys(segment_label(model, row.context.path) for row in unreviewed))
+    return translation, unreviewed, labels
+
+
+def _safe_next(request):
+    target = request.GET.get("next", "")
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if allowed else ""
+
+
+@hooks.register("before_bulk_action")
+def confirm_bulk_publish_of_machine_translations(request, action_type, objects, action):
+    """Wagtail's bulk "Publish" of pages asks the same explicit confirmation as the
+    translation editor when one of the pages is a translation with machine-translated
+    segments nobody has reviewed: it is another way of publishing them."""
+    if action_type != "publish" or request.POST.get(CONFIRM_FIELD) == "1":
+        return None
+    pending = []
+    for instance in objects:
+        found = _unreviewed(instance)
+        if found is not None:
+            translation, unreviewed, labels = found
+            pending.append(
+                {
+                    "instance": instance,
+                    "locale": translation.target_locale,
+                    "count": len(unreviewed),
+                    "labels": labels,
+                }
+            )
+    if not pending:
+        return None
+    repost = [
+        (name, value)
+        for name, values in request.POST.lists()
+        if name not in ("csrfmiddlewaretoken", CONFIRM_FIELD)
+        for value in values
+    ]
+    return TemplateResponse(
+        request,
+        "localization/confirm_bulk_publish.html",
+        {
+            "page_title": _("Publish machine translations?"),
+            "header_title": _("Publish machine translations?"),
+            "header_icon": "warning",
+            "pending": pending,
+            "repost": repost,
+            "confirm_field": CONFIRM_FIELD,
+            "action_url": request.get_full_path(),
+            "back_url": _safe_next(request) or reverse("wagtailadmin_explore_root"),
+        },
+    )
+
+
+def review_gate(request, instance):
+    """In wagtail-localize's translation editor (it answers the target's edit address): list
+    the machine-translated segments nobody has reviewed yet, and ask for an explicit
+    confirmation before publishing a translation that still has some."""
+    found = _unreviewed(instance)
+    if found is None:
+        return None
+    translation, unreviewed, labels = found
     if request.method == "POST":
         publishing = request.POST.get("action") == "publish"
         if publishing and request.POST.get(CONFIRM_FIELD) != "1":

@@ -117,6 +117,48 @@ def test_publishing_unreviewed_machine_segments_needs_a_confirmation(client, mac
     assert target(machine_translated).live
 
 
+def test_bulk_publishing_unreviewed_machine_segments_needs_the_same_confirmation(
+    client, machine_translated
+):
+    # Wagtail's bulk "Publish" in the page listing, on the French draft with its checkbox
+    # "include descendants" ticked: the confirmation sends the same form back.
+    draft = target(machine_translated)
+    url = (
+        reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+        + f"?id={draft.pk}&next=/admin/pages/"
+    )
+
+    response = client.post(url, {"include_descendants": "on"})
+
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    assert [item.get_text() for item in soup.select(".unreviewed-segments li")] == [
+        "Introduction",
+        "Title tag",
+        "Title",
+    ]
+    form = soup.select_one("form[method=post]")
+    fields = {field["name"]: field["value"] for field in form.select("input[type=hidden]")}
+    assert fields["confirm_machine_translations"] == "1"
+    assert fields["include_descendants"] == "on"
+    assert form["action"] == url
+    assert soup.select_one("a.button-secondary")["href"] == "/admin/pages/"
+    assert not target(machine_translated).live
+
+    fields.pop("csrfmiddlewaretoken", None)
+    assert client.post(url, fields).status_code == 302
+    assert target(machine_translated).live
+
+
+def test_bulk_publishing_reviewed_translations_asks_nothing(client, machine_translated):
+    review(client, machine_translated)
+    draft = target(machine_translated)
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+
+    assert client.post(f"{url}?id={draft.pk}", {}).status_code == 302
+    assert target(machine_translated).live
+
+
 def test_a_publisher_without_machine_segments_is_not_asked(client, french_translator, page):
     client.force_login(french_translator)
     submit(client, page, "fr")

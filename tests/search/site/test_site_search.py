@@ -7,7 +7,9 @@ import logging
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from search import highlight
 from search.site import MAX_QUERY_LENGTH, clean_query
@@ -347,3 +349,25 @@ def test_the_alias_of_a_partner_is_not_searchable(client, search_site_data):
     assert not soup.select(".search-hit")
     _response, soup = get_page(client, "en", q="Australia")
     assert hit_titles(soup) == ["Government of Australia (DFAT)"]
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [
+        ("en", "12,345 results for “broadband”"),
+        ("fr", "12\u202f345 résultats pour «\xa0broadband\xa0»"),
+        ("zh-hans", "“broadband”的搜索结果共12,345条"),
+    ],
+)
+def test_the_number_of_results_is_written_as_the_language_writes_numbers(
+    rf, home_page, language, heading
+):
+    request = rf.get(f"/{language}/search/?q=broadband")
+    with translation.override(language):
+        html = render_to_string(
+            "search/search_page.html",
+            {"query": "broadband", "total": 12345, "results": [object()]},
+            request=request,
+        )
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one("#search-results-heading").get_text(strip=True) == heading
