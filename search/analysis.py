@@ -32,6 +32,8 @@ import unicodedata
 import snowballstemmer
 from django.utils.html import strip_tags
 
+from cms.core import languages
+
 __all__ = [
     "LANGUAGE_CODES",
     "MAX_QUERY_CHARS",
@@ -46,7 +48,7 @@ __all__ = [
     "tokenize",
 ]
 
-SOURCE_LANGUAGE = "en"
+SOURCE_LANGUAGE = languages.SOURCE
 # The site's languages and the Snowball algorithm of each (None: no stemming).
 STEMMERS = {
     "en": "english",
@@ -77,13 +79,7 @@ def normalize_language(language_code):
 
     Unknown languages are analysed as the source language, English.
     """
-    code = (language_code or "").strip().lower().replace("_", "-")
-    if code in STEMMERS:
-        return code
-    if code.startswith("zh"):
-        return "zh-hans"
-    base = code.split("-", 1)[0]
-    return base if base in STEMMERS else SOURCE_LANGUAGE
+    return languages.normalize(language_code, default=SOURCE_LANGUAGE)
 
 
 _stemmers = threading.local()

@@ -7,15 +7,14 @@ works without JavaScript and can be shared. Any input is accepted: see
 is logged; it is never an error page.
 """
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from cms.core import languages
 from cms.core.pagination import page_links
 
 from .site import (
@@ -37,12 +36,9 @@ __all__ = ["PAGE_SIZE", "search_page", "search_suggestions"]
 #: Results per page when one type of result is shown.
 PAGE_SIZE = 10
 
-LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
-
 
 def _language(request):
-    code = translation.get_language() or settings.LANGUAGE_CODE
-    return code if code in LANGUAGE_CODES else settings.LANGUAGE_CODE
+    return languages.active()
 
 
 class SearchAddress:

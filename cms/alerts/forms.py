@@ -3,10 +3,11 @@
 from django import forms
 from django.conf import settings
 from django.utils.text import capfirst
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from cms.core import languages
 from cms.interest.forms import HONEYPOT_FIELD, ExpressionOfInterestForm
 from cms.pages.models import OpportunityPage
 from cms.snippets.models import BeneficiaryRegion, PartnerKind, ThematicArea
@@ -21,7 +22,7 @@ EMAIL_FIELD = ExpressionOfInterestForm.base_fields["email"]
 
 def _language():
     """The language the form is shown in: the terms are named in it."""
-    return get_language() or settings.LANGUAGE_CODE
+    return languages.active()
 
 
 class PreferencesForm(forms.ModelForm):
@@ -73,8 +74,7 @@ class PreferencesForm(forms.ModelForm):
             self.fields[name].label_from_instance = load_terms(model, _language()).name_of
         # Each language in its own name, as in the language switcher.
         self.fields["language"].choices = [
-            (code, capfirst(get_language_info(code)["name_local"]))
-            for code, _name in settings.LANGUAGES
+            (code, capfirst(get_language_info(code)["name_local"])) for code in languages.codes()
         ]
 
     def error_summary(self):

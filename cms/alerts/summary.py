@@ -1,14 +1,14 @@
 """The admin summary of the subscriptions: counts by language, thematic area and region,
 and the state of the e-mail queue. A fixed number of queries, whatever the numbers."""
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.urls import reverse_lazy
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from cms.core import languages
 from cms.snippets.models import BeneficiaryRegion, ThematicArea
 from cms.snippets.terms import load_terms
 
@@ -23,7 +23,7 @@ ACTIVE = Q(status__in=[Subscriber.Status.CONFIRMED, Subscriber.Status.PENDING])
 def _by_term(model, relation):
     """(name, confirmed subscribers who chose the term) for each term, and those who chose
     none (everything)."""
-    terms = load_terms(model, get_language() or settings.LANGUAGE_CODE)
+    terms = load_terms(model, languages.active())
     counts = dict(
         Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED)
         .values_list(f"{relation}__translation_key")
@@ -57,7 +57,7 @@ class SummaryView(WagtailAdminTemplateMixin, TemplateView):
             .annotate(n=Count("pk"))
             .values_list("status", "n")
         )
-        languages = dict(
+        by_language = dict(
             Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED)
             .values_list("language")
             .annotate(n=Count("pk"))
@@ -74,7 +74,9 @@ class SummaryView(WagtailAdminTemplateMixin, TemplateView):
             statuses=[
                 (label, statuses.get(value, 0)) for value, label in Subscriber.Status.choices
             ],
-            languages=[(name, languages.get(code, 0)) for code, name in settings.LANGUAGES],
+            languages=[
+                (languages.name(code), by_language.get(code, 0)) for code in languages.codes()
+            ],
             areas=areas,
             all_areas=all_areas,
             regions=regions,

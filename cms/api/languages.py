@@ -1,18 +1,18 @@
 """The content language an API request asks for (`?lang=`)."""
 
-from django.conf import settings
+from cms.core import languages
 
 from .errors import ApiError
 
 __all__ = ["LANGUAGE_CODES", "resolve_language"]
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+LANGUAGE_CODES = list(languages.codes())
 
 
 def resolve_language(value):
     """The language code asked for (English by default); a 400 error for any other value
     than one of the site's six languages."""
-    code = (value or settings.LANGUAGE_CODE).strip().lower()
+    code = (value or languages.SOURCE).strip().lower()
     if code not in LANGUAGE_CODES:
         raise ApiError(
             400,

@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from cms.core import languages
 from cms.core.seo import live_homes, public_pages, site_for_request
 from cms.core.seo.meta import feed_title
 
@@ -52,7 +53,7 @@ class OpportunityFeed(Feed):
     max_items = 50
 
     def __call__(self, request, language_code):
-        if language_code not in dict(settings.LANGUAGES):
+        if not languages.is_site_language(language_code):
             raise Http404("No such language.")
         with translation.override(language_code):
             return super().__call__(request, language_code)

@@ -12,6 +12,7 @@ off (cms/localization/slugs.py).
 """
 
 import re
+from functools import cache
 
 from bs4 import BeautifulSoup, NavigableString
 from django.utils import translation
@@ -19,19 +20,25 @@ from django.utils.translation import gettext_lazy as _
 from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.strings import StringValue, lstrip_keep, rstrip_keep
 
+from cms.core import languages
+
 __all__ = ["OfflineTranslator", "machine_translator_setting", "strip_marker"]
 
-CONTENT_LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh-hans")
 
 # The offline translator's marker at the start of a text: "[fr] ", "[zh-hans] ".
-MARKER_RE = re.compile(r"^\s*\[(?:" + "|".join(map(re.escape, CONTENT_LANGUAGES)) + r")\]\s*")
+@cache
+def _marker_re():
+    # Built on first use: this module is imported by the settings, before they are read.
+    return re.compile(r"^\s*\[(?:" + "|".join(map(re.escape, languages.codes())) + r")\]\s*")
+
+
 # A page slug ("island-cyber-resilience-partnership"): an address, never marked.
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 
 
 def strip_marker(text):
     """`text` without the offline translator's language marker in front."""
-    return MARKER_RE.sub("", text or "", count=1)
+    return _marker_re().sub("", text or "", count=1)
 
 
 def machine_translator_setting(deepl_api_key):
@@ -88,8 +95,8 @@ class OfflineTranslator(BaseMachineTranslator):
 
     def can_translate(self, source_locale, target_locale):
         return (
-            source_locale.language_code in CONTENT_LANGUAGES
-            and target_locale.language_code in CONTENT_LANGUAGES
+            languages.is_site_language(source_locale.language_code)
+            and languages.is_site_language(target_locale.language_code)
             and source_locale.language_code != target_locale.language_code
         )
 

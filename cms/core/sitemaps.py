@@ -11,7 +11,6 @@ page but the English ones would be missing.
 
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Max
@@ -20,6 +19,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
+from cms.core import languages
 from cms.core.seo import live_homes, public_pages, public_translations, site_for_request
 from cms.core.templatetags.locale_tags import _versions
 
@@ -121,9 +121,7 @@ class LanguageSitemap(Sitemap):
 def _sitemaps(request):
     homes = live_homes(site_for_request(request))
     return {
-        code: LanguageSitemap(request, code, homes)
-        for code, _name in settings.LANGUAGES
-        if code in homes
+        code: LanguageSitemap(request, code, homes) for code in languages.codes() if code in homes
     }
 
 

@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
 
+from cms.core import languages
+
 __all__ = [
     "admin_url",
     "confirmation_message",
@@ -65,10 +67,9 @@ def contact_language(page):
         .order_by("pk")
         .first()
     )
-    codes = {code for code, _name in settings.LANGUAGES}
-    if original is not None and original.locale.language_code in codes:
+    if original is not None and languages.is_site_language(original.locale.language_code):
         return original.locale.language_code
-    return settings.LANGUAGE_CODE
+    return languages.SOURCE
 
 
 def page_in(page, language_code):

@@ -21,6 +21,8 @@ from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import TranslationSource
 
+from cms.core import languages
+
 from .changes import source_changes
 from .guards import user_may_edit_source
 from .models import TranslationCell, TranslationStatus
@@ -64,9 +66,8 @@ class MatrixFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        labels = settings.LANGUAGE_LABELS
         self.fields["language"].choices = [("", _("All languages"))] + [
-            (code, labels.get(code, name)) for code, name in settings.LANGUAGES
+            (code, languages.label(code)) for code in languages.codes()
         ]
         self.fields["type"].choices = [("", _("All types")), *_type_choices()]
         self.fields["state"].choices = [("", _("All states"))] + [
@@ -90,7 +91,7 @@ class TranslationMatrixView(TemplateView):
 
     @cached_property
     def locales(self):
-        order = [code for code, _name in settings.LANGUAGES]
+        order = languages.codes()
         locales = list(Locale.objects.all())
         return sorted(
             locales,

@@ -11,8 +11,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db.models import Q
-from django.utils.translation import get_language
 
+from cms.core import languages
 from cms.snippets.models import MembershipCategory
 
 from .models import CategoryDiscount
@@ -91,7 +91,7 @@ def compute_price(package, category, options=()):
 def categories(language_code=None):
     """The membership categories in the admin's order, as (English row, name in the
     language); "none" comes last whatever its position."""
-    language_code = language_code or get_language() or settings.LANGUAGE_CODE
+    language_code = language_code or languages.active()
     rows = list(
         MembershipCategory.objects.filter(
             locale__language_code__in={settings.LANGUAGE_CODE, language_code}

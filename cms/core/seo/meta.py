@@ -4,15 +4,14 @@ canonical address, language versions (hreflang, og:locale:alternate), picture, f
 import dataclasses
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import Truncator
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, SourceImageIOError
 from wagtail.models import Page
 
+from cms.core import languages
 from cms.core.templatetags.locale_tags import (
     LanguageVersion,
     _versions,
@@ -188,7 +187,7 @@ def _canonical_path(request, page_url, language_code=None):
 
 
 def _feed(request, language_code, site_name):
-    if language_code not in dict(settings.LANGUAGES):
+    if not languages.is_site_language(language_code):
         return "", ""
     url = reverse("opportunity_feed", kwargs={"language_code": language_code})
     return _absolute(request, url), str(feed_title(site_name))
@@ -222,7 +221,7 @@ def page_meta(context, site_name):
     asked_noindex = bool(context.get("meta_noindex"))
 
     if not isinstance(page, Page) or not page.pk:
-        language_code = get_language() or settings.LANGUAGE_CODE
+        language_code = languages.active()
         feed_url, title_of_feed = _feed(request, language_code, site_name)
         return PageMeta(
             title=title,

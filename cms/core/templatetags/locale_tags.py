@@ -25,6 +25,8 @@ from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
+from cms.core import languages
+
 register = template.Library()
 
 #: Query parameters not carried to another language: the number of a page of results, since
@@ -238,7 +240,7 @@ def document_language(context):
     page = context.get("page")
     if isinstance(page, Page):
         return content_language(page)
-    return get_language() or settings.LANGUAGE_CODE
+    return languages.active()
 
 
 @register.simple_tag(takes_context=True)

@@ -11,13 +11,14 @@ dropped when it starts and ends, and when a term is saved or deleted.
 import threading
 
 from django import forms
-from django.conf import settings
 from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save
 from django.utils.functional import lazy
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from wagtail.snippets.views.chooser import SnippetChosenView
 from wagtail.snippets.widgets import AdminSnippetChooser
+
+from cms.core import languages
 
 from ..models import Vocabulary
 from ..terms import load_terms
@@ -53,7 +54,7 @@ post_delete.connect(_forget_terms_on_change, dispatch_uid="snippets-terms-delete
 def terms_in_active_language(model):
     """The `TermList` of the vocabulary `model` in the active language, read once per
     request."""
-    language = get_language() or settings.LANGUAGE_CODE
+    language = languages.active()
     cache = getattr(_local, "terms", None)
     if cache is None:
         cache = _local.terms = {}
