@@ -1,11 +1,15 @@
-"""Finding interface words left in English on an admin screen shown in French or Arabic.
+"""Finding interface words left in English on an admin screen shown in one of the five
+languages other than English.
 
 An English word is an interface word when it occurs in a message of the catalogues the admin
-is drawn from (Django, Wagtail, wagtail-localize and the project): the words of their
-`msgid`s. On a French screen such a word is left in English unless French writes it the
-same way ("Page", "Date", "Code", "Type", "Position"...): words found in the French
-translations of the same catalogues are French too. On an Arabic screen every Latin-script
-interface word is left in English.
+is drawn from (Django, Wagtail, wagtail-localize, the project's `locale/` and its
+`upstream_locale/`): the words of their `msgid`s. French and Spanish are written in Latin
+script like English: on a French or Spanish screen such a word is left in English unless the
+language writes it the same way ("Page", "Date", "Type" in French; "Error", "Total" in
+Spanish): words found in that language's translations of the same catalogues are French (or
+Spanish) too, except in the code those translations copy from the English (options,
+identifiers, file names: `CODE`). Arabic, Russian and Chinese are not written in Latin
+script: on their screens every Latin-script interface word is left in English.
 
 What is record data is not counted: the text inside `DATA_SELECTORS` (titles and names of
 records in listings and headers, which exist in the language they were written in), the
@@ -27,6 +31,7 @@ __all__ = [
     "ALLOWED",
     "DATA_SELECTORS",
     "IGNORED_TAGS",
+    "LATIN_SCRIPT",
     "english_words_in",
     "interface_words",
 ]
@@ -66,6 +71,8 @@ DATA_SELECTORS = [
     # for the few CLDR does not name, such as XUA).
     "select[name=currency]",
 ]
+# The languages written in Latin script, like English, which share words with it.
+LATIN_SCRIPT = {"fr", "es"}
 # Values of the import file's format, quoted as they are typed in every language.
 FORMAT_TOKENS = ["yes/no", "YYYY-MM-DD"]
 IGNORED_TAGS = {"script", "style", "noscript", "template", "textarea", "svg", "code", "pre"}
@@ -74,6 +81,10 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 LATIN = re.compile(r"^[A-Za-zÀ-ɏ'’]+$")
 URL = re.compile(r"\w+://\S+|\S+@\S+")
 MESSAGE_PLACEHOLDER = re.compile(r"%\([^)]*\)[sdif]|%[sdif]|\{[^}]*\}|<[^>]+>")
+# What a translation copies from the English as it is: command-line options, identifiers,
+# file and module names, settings, paths ("--funding-type", "workflow_tasks", "manage.py",
+# "DEBUG=True", "/about/contact/"): no evidence of how the language writes a word.
+CODE = re.compile(r"--[\w-]+|\S*\w_\w\S*|\S*\w\.\w+\S*|\S*\w=\S*|\S*/\S*/\S*")
 
 
 def _catalogues(language):
@@ -82,6 +93,7 @@ def _catalogues(language):
         Path(wagtail.__file__).parent,
         Path(wagtail_localize.__file__).parent,
         Path(settings.BASE_DIR) / "locale",
+        Path(settings.BASE_DIR) / "upstream_locale",
     ]
     code = "zh_Hans" if language == "zh-hans" else language
     for folder in folders:
@@ -101,14 +113,15 @@ def interface_words(language):
         for entry in polib.pofile(str(path)):
             english |= _words(entry.msgid) | _words(entry.msgid_plural or "")
             for text in [entry.msgstr, *entry.msgstr_plural.values()]:
-                translated |= _words(text)
+                translated |= _words(CODE.sub(" ", URL.sub(" ", text)))
     english = {word for word in english if len(word) > 2 and LATIN.match(word)}
     return frozenset(english), frozenset(translated)
 
 
 def english_words_in(text, language, record_data=()):
-    """The English interface words of `text` on a screen in `language` ("fr" or "ar"), the
-    `record_data` (names of records shown, which have no translation) left out."""
+    """The English interface words of `text` on a screen in `language` ("fr", "es", "ru",
+    "ar" or "zh-hans"), the `record_data` (names of records shown, which have no
+    translation) left out."""
     english, translated = interface_words(language)
     for phrase in [*sorted(record_data, key=len, reverse=True), *FORMAT_TOKENS]:
         text = text.replace(phrase, " ")
@@ -118,7 +131,7 @@ def english_words_in(text, language, record_data=()):
         folded = word.casefold()
         if word.isupper() or folded in ALLOWED or folded not in english:
             continue
-        if language != "ar" and folded in translated:
+        if language in LATIN_SCRIPT and folded in translated:
             continue
         found.append(word)
     return found

@@ -1,7 +1,7 @@
-"""Records and users for checking the admin in a staff member's language: vocabulary terms
-translated into French and Arabic, a partner, an agreement, an opportunity, a sponsorship
-event with an application, and the admin screens to look at (shared by the test-client and
-browser tests)."""
+"""Records and users for checking the admin in a staff member's language (French, Spanish,
+Russian, Arabic or Chinese): vocabulary terms translated into those five languages, a
+partner, an agreement, an opportunity, a sponsorship event with an application, and the
+admin screens to look at (shared by the test-client and browser tests)."""
 
 from bs4 import BeautifulSoup
 from django.core.cache import cache
@@ -10,15 +10,9 @@ from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
 from cms.core.roles import EDITORS, OFFICERS
+from cms.demo.facts import read_json
+from cms.demo.vocabularies import VOCABULARIES
 from cms.pages.factories_opportunities import OpportunityIndexPageFactory, OpportunityPageFactory
-from cms.snippets.models import (
-    AgreementType,
-    BeneficiaryRegion,
-    FundingType,
-    MembershipCategory,
-    PartnerKind,
-    ThematicArea,
-)
 from cms.sponsorship.models import SponsorshipApplication
 from tests.sponsorship.conftest import form_data
 from tests.sponsorship.records import make_archive_terms, make_discounts, make_event
@@ -27,14 +21,18 @@ from .interface_language import DATA_SELECTORS, IGNORED_TAGS, english_words_in
 from .records import make_agreement, make_country, make_partner, make_user, term
 
 __all__ = [
+    "EDITORS_BY_LANGUAGE",
     "RECORD_DATA",
     "STAFF",
+    "STAFF_LANGUAGES",
     "TERMS",
     "admin_screens",
     "english_leftovers",
     "make_admin_records",
+    "make_editor",
     "make_officer",
     "make_staff_user",
+    "make_terms",
     "visible_text",
 ]
 
@@ -61,54 +59,56 @@ RECORD_DATA = [
     "Connect schools to broadband.",
     "Five hundred schools online.",
 ]
-# The staff members, by the language of their admin: a French and an Arabic name each.
-STAFF = {"fr": "claire", "ar": "amina"}
-EDITORS_BY_LANGUAGE = {"fr": "claudine", "ar": "layla"}
+# The languages of the admin checked: every language of the site but English.
+STAFF_LANGUAGES = ["fr", "es", "ru", "ar", "zh-hans"]
+# The staff members, by the language of their admin: a name of that language each.
+STAFF = {"fr": "claire", "es": "lucia", "ru": "olga", "ar": "amina", "zh-hans": "meilin"}
+EDITORS_BY_LANGUAGE = {
+    "fr": "claudine",
+    "es": "carmen",
+    "ru": "tatiana",
+    "ar": "layla",
+    "zh-hans": "xiaoling",
+}
 
-# (model, code): English, French and Arabic names of the terms the records use.
-TERMS = {
-    (PartnerKind, "company"): ("Private company", "Entreprise privée", "شركة خاصة"),
-    (PartnerKind, "government"): ("Government", "Gouvernement", "حكومة"),
-    (MembershipCategory, "member-state"): ("Member State", "État Membre", "دولة عضو"),
-    (MembershipCategory, "sector-member"): ("Sector Member", "Membre de Secteur", "عضو قطاع"),
-    (MembershipCategory, "associate"): ("Associate", "Associé", "منتسب"),
-    (MembershipCategory, "academia"): ("Academia", "Établissement universitaire", "هيئة أكاديمية"),
-    (MembershipCategory, "none"): ("None", "Aucune", "لا شيء"),
-    (ThematicArea, "cybersecurity"): ("Cybersecurity", "Cybersécurité", "الأمن السيبراني"),
-    (ThematicArea, "capacity-building"): (
-        "Capacity building",
-        "Renforcement des capacités",
-        "بناء القدرات",
-    ),
-    (ThematicArea, "generic"): ("Generic", "Générique", "عام"),
-    (BeneficiaryRegion, "afr"): ("Africa", "Afrique", "أفريقيا"),
-    (BeneficiaryRegion, "glo"): ("Global", "Mondial", "عالمي"),
-    (AgreementType, "mou"): (
-        "Memorandum of understanding",
-        "Mémorandum d'accord",
-        "مذكرة تفاهم",
-    ),
-    (AgreementType, "sponsorship-agreement"): (
-        "Sponsorship agreement",
-        "Accord de parrainage",
-        "اتفاق رعاية",
-    ),
-    (FundingType, "grant"): ("Grant", "Subvention", "منحة"),
+# The terms the records use, by vocabulary of the demo's fact file.
+USED_TERMS = {
+    "partner_kinds": ["company", "government"],
+    "membership_categories": ["member-state", "sector-member", "associate", "academia", "none"],
+    "thematic_areas": ["cybersecurity", "capacity-building", "generic"],
+    "regions": ["afr", "glo"],
+    "agreement_types": ["mou", "sponsorship-agreement"],
+    "funding_types": ["grant"],
 }
 
 
+def _terms():
+    facts = read_json("vocabularies.json")
+    names = {}
+    for key, codes in USED_TERMS.items():
+        by_code = {fact["code"]: fact["names"] for fact in facts[key]}
+        for code in codes:
+            names[(VOCABULARIES[key], code)] = by_code[code]
+    return names
+
+
+# (model, code): {language code: name} of the terms the records use, in the six languages,
+# as the demo names them (cms/demo/data/vocabularies.json).
+TERMS = _terms()
+
+
 def make_terms():
-    french = Locale.objects.get(language_code="fr")
-    arabic = Locale.objects.get(language_code="ar")
+    """The English rows of `TERMS`, each translated into the five other languages."""
+    locales = Locale.objects.filter(language_code__in=STAFF_LANGUAGES)
     rows = {}
-    for (model, code), (english, in_french, in_arabic) in TERMS.items():
-        row = term(model, code, english)
-        row.name = english
+    for (model, code), names in TERMS.items():
+        row = term(model, code, names["en"])
+        row.name = names["en"]
         row.save()
-        for locale, name in ((french, in_french), (arabic, in_arabic)):
+        for locale in locales:
             if row.get_translation_or_none(locale) is None:
                 copy = row.copy_for_translation(locale)
-                copy.name = name
+                copy.name = names[locale.language_code]
                 copy.save()
         rows[code] = row
     return rows

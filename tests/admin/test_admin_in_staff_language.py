@@ -1,8 +1,8 @@
-"""The admin in the staff member's language (French and Arabic here): vocabulary terms in
-listings, filters, form choices and choosers, column headers, yes/no, Wagtail's strings that
-are worked out at start-up or left out of its catalogues, the workflow's name and the
-refusal message; and no interface word left in English on the main screens (the browser test
-does the same in Chromium, with the text as displayed)."""
+"""The admin in the staff member's language (French, Spanish, Russian, Arabic and Chinese):
+vocabulary terms in listings, filters, form choices and choosers, column headers, yes/no,
+Wagtail's strings that are worked out at start-up or left out of its catalogues, the
+workflow's name and the refusal message; and no interface word left in English on the main
+screens (the browser test does the same in Chromium, with the text as displayed)."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,11 +13,13 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.defaults import permission_denied
 
-from cms.snippets.models import MembershipCategory, Partner, PartnerKind
+from cms.snippets.models import MembershipCategory, Partner, PartnerKind, ThematicArea
 from tests.pages.html import parse
 
 from .records import make_partner
 from .staff_language import (
+    STAFF_LANGUAGES,
+    TERMS,
     admin_screens,
     english_leftovers,
     make_admin_records,
@@ -38,7 +40,7 @@ def french_client(client, records):
     return client
 
 
-@pytest.mark.parametrize("language", ["fr", "ar"])
+@pytest.mark.parametrize("language", STAFF_LANGUAGES)
 def test_no_interface_word_is_left_in_english_on_the_main_screens(client, records, language):
     client.force_login(make_officer(language))
     leftovers = {}
@@ -76,20 +78,23 @@ def test_the_partner_listing_names_terms_and_columns_in_french(french_client):
     assert icon["title"] == "Oui"
 
 
-def test_the_partner_filters_and_form_offer_terms_in_arabic(client, records):
-    client.force_login(make_officer("ar"))
+@pytest.mark.parametrize("language", STAFF_LANGUAGES)
+def test_the_partner_filters_and_form_offer_terms_in_the_staff_language(client, records, language):
+    client.force_login(make_officer(language))
+    company = TERMS[(PartnerKind, "company")]
+    sector_member = TERMS[(MembershipCategory, "sector-member")]
 
     listing = parse(client.get("/admin/snippets/snippets/partner/"))
     kinds = [option.get_text(strip=True) for option in listing.select("#id_kind option")]
-    assert "شركة خاصة" in kinds
-    assert "Private company" not in kinds
+    assert company[language] in kinds
+    assert company["en"] not in kinds
 
     form = parse(client.get(f"/admin/snippets/snippets/partner/edit/{records['partner'].pk}/"))
     categories = [
         option.get_text(strip=True) for option in form.select("#id_membership_category option")
     ]
-    assert "عضو قطاع" in categories
-    assert "Sector Member" not in categories
+    assert sector_member[language] in categories
+    assert sector_member["en"] not in categories
     assert "Choose another country" not in form.get_text()
 
 
@@ -108,8 +113,12 @@ def test_the_agreement_form_names_areas_and_currencies_in_french(french_client, 
     assert "Choisir un autre accord" in form.get_text()
 
 
-def test_the_vocabulary_chooser_names_terms_in_french(french_client, records):
-    response = french_client.get("/admin/snippets/choose/snippets/thematicarea/")
+@pytest.mark.parametrize("language", STAFF_LANGUAGES)
+def test_the_vocabulary_chooser_names_terms_in_the_staff_language(client, records, language):
+    client.force_login(make_officer(language))
+    cybersecurity = TERMS[(ThematicArea, "cybersecurity")]
+
+    response = client.get("/admin/snippets/choose/snippets/thematicarea/")
 
     assert response.status_code == 200
     titles = [
@@ -118,8 +127,8 @@ def test_the_vocabulary_chooser_names_terms_in_french(french_client, records):
             "[data-chooser-modal-choice]"
         )
     ]
-    assert "Cybersécurité" in titles
-    assert "Cybersecurity" not in titles
+    assert cybersecurity[language] in titles
+    assert cybersecurity["en"] not in titles
 
 
 def test_membership_discounts_name_categories_in_french(french_client):
@@ -146,7 +155,14 @@ def test_the_opportunity_is_submitted_to_the_workflow_by_its_french_name(french_
             "Désolé, vous n’avez pas l’autorisation d’accéder à cette partie de l’interface "
             "d’administration.",
         ),
+        (
+            "es",
+            "Lo sentimos, no tiene permiso para acceder a esta parte de la interfaz de "
+            "administración.",
+        ),
+        ("ru", "К сожалению, у вас нет доступа к этому разделу интерфейса администрирования."),
         ("ar", "عذراً، ليس لديك إذن بالوصول إلى هذا القسم من واجهة الإدارة."),
+        ("zh-hans", "抱歉，您无权访问管理界面的这一部分。"),
     ],
 )
 def test_a_refused_page_says_so_in_the_staff_members_language(client, records, language, message):
@@ -204,7 +220,7 @@ def test_terms_in_the_staff_language_cost_the_same_queries_for_3_and_10_partners
     assert count_queries(french_client, "/admin/snippets/snippets/partner/") == few
 
 
-@pytest.mark.parametrize("language", ["fr", "ar"])
+@pytest.mark.parametrize("language", STAFF_LANGUAGES)
 def test_import_errors_are_written_in_the_staff_members_language(client, records, language):
     client.force_login(make_officer(language))
     data = (

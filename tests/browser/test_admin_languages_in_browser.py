@@ -1,6 +1,6 @@
-"""In a real browser: a French and an Arabic staff member (their Wagtail preferred language
-set so) sign in and go through the main admin screens; the text each screen displays must
-hold no interface word left in English.
+"""In a real browser: a French, a Spanish, a Russian, an Arabic and a Chinese staff member
+(their Wagtail preferred language set so) sign in and go through the main admin screens; the
+text each screen displays must hold no interface word left in English.
 
 What counts as an interface word, and what is record data that has no translation (names
 of the test's records, proper nouns, codes), is explained in `tests/admin/interface_language`;
@@ -98,7 +98,10 @@ def translation_in_progress(records, language):
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.parametrize(("language", "browser_locale"), [("fr", "fr-FR"), ("ar", "ar")])
+@pytest.mark.parametrize(
+    ("language", "browser_locale"),
+    [("fr", "fr-FR"), ("es", "es-ES"), ("ru", "ru-RU"), ("ar", "ar"), ("zh-hans", "zh-CN")],
+)
 def test_the_admin_shows_no_english_interface_word(
     live_server, open_page, language, browser_locale
 ):
