@@ -7,18 +7,37 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo serve migrate test lint format check messages services clean
+.PHONY: help install lock demo serve migrate test lint format check messages services clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
 
-$(VENV)/.installed: pyproject.toml
+# Installs are reproducible: every package at the version and with the hashes of the lock
+# (requirements/lock.txt, Python 3.11 on Linux, test extra included), then PartnerHub itself
+# without resolving anything. uv, pinned with its hashes in requirements/uv.txt, is the only
+# package pip installs.
+LOCK := requirements/lock.txt
+UV_LOCK := requirements/uv.txt
+UV := $(VENV)/bin/uv
+LOCK_FLAGS := --generate-hashes --python-version 3.11 --python-platform linux --quiet
+LOCK_ARGS ?=
+
+$(UV):
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r $(UV_LOCK)
+
+$(VENV)/.installed: $(LOCK) $(UV_LOCK) pyproject.toml | $(UV)
+	$(UV) pip sync --quiet --python $(PY) --require-hashes $(UV_LOCK) $(LOCK)
+	$(UV) pip install --quiet --python $(PY) --no-deps -e .
 	touch $@
 
-install: $(VENV)/.installed ## Create .venv and install PartnerHub with its test tools
+install: $(VENV)/.installed ## Create .venv and install PartnerHub with its test tools from the lock
+
+# The versions already locked are kept unless pyproject.toml asks otherwise;
+# LOCK_ARGS=--upgrade (or --upgrade-package NAME) moves them to the newest allowed.
+lock: | $(UV) ## Regenerate the lock files from pyproject.toml (after changing a dependency)
+	$(UV) pip compile pyproject.toml --extra test $(LOCK_FLAGS) $(LOCK_ARGS) -o $(LOCK)
+	$(UV) pip compile requirements/uv.in $(LOCK_FLAGS) $(LOCK_ARGS) -o $(UV_LOCK)
 
 # axe-core for the accessibility checks of the browser tests, when npm is available (the
 # browser tests are skipped on a machine without Chromium and npm, and required in CI).

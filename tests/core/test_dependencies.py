@@ -1,10 +1,13 @@
-"""Every third-party package the site's code imports is a runtime dependency of the project.
+"""Every third-party package the site's code imports is a runtime dependency of the project,
+and the lock that `make install` installs from satisfies what `pyproject.toml` asks.
 
 A package imported by `cms/` or `search/` but declared only in the test extra (as openpyxl and
 beautifulsoup4 once were), or only pulled in by Wagtail, installs in development and breaks a
 production install, or the site the day Wagtail stops requiring it. The imports are read from
 the source (function-level ones and migrations included), mapped to the distributions that
-provide them, and compared with `[project.dependencies]` of `pyproject.toml`.
+provide them, and compared with `[project.dependencies]` of `pyproject.toml`. A dependency
+added to `pyproject.toml` without `make lock` would be missing from every install: the lock is
+read back and each requirement checked against its pinned version.
 """
 
 import ast
@@ -13,6 +16,8 @@ import re
 import sys
 import tomllib
 from pathlib import Path
+
+from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("cms", "search")
@@ -56,9 +61,31 @@ def undeclared(modules, declared_requirements, distributions):
     return problems
 
 
-def project_dependencies():
+def project_dependencies(extras=()):
     with (ROOT / "pyproject.toml").open("rb") as file:
-        return tomllib.load(file)["project"]["dependencies"]
+        project = tomllib.load(file)["project"]
+    return project["dependencies"] + [
+        requirement for extra in extras for requirement in project["optional-dependencies"][extra]
+    ]
+
+
+def locked_versions(text):
+    """{distribution: version} pinned by a lock file written by `uv pip compile`."""
+    return {
+        canonical(match["name"]): match["version"]
+        for match in re.finditer(r"^(?P<name>[A-Za-z0-9_.-]+)==(?P<version>\S+)", text, re.M)
+    }
+
+
+def unsatisfied(requirements, locked):
+    """The requirements that the locked versions miss or pin outside their range."""
+    missing = []
+    for line in requirements:
+        requirement = Requirement(line)
+        version = locked.get(canonical(requirement.name))
+        if version is None or not requirement.specifier.contains(version, prereleases=True):
+            missing.append(f"{line} (locked: {version})")
+    return missing
 
 
 def test_every_package_the_site_imports_is_a_runtime_dependency():
@@ -85,3 +112,18 @@ def test_a_package_declared_only_in_an_extra_is_reported(tmp_path):
 
     assert modules == {"openpyxl", "bs4"}
     assert problems == {"bs4": "beautifulsoup4 is not in [project.dependencies]"}
+
+
+def test_the_lock_pins_every_runtime_and_test_requirement():
+    locked = locked_versions((ROOT / "requirements" / "lock.txt").read_text(encoding="utf-8"))
+
+    assert unsatisfied(project_dependencies(extras=["test"]), locked) == []
+
+
+def test_a_requirement_the_lock_misses_or_pins_outside_its_range_is_reported():
+    locked = locked_versions("django==5.2.20 \\\n    --hash=sha256:00\nwagtail==7.1\n")
+
+    assert unsatisfied(["Django>=5.2,<5.3", "wagtail>=8.0.1,<8.1", "openpyxl>=3.1"], locked) == [
+        "wagtail>=8.0.1,<8.1 (locked: 7.1)",
+        "openpyxl>=3.1 (locked: None)",
+    ]
