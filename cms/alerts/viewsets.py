@@ -1,15 +1,14 @@
-"""The admin listing of subscribers: filtered, searched, read, deleted and exported (CSV
-cells that would start a formula are neutralized; XLSX cells are always text)."""
+"""The admin listing of subscribers: filtered, searched, read, deleted and exported (a
+subscriber types their organisation and name: the exports neutralize what could start a
+formula, see `cms.core.spreadsheets`)."""
 
 import django_filters
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic.models import IndexView
 
 from cms.core.model_viewsets import AdminModelViewSet
-from cms.opendata.formats import neutralize
 
 from .models import Subscriber
 
@@ -28,22 +27,10 @@ class SubscriberFilterSet(WagtailFilterSet):
         fields = ["status", "language", "frequency"]
 
 
-class SubscriberIndexView(IndexView):
-    def write_csv_row(self, writer, row_dict):
-        # A subscriber types their organisation and name: "=HYPERLINK(...)" stays text.
-        return writer.writerow(
-            {
-                field: neutralize(str(self.preprocess_field_value(field, value, self.FORMAT_CSV)))
-                for field, value in row_dict.items()
-            }
-        )
-
-
 class SubscriberViewSet(AdminModelViewSet):
     """Subscribers as registered; never edited here (see permissions.py)."""
 
     model = Subscriber
-    index_view_class = SubscriberIndexView
     name = "subscribers"
     url_prefix = "subscribers"
     icon = "group"

@@ -173,14 +173,17 @@ def write_xlsx(header, rows, *, title="Sheet"):
     return output
 
 
-def xlsx_response(filename, header, rows, *, title="Sheet"):
-    """An XLSX download of one sheet."""
-    return FileResponse(
-        write_xlsx(header, rows, title=title),
-        as_attachment=True,
-        filename=filename,
-        content_type=XLSX_CONTENT_TYPE,
-    )
+def xlsx_response(filename, header, rows, *, title="Sheet", streaming=False):
+    """An XLSX download of one sheet. `streaming` sends the spooled file in chunks (for files
+    of any size); otherwise the response holds the workbook, for small files of figures."""
+    output = write_xlsx(header, rows, title=title)
+    if streaming:
+        return FileResponse(
+            output, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE
+        )
+    with output:
+        response = HttpResponse(output.read(), content_type=XLSX_CONTENT_TYPE)
+    return _attachment(response, filename)
 
 
 class SafeSpreadsheetExportMixin:

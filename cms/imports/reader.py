@@ -11,8 +11,9 @@
   times the compressed size per member), and any XML member with a DTD or entity
   declaration is refused (XML bombs). The first sheet is read with openpyxl in read-only mode
   without evaluating anything; a cell that holds a formula is an error.
-- Exports write a cell that begins with = + - @, tab or carriage return with a leading "'"
-  (so that no spreadsheet runs it); that apostrophe is removed here, so exports round-trip.
+- Exports write a text cell that could start a formula with a leading "'" (so that no
+  spreadsheet runs it, see `cms.core.spreadsheets`); that apostrophe is removed here, so
+  exports round-trip.
 """
 
 import csv
@@ -25,13 +26,14 @@ from decimal import Decimal
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from cms.core.spreadsheets import strip_neutralization
+
 from .problems import ImportFileError, Problem
 
 __all__ = ["FORMATS", "Table", "detect_format", "limits", "read_table"]
 
 FORMATS = ("csv", "xlsx")
 ZIP_MAGIC = b"PK\x03\x04"
-NEUTRALIZED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
 MAX_RATIO = 100
 
 
@@ -89,10 +91,7 @@ def read_table(data, file_name="", encoding=None):
 
 
 def _clean(text):
-    text = text.strip() if isinstance(text, str) else text
-    if isinstance(text, str) and text.startswith(NEUTRALIZED):
-        return text[1:]
-    return text
+    return strip_neutralization(text.strip()) if isinstance(text, str) else text
 
 
 def _rows(header_cells, data_rows):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .datasets import get_dataset
-from .formats import csv_stream, json_stream, write_xlsx
+from .formats import csv_stream, json_stream, write_xlsx_file
 from .iati import IATI_VERSION, iati_stream, reporting_org_ref
 
 __all__ = [
@@ -54,7 +54,10 @@ def export_response(dataset, fmt, filename):
     content_type = FORMATS[fmt][0]
     if fmt == "xlsx":
         return FileResponse(
-            write_xlsx(dataset), as_attachment=True, filename=filename, content_type=content_type
+            write_xlsx_file(dataset),
+            as_attachment=True,
+            filename=filename,
+            content_type=content_type,
         )
     stream = csv_stream(dataset) if fmt == "csv" else json_stream(dataset)
     response = StreamingHttpResponse(stream, content_type=content_type)

@@ -6,8 +6,10 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
+from cms.core.spreadsheets import csv_response, xlsx_response
+
 from .agreement_list import agreement_list, may_see_confidential
-from .downloads import FORMATS, csv_response, json_response, xlsx_response
+from .downloads import FORMATS, json_response
 from .figures import CHARTS, Statistics, usd_millions
 from .periods import REPORT_PERIOD, Period, read_period
 
@@ -135,7 +137,7 @@ def chart_download(page, request, chart, file_format):
             rows = [[row.code, row.label, row.csv_value] for row in data.rows]
             return csv_response(filename, header, rows)
         rows = [[row.code, row.label, row.data_value] for row in data.rows]
-        return xlsx_response(filename, data.title, header, rows)
+        return xlsx_response(filename, header, rows, title=data.title)
 
 
 def private_to_officers(request, response):
@@ -228,7 +230,7 @@ def agreement_list_download(page, request, file_format):
         if text:
             response = csv_response(filename, header, rows)
         else:
-            response = xlsx_response(filename, _("Agreements"), header, rows)
+            response = xlsx_response(filename, header, rows, title=_("Agreements"))
         return private_to_officers(request, response)
 
 

@@ -118,10 +118,15 @@ def test_xlsx_drops_characters_xml_cannot_hold_and_names_the_sheet():
 
 
 def test_xlsx_response_is_a_download():
-    response = xlsx_response("f.xlsx", ["a"], [["=1"]], title="T")
-    assert response["Content-Type"] == (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    assert 'filename="f.xlsx"' in response["Content-Disposition"]
-    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
-    assert sheet["A2"].value == "=1" and sheet["A2"].quotePrefix
+    small = xlsx_response("f.xlsx", ["a"], [["=1"]], title="T")
+    streamed = xlsx_response("f.xlsx", ["a"], [["=1"]], title="T", streaming=True)
+    for response, body in (
+        (small, small.content),
+        (streamed, b"".join(streamed.streaming_content)),
+    ):
+        assert response["Content-Type"] == (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        assert 'filename="f.xlsx"' in response["Content-Disposition"]
+        sheet = load_workbook(io.BytesIO(body)).active
+        assert sheet["A2"].value == "=1" and sheet["A2"].quotePrefix

@@ -10,13 +10,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
+from cms.core.spreadsheets import neutralize
 from cms.opendata.datasets import (
     AGREEMENT_COLUMNS,
     AGREEMENT_OFFICER_COLUMNS,
     PARTNER_COLUMNS,
     PARTNER_PUBLIC_COLUMNS,
 )
-from cms.opendata.formats import neutralize
 from cms.snippets.factories import AgreementFactory
 
 from .conftest import FORMULA_TITLES, set_countries

@@ -1,5 +1,6 @@
 """The base listing of partnership records: search by fragments and in six languages,
-computed export columns, and wagtail-localize's listing buttons worked out once per page."""
+computed export columns written by the spreadsheet kernel, and wagtail-localize's listing
+buttons worked out once per page."""
 
 from collections import OrderedDict, defaultdict
 
@@ -17,6 +18,8 @@ from wagtail.coreutils import multigetattr
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.snippets.views.snippets import IndexView
 from wagtail_localize.models import Translation, TranslationSource
+
+from cms.core.spreadsheets import SafeSpreadsheetExportMixin
 
 from .search import search_records
 
@@ -58,9 +61,10 @@ class TranslationState:
         return self.synced_source.get((row.translation_key, row.locale_id))
 
 
-class RecordIndexView(IndexView):
+class RecordIndexView(SafeSpreadsheetExportMixin, IndexView):
     """A snippet listing searched by fragments and in six languages, with export values
-    computed per column.
+    computed per column, written by the spreadsheet kernel (a partner's or agreement's text
+    that could start a formula is neutralized).
 
     A search lists the records found by fragments of `search_fields` (the ORM) or by the
     full-text search, which reads the query in the language of the locale the listing is
