@@ -25,7 +25,7 @@ def through_rows(field_name, links):
 
 def agreement_row(planned, vocabularies, parent_id):
     """The unsaved Agreement of a planned one: the demo archive's plan and the scale data's
-    planner (cms.demo.scale) give the same attributes."""
+    planner (bench/scale/generate.py) give the same attributes."""
     return Agreement(
         reference=planned.reference,
         title=planned.title[:500],

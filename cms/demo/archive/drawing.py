@@ -35,9 +35,10 @@ OLD_REGION_WEIGHTS = {"glo": 30, "asp": 20, "afr": 20, "ams": 12, "arb": 9, "cis
 
 
 class ExchangeRates:
-    """The demo archive's exchange rates (data/exchange_rates.csv), also used by the scale
-    data: `rates(currency, year)` is the US dollars per unit of the currency in that year
-    (annual average), or its average over other years ("*" rows)."""
+    """The demo archive's exchange rates (data/exchange_rates.csv), also used by the
+    benchmark's scale data (bench/scale/): `rates(currency, year)` is the US dollars per unit
+    of the currency in that year (annual average), or its average over other years ("*"
+    rows)."""
 
     def __init__(self):
         self.by_year = {

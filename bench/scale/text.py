@@ -1,4 +1,4 @@
-"""The words of the generated scale data (`scale.py`), in the six languages where a record is
+"""The words of the generated scale data (`generate.py`), in the six languages where a record is
 translated: names of partners, mandates, agreement topics and the sentences that set one
 generated opportunity apart from the demo opportunity it is modelled on.
 

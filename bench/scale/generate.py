@@ -1,5 +1,7 @@
 """Scale data: the demo archive grown to a multiple of its size, to measure the search and the
-partner finder at the size of a real portal (`manage.py generate_scale_data`, `bench/`).
+partner finder at the size of a real portal (`bench/generate_scale_data.py`, `bench/`).
+It lives with the benchmark, not in the installed `cms.demo`: the site and its demo never run
+it, and it builds on the demo's loaders (`cms.demo`), which it imports.
 
 On top of the demo (its vocabularies, countries and the opportunities index in six languages),
 it adds partners (with priority areas, regions, countries and funding types; a share of them
@@ -31,6 +33,13 @@ from django.utils.translation import gettext as _
 from django_countries import countries as country_names
 from wagtail.models import Locale
 
+from bench.scale import text as words
+from cms.demo.agreements import agreement_row, through_rows
+from cms.demo.archive.drawing import ExchangeRates
+from cms.demo.content import html_list, stream_blocks, texts
+from cms.demo.localize import translate_into
+from cms.demo.materials import opportunity_facts
+from cms.demo.vocabularies import VOCABULARIES
 from cms.pages.models import (
     OpportunityCountry,
     OpportunityIndexPage,
@@ -50,14 +59,6 @@ from cms.snippets.models import (
     PartnerRegion,
     PartnerThematicArea,
 )
-
-from . import scale_text as words
-from .agreements import agreement_row, through_rows
-from .archive.drawing import ExchangeRates
-from .content import html_list, stream_blocks, texts
-from .localize import translate_into
-from .materials import opportunity_facts
-from .vocabularies import VOCABULARIES
 
 __all__ = [
     "AGREEMENT_PREFIX",

@@ -1,5 +1,9 @@
-"""`manage.py generate_scale_data`: the demo grown to a multiple of its size (see
-`cms.demo.scale`), to measure search and the partner finder at scale (`bench/`)."""
+"""`bench/generate_scale_data.py`: the demo grown to a multiple of its size (see
+`bench.scale.generate`), to measure search and the partner finder at scale (`bench/`).
+
+A Django command class, run by that script rather than by `manage.py`: it keeps Django's
+argument handling and error reporting without making the benchmark part of the installed site.
+"""
 
 import time
 from argparse import ArgumentTypeError
@@ -10,8 +14,7 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from cms.demo.localize import search_indexing_paused
-from cms.demo.scale import (
+from bench.scale.generate import (
     DEFAULT_SEED,
     SCALE_PER_FACTOR,
     MissingDemoData,
@@ -23,6 +26,7 @@ from cms.demo.scale import (
     load_base,
     targets_for,
 )
+from cms.demo.localize import search_indexing_paused
 from cms.localization.status import deferred_status_updates, rebuild_status
 from cms.pages.models import OpportunityPage
 

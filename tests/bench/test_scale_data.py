@@ -1,6 +1,6 @@
-"""`generate_scale_data`: the demo grown to a multiple of its size for the benchmark: the
-numbers asked for, opportunities in the six languages with their own text, the same data from
-the same seed, nothing added when run again, and a clear message without the demo data.
+"""`bench/generate_scale_data.py`: the demo grown to a multiple of its size for the benchmark:
+the numbers asked for, opportunities in the six languages with their own text, the same data
+from the same seed, nothing added when run again, and a clear message without the demo data.
 
 The demo data it builds on is reduced here to what the command needs (vocabularies,
 countries, the home page and its sections in six languages), built by the demo's own loaders,
@@ -17,9 +17,11 @@ from django.core.management.base import CommandError
 from django.db import transaction
 from wagtail.models import Locale, Site
 
+from bench.generate_scale_data import main
+from bench.scale.command import Command
+from bench.scale.generate import AGREEMENT_PREFIX, targets_for
 from cms.demo.countries import load_countries
 from cms.demo.facts import read_json
-from cms.demo.scale import AGREEMENT_PREFIX, targets_for
 from cms.demo.vocabularies import VOCABULARIES
 from cms.pages.models import OpportunityIndexPage, OpportunityPage
 from cms.snippets.models import Agreement, AgreementPartner, Partner
@@ -68,7 +70,7 @@ def demo_base(django_db_setup, django_db_blocker):
 def generate(**options):
     output = StringIO()
     arguments = {**SIZE, **options}
-    call_command("generate_scale_data", stdout=output, **arguments)
+    call_command(Command(), stdout=output, **arguments)
     return output.getvalue()
 
 
@@ -175,3 +177,22 @@ def test_without_the_demo_data_it_says_what_to_run(db):
     with pytest.raises(CommandError, match="load_demo_data"):
         generate()
     assert not Agreement.objects.exists()
+
+
+def test_the_script_takes_the_options_of_the_generator(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+
+    assert done.value.code == 0
+    usage = capsys.readouterr().out
+    assert "python bench/generate_scale_data.py" in usage
+    for option in ("--factor", "--partners", "--agreements", "--opportunities", "--seed"):
+        assert option in usage
+
+
+def test_the_script_refuses_a_factor_out_of_range(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--factor", "5000"])
+
+    assert done.value.code == 2
+    assert "The factor must be a number from 0 to 1000." in capsys.readouterr().err
