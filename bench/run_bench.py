@@ -12,7 +12,7 @@ Measures, after one warm-up pass:
   (URL routing, middleware, serialization included);
 - ``search_page``: the HTML page /<language>/search/?q=... through the test client (with
   template rendering; reported for information);
-- ``finder``: `search.finder.ranking.rank_partners` with the criteria resolved from codes as
+- ``finder``: `cms.finder.ranking.rank_partners` with the criteria resolved from codes as
   `find_partners` does (30 sets of criteria, four of them from opportunity pages, plus
   generated opportunities), 20 results with their reasons;
 - ``finder_api``: the staff JSON endpoint /api/v1/partner-finder/ (signed in as the demo's
@@ -57,6 +57,10 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import translation  # noqa: E402
 
 from bench.queries import FINDER_CRITERIA, FINDER_OPPORTUNITIES, SEARCH_QUERIES  # noqa: E402
+from cms.finder.criteria import Criteria, resolve_countries, resolve_terms  # noqa: E402
+from cms.finder.forms import opportunity_query  # noqa: E402
+from cms.finder.ranking import rank_partners  # noqa: E402
+from cms.finder.weights import DEFAULT_LIMIT  # noqa: E402
 from cms.pages.models import OpportunityPage  # noqa: E402
 from cms.snippets.models import (  # noqa: E402
     Agreement,
@@ -66,10 +70,6 @@ from cms.snippets.models import (  # noqa: E402
     PartnerKind,
     ThematicArea,
 )
-from search.finder.criteria import Criteria, resolve_countries, resolve_terms  # noqa: E402
-from search.finder.forms import opportunity_query  # noqa: E402
-from search.finder.ranking import rank_partners  # noqa: E402
-from search.finder.weights import DEFAULT_LIMIT  # noqa: E402
 from search.site import GROUP_SIZE, TYPES, clean_query, load_hits, search_site  # noqa: E402
 
 TARGETS_MS = {

@@ -14,15 +14,15 @@ from django.utils.translation import override
 from ninja import Field, Query, Router, Schema
 from ninja.security import SessionAuth
 
+from cms.finder.criteria import Criteria, UnknownTerm, resolve_countries, resolve_terms
+from cms.finder.forms import opportunity_query
+from cms.finder.models import can_use_finder
+from cms.finder.presentation import match_data
+from cms.finder.ranking import rank_partners
+from cms.finder.views import find_opportunity, may_see_confidential
+from cms.finder.weights import DEFAULT_LIMIT, MAX_LIMIT
 from cms.snippets.models import BeneficiaryRegion, FundingType, PartnerKind, ThematicArea
 from cms.snippets.terms import load_terms
-from search.finder.criteria import Criteria, UnknownTerm, resolve_countries, resolve_terms
-from search.finder.forms import opportunity_query
-from search.finder.models import can_use_finder
-from search.finder.presentation import match_data
-from search.finder.ranking import rank_partners
-from search.finder.views import find_opportunity, may_see_confidential
-from search.finder.weights import DEFAULT_LIMIT, MAX_LIMIT
 
 from .errors import ApiError
 from .schemas import ErrorOut

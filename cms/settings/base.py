@@ -81,7 +81,7 @@ INSTALLED_APPS = [
     "cms.opendata",
     "cms.demo",
     "search",
-    "search.finder",
+    "cms.finder",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

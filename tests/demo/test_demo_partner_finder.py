@@ -11,10 +11,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db.models import Q
 
+from cms.finder.wagtail_hooks import suggest_url
+from cms.finder.weights import REASONS_LIMIT
 from cms.pages.models import OpportunityPage
 from cms.snippets.models import Agreement, BeneficiaryRegion, ThematicArea
-from search.finder.wagtail_hooks import suggest_url
-from search.finder.weights import REASONS_LIMIT
 
 pytestmark = pytest.mark.django_db
 

@@ -97,7 +97,7 @@ def archive(vocab):
 def prolific(vocab):
     """A partner with REASONS_LIMIT + 3 agreements in Cybersecurity and Africa, each a year
     older than the one before (so each earns fewer points): PROLIFIC-00 is the best."""
-    from search.finder.weights import REASONS_LIMIT
+    from cms.finder.weights import REASONS_LIMIT
 
     partner = PartnerFactory(name="Prolific Partner", kind=vocab["government"])
     for index in range(REASONS_LIMIT + 3):

@@ -14,10 +14,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from cms.finder.wagtail_hooks import suggest_url
+from cms.finder.weights import REASONS_LIMIT
 from cms.pages.factories_opportunities import OpportunityIndexPageFactory, OpportunityPageFactory
 from cms.snippets.factories import PartnerFactory
-from search.finder.wagtail_hooks import suggest_url
-from search.finder.weights import REASONS_LIMIT
 
 from .conftest import agreement
 

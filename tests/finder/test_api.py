@@ -6,8 +6,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from cms.finder.weights import REASONS_LIMIT
 from cms.snippets.factories import PartnerFactory
-from search.finder.weights import REASONS_LIMIT
 
 from .conftest import agreement
 

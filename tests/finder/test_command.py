@@ -7,9 +7,9 @@ import pytest
 from django.core.management import call_command, load_command_class
 from django.core.management.base import CommandError
 
+from cms.finder.criteria import Criteria
+from cms.finder.ranking import rank_partners
 from cms.pages.factories_opportunities import OpportunityIndexPageFactory, OpportunityPageFactory
-from search.finder.criteria import Criteria
-from search.finder.ranking import rank_partners
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +113,7 @@ def test_bad_input_is_a_clear_error(vocab, args, message):
 
 
 def test_bad_input_exits_non_zero_without_traceback(vocab, capsys):
-    command = load_command_class("search.finder", "find_partners")
+    command = load_command_class("cms.finder", "find_partners")
 
     with pytest.raises(SystemExit) as exit_info:
         command.run_from_argv(["manage.py", "find_partners", "--area", "Astrology", "--json"])

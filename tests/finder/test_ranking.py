@@ -8,10 +8,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cms.snippets.factories import PartnerFactory
-from search.finder.criteria import Criteria, UnknownTerm, resolve_countries, resolve_terms
-from search.finder.ranking import rank_partners
-from search.finder.weights import (
+from cms.finder.criteria import Criteria, UnknownTerm, resolve_countries, resolve_terms
+from cms.finder.ranking import rank_partners
+from cms.finder.weights import (
     AREA_WEIGHT,
     HALF_LIFE_YEARS,
     PLACE_WEIGHT,
@@ -20,6 +19,7 @@ from search.finder.weights import (
     recency_factor,
     value_factor,
 )
+from cms.snippets.factories import PartnerFactory
 
 from .conftest import OLD, RECENT, REFERENCE_DATE, agreement
 
