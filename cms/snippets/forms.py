@@ -1,15 +1,15 @@
 """Admin forms and panels of the partnership records."""
 
-from babel.numbers import get_currency_name
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import HelpPanel
 
-from cms.core.formats import babel_locale, format_money
+from cms.core.formats import format_money
 
 from .models.agreements import CURRENCY_CHOICES
 from .views import INTERNAL_PERMISSION
+from .views.records import currency_label
 from .views.terms import term_label
 
 __all__ = ["AgreementForm", "ChainValuePanel", "PartnerForm"]
@@ -27,12 +27,7 @@ def sort_choices_by_label(field):
 def currency_choices():
     """The ISO 4217 currencies, "EUR – euro", named in the active language from CLDR (the
     English ISO name where CLDR has none)."""
-    locale = babel_locale()
-    choices = []
-    for code, english in CURRENCY_CHOICES:
-        name = get_currency_name(code, locale=locale)
-        choices.append((code, f"{code} – {name}" if name and name != code else english))
-    return choices
+    return [(code, currency_label(code)) for code, _english in CURRENCY_CHOICES]
 
 
 def name_terms_in_active_language(form):

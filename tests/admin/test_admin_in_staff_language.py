@@ -113,6 +113,28 @@ def test_the_agreement_form_names_areas_and_currencies_in_french(french_client, 
     assert "Choisir un autre accord" in form.get_text()
 
 
+@pytest.mark.parametrize(
+    ("language", "currency"),
+    [
+        ("fr", "USD – dollar des États-Unis"),
+        ("es", "USD – dólar estadounidense"),
+        ("ru", "USD – доллар США"),
+        ("ar", "USD – دولار أمريكي"),
+        ("zh-hans", "USD – 美元"),
+    ],
+)
+def test_the_agreement_record_names_its_currency_in_the_staff_language(
+    client, records, language, currency
+):
+    client.force_login(make_officer(language))
+
+    response = client.get(f"/admin/snippets/snippets/agreement/inspect/{records['agreement'].pk}/")
+
+    text = parse(response).get_text(" ", strip=True)
+    assert currency in text
+    assert "US Dollar" not in text
+
+
 @pytest.mark.parametrize("language", STAFF_LANGUAGES)
 def test_the_vocabulary_chooser_names_terms_in_the_staff_language(client, records, language):
     client.force_login(make_officer(language))

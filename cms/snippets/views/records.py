@@ -1,12 +1,16 @@
 """Listings and inspect pages of partners, agreements and countries."""
 
+from babel.numbers import get_currency_name
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 from wagtail.rich_text import RichText
 from wagtail.snippets.views.snippets import InspectView
 
+from cms.core.formats import babel_locale
+
 from ..models import Vocabulary
+from ..models.agreements import CURRENCY_CHOICES
 from .listing import RecordIndexView
 from .search import INTERNAL_PERMISSION, country_codes_matching, format_usd, join_names
 from .terms import term_label
@@ -21,8 +25,20 @@ __all__ = [
     "RecordInspectView",
     "agreement_partners",
     "agreement_regions",
+    "currency_label",
     "partner_regions",
 ]
+
+_ISO_CURRENCY_LABELS = dict(CURRENCY_CHOICES)
+
+
+def currency_label(code):
+    """An ISO 4217 currency as staff read it, "EUR – euro": named in the active language
+    from CLDR (ISO's English name where CLDR has none, such as XUA)."""
+    name = get_currency_name(code, locale=babel_locale())
+    if name and name != code:
+        return f"{code} – {name}"
+    return _ISO_CURRENCY_LABELS.get(code, code)
 
 
 def partner_regions(partner):
@@ -189,6 +205,9 @@ class AgreementInspectView(RecordInspectView):
 
     def get_chain_value_usd_display_value(self):
         return format_usd(self.object.chain_value_usd())
+
+    def get_currency_display_value(self):
+        return currency_label(self.object.currency) if self.object.currency else "-"
 
     def get_amount_usd_display_value(self):
         return format_usd(self.object.amount_usd) or "-"
