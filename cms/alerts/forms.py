@@ -8,7 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from cms.core import languages
-from cms.interest.forms import HONEYPOT_FIELD, ExpressionOfInterestForm
+from cms.core.public_forms import (
+    ErrorSummaryMixin,
+    PublicFormMixin,
+    contact_name_field,
+    email_field,
+    organisation_field,
+)
 from cms.pages.models import OpportunityPage
 from cms.snippets.models import BeneficiaryRegion, PartnerKind, ThematicArea
 from cms.snippets.terms import load_terms
@@ -17,15 +23,13 @@ from .models import Subscriber
 
 __all__ = ["PreferencesForm", "RegistrationForm"]
 
-EMAIL_FIELD = ExpressionOfInterestForm.base_fields["email"]
-
 
 def _language():
     """The language the form is shown in: the terms are named in it."""
     return languages.active()
 
 
-class PreferencesForm(forms.ModelForm):
+class PreferencesForm(ErrorSummaryMixin, forms.ModelForm):
     """What a subscriber chooses: language, criteria and frequency. A criterion left empty
     means everything for it."""
 
@@ -77,21 +81,11 @@ class PreferencesForm(forms.ModelForm):
             (code, capfirst(get_language_info(code)["name_local"])) for code in languages.codes()
         ]
 
-    def error_summary(self):
-        """The errors listed above the form, each with the id of the control to go to."""
-        items = [{"target": "", "message": error} for error in self.non_field_errors()]
-        for field in self:
-            if field.name == HONEYPOT_FIELD or not field.errors:
-                continue
-            target = f"{field.auto_id}_0" if field.use_fieldset else field.auto_id
-            items.extend({"target": target, "message": error} for error in field.errors)
-        return items
 
-
-class RegistrationForm(PreferencesForm):
+class RegistrationForm(PublicFormMixin, PreferencesForm):
     """Everything an organisation gives when it registers, with its consent."""
 
-    organisation = ExpressionOfInterestForm.base_fields["organisation"]
+    organisation = organisation_field()
     kind = forms.ModelChoiceField(
         label=_("Kind of organisation"),
         queryset=PartnerKind.objects.in_source_locale(),
@@ -107,14 +101,8 @@ class RegistrationForm(PreferencesForm):
             "invalid_choice": _("Choose your organisation's country."),
         },
     )
-    contact_name = ExpressionOfInterestForm.base_fields["contact_name"]
-    email = forms.EmailField(
-        label=EMAIL_FIELD.label,
-        max_length=254,
-        help_text=_("We send a link to this address: nothing else is sent until you use it."),
-        error_messages=EMAIL_FIELD.error_messages,
-        widget=EMAIL_FIELD.widget,
-    )
+    contact_name = contact_name_field()
+    email = email_field(_("We send a link to this address: nothing else is sent until you use it."))
     consent = forms.BooleanField(
         label=_(
             "I agree that my details are stored to send me the e-mails I choose, as described "
@@ -125,11 +113,6 @@ class RegistrationForm(PreferencesForm):
                 "Tick the box to agree to the privacy notice, so that we can write to you."
             )
         },
-    )
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     class Meta(PreferencesForm.Meta):
@@ -174,8 +157,3 @@ class RegistrationForm(PreferencesForm):
         exclusions = super()._get_validation_exclusions()
         exclusions.add("email")
         return exclusions
-
-    @property
-    def is_trapped(self):
-        """Whether the hidden field was filled in: the sender is software, not a person."""
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())

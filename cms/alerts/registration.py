@@ -3,16 +3,15 @@
 A valid registration of a new address stores the subscriber, its consent and a confirmation
 e-mail (double opt-in); one of an address already registered sends its owner a link to manage
 the subscription instead. Both answer the same on screen, so the form never tells who is
-registered. The honeypot, the rate limit and the redirect are those of every public form
-(`cms.interest.public_form`).
+registered. The honeypot, the fill time, the rate limit and the redirect are those of every
+public form (`cms.core.public_forms`).
 """
 
 from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from cms.interest.models import PRIVACY_NOTICE_VERSION
-from cms.interest.public_form import PublicForm
+from cms.core.public_forms import PRIVACY_NOTICE_VERSION, PublicForm
 
 from . import outbox
 from .forms import RegistrationForm
@@ -23,7 +22,7 @@ __all__ = ["FORM", "handle_registration", "registration_context"]
 FORM = PublicForm(
     name="alerts",
     anchor="alerts-form",
-    spam_scope="alerts",  # counted apart from the other forms (cms.interest.spam)
+    spam_scope="alerts",  # counted apart from the other forms (cms.core.public_forms)
     rate_limited=_(
         "You have sent this form several times in the last hour. Please try again in an hour; "
         "what you typed is kept below."

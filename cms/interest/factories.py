@@ -7,7 +7,9 @@ in its language.
 import factory
 from django.utils import timezone
 
-from .models import PRIVACY_NOTICE_VERSION, ExpressionOfInterest
+from cms.core.public_forms import PRIVACY_NOTICE_VERSION
+
+from .models import ExpressionOfInterest
 
 __all__ = ["ExpressionOfInterestFactory"]
 

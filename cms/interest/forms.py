@@ -3,54 +3,31 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.public_forms import (
+    PublicFormMixin,
+    contact_name_field,
+    email_field,
+    organisation_field,
+)
+
 from .models import ExpressionOfInterest
 
-__all__ = ["HONEYPOT_FIELD", "ExpressionOfInterestForm"]
+__all__ = ["ExpressionOfInterestForm"]
 
-# A field that people never see and screen readers never announce; software that fills in
-# every field it finds fills this one too (see spam.py).
-HONEYPOT_FIELD = "website"
 MESSAGE_MAX_LENGTH = 3000
 
 
-class ExpressionOfInterestForm(forms.Form):
+class ExpressionOfInterestForm(PublicFormMixin, forms.Form):
     """What an organisation tells the opportunity's contact when it offers its support.
 
     Error messages say what to do, not what went wrong, and every one of them is listed in
     the error summary above the form with a link to its field.
     """
 
-    organisation = forms.CharField(
-        label=_("Organisation"),
-        max_length=200,
-        error_messages={
-            "required": _("Enter the name of your organisation."),
-            "max_length": _("Enter the name of your organisation in 200 characters or fewer."),
-        },
-        widget=forms.TextInput(attrs={"autocomplete": "organization", "dir": "auto"}),
-    )
-    contact_name = forms.CharField(
-        label=_("Your name"),
-        max_length=200,
-        error_messages={
-            "required": _("Enter your name."),
-            "max_length": _("Enter your name in 200 characters or fewer."),
-        },
-        widget=forms.TextInput(attrs={"autocomplete": "name", "dir": "auto"}),
-    )
-    email = forms.EmailField(
-        label=_("E-mail address"),
-        max_length=254,
-        help_text=_("We send you a confirmation at this address, and the contact replies to it."),
-        error_messages={
-            "required": _("Enter your e-mail address."),
-            "invalid": _("Enter an e-mail address in the correct format, like name@example.org."),
-            "max_length": _("Enter an e-mail address in 254 characters or fewer."),
-        },
-        # Addresses are written left to right, in Arabic pages too.
-        widget=forms.EmailInput(
-            attrs={"autocomplete": "email", "dir": "ltr", "spellcheck": "false"}
-        ),
+    organisation = organisation_field()
+    contact_name = contact_name_field()
+    email = email_field(
+        _("We send you a confirmation at this address, and the contact replies to it.")
     )
     support = forms.ChoiceField(
         label=_("Kind of support you could offer"),
@@ -82,32 +59,7 @@ class ExpressionOfInterestForm(forms.Form):
             )
         },
     )
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "interest-%s")
         super().__init__(*args, **kwargs)
-
-    @property
-    def is_trapped(self):
-        """Whether the hidden field was filled in: the sender is software, not a person."""
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
-
-    @property
-    def visible_fields_in_order(self):
-        return [self[name] for name in self.fields if name != HONEYPOT_FIELD]
-
-    def error_summary(self):
-        """The errors listed above the form, each with the id of the control to go to."""
-        items = [{"target": "", "message": error} for error in self.non_field_errors()]
-        for field in self.visible_fields_in_order:
-            if not field.errors:
-                continue
-            # A group of radio buttons is reached through its first button.
-            target = f"{field.auto_id}_0" if field.use_fieldset else field.auto_id
-            items.extend({"target": target, "message": error} for error in field.errors)
-        return items

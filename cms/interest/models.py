@@ -1,21 +1,18 @@
 """Expressions of interest: what a visitor sends from an open opportunity's page."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["PRIVACY_NOTICE_VERSION", "ExpressionOfInterest"]
-
-# The version of the privacy notice shown beside the consent box
-# (templates/interest/privacy_notice.html). Change it whenever the notice's wording changes:
-# each submission records the version its sender agreed to.
-PRIVACY_NOTICE_VERSION = "2026-11"
+__all__ = ["ExpressionOfInterest"]
 
 
 class ExpressionOfInterest(models.Model):
     """An organisation's offer to support an opportunity, sent from the opportunity's page.
 
-    The sender's IP address is never stored: only a keyed hash of it (see `spam.ip_hash`), to
-    spot repeated abuse without being able to tell who sent what.
+    The sender's IP address is never stored: only a keyed hash of it (see
+    `cms.core.public_forms.ip_hash`), to spot repeated abuse without being able to tell who
+    sent what.
     """
 
     class Support(models.TextChoices):
@@ -54,6 +51,10 @@ class ExpressionOfInterest(models.Model):
     privacy_notice_version = models.CharField(_("privacy notice version"), max_length=20)
     ip_hash = models.CharField(_("IP address hash"), max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    # Its e-mails in the outbox (they repeat what was sent): deleted with it.
+    emails = GenericRelation(
+        "core.OutgoingEmail", content_type_field="cause_type", object_id_field="cause_id"
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -8,14 +8,19 @@ offers, still open for applications.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cms.interest.forms import HONEYPOT_FIELD, ExpressionOfInterestForm
+from cms.core.public_forms import (
+    PublicFormMixin,
+    contact_name_field,
+    email_field,
+    organisation_field,
+)
 
-__all__ = ["HONEYPOT_FIELD", "SponsorshipApplicationForm"]
+__all__ = ["SponsorshipApplicationForm"]
 
 MESSAGE_MAX_LENGTH = 3000
 
 
-class SponsorshipApplicationForm(forms.Form):
+class SponsorshipApplicationForm(PublicFormMixin, forms.Form):
     """An application for one package of an event, with à-la-carte benefits."""
 
     package = forms.TypedChoiceField(
@@ -34,7 +39,7 @@ class SponsorshipApplicationForm(forms.Form):
         error_messages={"invalid_choice": _("Choose only benefits offered on this page.")},
         widget=forms.CheckboxSelectMultiple,
     )
-    organisation = ExpressionOfInterestForm.base_fields["organisation"]
+    organisation = organisation_field()
     category = forms.TypedChoiceField(
         label=_("ITU membership category of your organisation"),
         coerce=int,
@@ -44,16 +49,8 @@ class SponsorshipApplicationForm(forms.Form):
             "invalid_choice": _("Choose the ITU membership category of your organisation."),
         },
     )
-    contact_name = ExpressionOfInterestForm.base_fields["contact_name"]
-    email = forms.EmailField(
-        label=_("E-mail address"),
-        max_length=254,
-        help_text=_("We write to you at this address at every step of your application."),
-        error_messages=ExpressionOfInterestForm.base_fields["email"].error_messages,
-        widget=forms.EmailInput(
-            attrs={"autocomplete": "email", "dir": "ltr", "spellcheck": "false"}
-        ),
-    )
+    contact_name = contact_name_field()
+    email = email_field(_("We write to you at this address at every step of your application."))
     message = forms.CharField(
         label=_("Message"),
         required=False,
@@ -76,11 +73,6 @@ class SponsorshipApplicationForm(forms.Form):
             )
         },
     )
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
 
     def __init__(self, *args, packages, options, categories, **kwargs):
         kwargs.setdefault("auto_id", "sponsor-%s")
@@ -92,10 +84,3 @@ class SponsorshipApplicationForm(forms.Form):
         ]
         if not options:
             del self.fields["options"]
-
-    @property
-    def is_trapped(self):
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
-
-    error_summary = ExpressionOfInterestForm.error_summary
-    visible_fields_in_order = ExpressionOfInterestForm.visible_fields_in_order

@@ -5,26 +5,22 @@ merges `event_context`. Every context is built with a fixed number of queries, w
 number of packages, options, categories and sponsors.
 """
 
-from functools import partial
-
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from cms.interest.public_form import PublicForm
+from cms.core.public_forms import PublicForm, consent_given
 from cms.snippets.models import MembershipCategory
 
-from . import pricing
+from . import emails, pricing
 from .forms import SponsorshipApplicationForm
 from .models import (
-    PRIVACY_NOTICE_VERSION,
     EventPage,
     SponsorshipApplication,
     SponsorshipOption,
     SponsorshipPackage,
 )
-from .tasks import send_contact_notification, send_status_email
 from .visibility import sponsors_by_event, sponsors_by_tier
 from .workflow import slots_taken
 
@@ -33,7 +29,7 @@ __all__ = ["event_context", "handle_application", "index_context", "sponsors_con
 FORM = PublicForm(
     name="sponsorship",
     anchor="apply",
-    spam_scope="sponsorship",  # counted apart from the other forms (cms.interest.spam)
+    spam_scope="sponsorship",  # counted apart from the other forms (cms.core.public_forms)
     rate_limited=_(
         "You have sent several applications in the last hour. Please try again in an hour; "
         "what you typed is kept below."
@@ -119,8 +115,8 @@ def sponsors_context(page):
 
 def handle_application(page, request):
     """Handle a POST of the application form; None for any other request. A valid one is
-    priced on the server and stored, and its e-mails are queued once the transaction
-    commits; refusals are those of `PublicForm.handle`."""
+    priced on the server and stored with its e-mails in the outbox, in one transaction;
+    refusals are those of `PublicForm.handle`."""
     if request.method != "POST":
         return None
     with translation.override(page.locale.language_code):
@@ -131,10 +127,11 @@ def handle_application(page, request):
         def accept(form, ip_digest):
             package = next(p for p in packages if p.pk == form.cleaned_data["package"])
             chosen = set(form.cleaned_data.get("options", []))
-            application = _store(
-                page, form, package, [o for o in options if o.pk in chosen], ip_digest
-            )
-            transaction.on_commit(partial(_queue_emails, application.pk), robust=True)
+            with transaction.atomic():
+                application = _store(
+                    page, form, package, [o for o in options if o.pk in chosen], ip_digest
+                )
+                emails.queue_application(application)
 
         return FORM.handle(page, request, form, accept)
 
@@ -167,9 +164,8 @@ def _store(page, form, package, options, ip_digest):
         contact_name=data["contact_name"],
         email=data["email"],
         message=data.get("message", ""),
-        consent_given_at=timezone.now(),
-        privacy_notice_version=PRIVACY_NOTICE_VERSION,
         ip_hash=ip_digest,
+        **consent_given(),
         list_price_usd=price.list_price,
         discount_percent=price.discount_percent,
         price_usd=price.price,
@@ -177,8 +173,3 @@ def _store(page, form, package, options, ip_digest):
     )
     application.options.set([_english(SponsorshipOption, option) for option in options])
     return application
-
-
-def _queue_emails(application_pk):
-    send_contact_notification.enqueue(application_pk)
-    send_status_email.enqueue(application_pk, SponsorshipApplication.Status.APPLIED)

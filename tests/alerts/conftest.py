@@ -2,12 +2,14 @@
 act as a subscriber (register, read the e-mails, follow their links)."""
 
 import re
+import time
 
 import pytest
 from django.core import mail
 from django.core.cache import cache
 
 from cms.alerts.models import RegistrationPage
+from cms.core.public_forms import FILL_TIME_FIELD, fill_token
 from cms.pages.models import OpportunityIndexPage, OpportunityPage
 from cms.snippets.factories.vocabularies import (
     BeneficiaryRegionFactory,
@@ -116,6 +118,8 @@ def registration_data(terms, **overrides):
         "frequency": "immediate",
         "consent": "on",
         "website": "",
+        # The form as shown a minute ago: a person takes that long to fill it in.
+        FILL_TIME_FIELD: fill_token(time.time() - 60),
     }
     data.update(overrides)
     return data

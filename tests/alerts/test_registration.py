@@ -1,11 +1,13 @@
 """Registering from the subscriber's side: the form, double opt-in, the consent record, and
 the same answer for an address already registered."""
 
+import time
+
 from django.core import mail
 from django.test import Client
 
 from cms.alerts.models import Consent, Delivery, Subscriber
-from cms.interest.models import PRIVACY_NOTICE_VERSION
+from cms.core.public_forms import FILL_TIME_FIELD, PRIVACY_NOTICE_VERSION, fill_token
 from tests.interest.translations import translated
 from tests.pages.html import parse
 
@@ -130,6 +132,7 @@ def test_rate_limit_per_address_and_per_ip(register, site_pages, terms):
             "language": "en",
             "frequency": "weekly",
             "consent": "on",
+            FILL_TIME_FIELD: fill_token(time.time() - 60),
         },
     )
     assert response.status_code == 303

@@ -1,8 +1,11 @@
 """Opportunities in several languages, and the form data a visitor sends."""
 
+import time
+
 import pytest
 from django.core.cache import cache
 
+from cms.core.public_forms import FILL_TIME_FIELD, fill_token
 from cms.pages.models import OpportunityIndexPage, OpportunityPage
 
 from .translations import compile_catalogue
@@ -96,6 +99,8 @@ def form_data():
         "message": "Nous pouvons apporter une expertise en e-santé.\nÀ discuter.",
         "consent": "on",
         "website": "",
+        # The form as shown a minute ago: a person takes that long to fill it in.
+        FILL_TIME_FIELD: fill_token(time.time() - 60),
     }
 
 

@@ -5,7 +5,8 @@ from django.core import mail
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
-from cms.interest.models import PRIVACY_NOTICE_VERSION, ExpressionOfInterest
+from cms.core.public_forms import PRIVACY_NOTICE_VERSION
+from cms.interest.models import ExpressionOfInterest
 from cms.pages.models import OpportunityPage
 from tests.pages.html import parse
 

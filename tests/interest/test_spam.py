@@ -1,9 +1,10 @@
-"""Spam protection that people never notice: a honeypot and a rate limit."""
+"""Spam protection that people never notice: a honeypot, a fill time and a rate limit."""
 
 from django.core import mail
+from django.utils import translation
 
+from cms.core.public_forms import FILL_TIME_FIELD, RATE_LIMIT, TOO_FAST
 from cms.interest.models import ExpressionOfInterest
-from cms.interest.spam import RATE_LIMIT
 from cms.interest.views import FORM
 from tests.pages.html import parse
 
@@ -72,3 +73,22 @@ def test_honeypot_hits_count_towards_the_limit_of_their_address(send, opportunit
 
     assert response.status_code == 429
     assert not ExpressionOfInterest.objects.exists()
+
+
+def test_a_form_sent_the_moment_the_page_loaded_is_refused_in_the_page_language_and_kept(
+    client, send, french_opportunity, form_data
+):
+    """What issue 16 saw accepted: the form posted 0 s after the page was loaded."""
+    shown = parse(client.get(french_opportunity.url))
+    form_data[FILL_TIME_FIELD] = shown.select_one(f'input[name="{FILL_TIME_FIELD}"]')["value"]
+
+    response = send(french_opportunity, form_data)
+
+    assert response.status_code == 400
+    soup = parse(response)
+    with translation.override("fr"):
+        assert soup.select_one(".error-summary li").get_text(strip=True) == str(TOO_FAST)
+    assert soup.select_one("#interest-organisation")["value"] == "Fondation Pierre Fabre"
+    assert soup.select_one("#interest-email")["value"] == "claire.martin@fondation.example"
+    assert not ExpressionOfInterest.objects.exists()
+    assert mail.outbox == []

@@ -1,7 +1,11 @@
 """An upcoming event with its packages, the membership categories and their discounts."""
 
+import time
+
 import pytest
 from django.core.cache import cache
+
+from cms.core.public_forms import FILL_TIME_FIELD, fill_token
 
 from .records import make_archive_terms, make_categories, make_discounts, make_event
 
@@ -40,6 +44,8 @@ def form_data(package, category, **extra):
         "email": "ada@acme.example",
         "message": "We would like a booth.",
         "consent": "on",
+        # The form as shown a minute ago: a person takes that long to fill it in.
+        FILL_TIME_FIELD: fill_token(time.time() - 60),
     }
     data.update(extra)
     return data

@@ -1,10 +1,8 @@
-"""What the three public forms (expression of interest, alerts registration, sponsorship
-application) do alike: a bound form that comes back with its errors and everything typed,
-a honeypot, a rate limit per address and per e-mail, and POST/redirect/GET to a thank-you.
+"""`PublicForm`: one public form's round trip, from its context to the answer to its POST.
 
-Each form declares one `PublicForm`; its page's serve() hands a POST to `PublicForm.handle`
-with the bound form and what to do with a valid one, and its get_context() merges
-`PublicForm.context`.
+A refused form comes back bound, with its errors and everything typed, on the page it was
+sent from; an accepted one leads to the page's thank-you by a 303 redirect, so that reloading
+never sends it again.
 """
 
 import logging
@@ -13,25 +11,34 @@ from dataclasses import dataclass
 from django.http import HttpResponseRedirect
 from django.middleware.csrf import get_token
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 
-from . import spam
+from .guards import client_ip, fill_token, filled_too_fast, ip_hash, is_limited, record
 
-__all__ = ["SENT_PARAMETER", "PublicForm"]
+__all__ = ["SENT_PARAMETER", "TOO_FAST", "PublicForm"]
 
 logger = logging.getLogger(__name__)
 
 #: The query parameter of the page after a successful submission.
 SENT_PARAMETER = "sent"
 
+#: The refusal of a form sent sooner than a person could fill it in (guards.MIN_FILL_SECONDS).
+TOO_FAST = _(
+    "This form was sent too soon after the page opened. Check what you typed below, then send "
+    "it again."
+)
+
 
 @dataclass(frozen=True)
 class PublicForm:
+    """One public form: its name, where it sits on its page and its rate-limit budget."""
+
     #: Names the form in logs and in the request attribute that carries a refused form.
     name: str
     #: The id of the form's section: the form's address and the redirect lead there, so that
     #: the visitor sees the outcome without scrolling.
     anchor: str
-    #: The rate-limit budget of the form (cms.interest.spam): each form counts apart.
+    #: The rate-limit budget of the form: each form counts apart.
     spam_scope: str
     #: The message of a refusal for too many submissions (lazily translated).
     rate_limited: str
@@ -55,30 +62,38 @@ class PublicForm:
             # Page templates include the form "with ... only", which leaves out the context
             # processors' csrf_token: the form's template gets it from here.
             "csrf_token": get_token(request),
+            # Fresh on every rendering, a refused one included: the time a person takes to
+            # correct the form counts from when they see it again.
+            "shown_at": fill_token(),
         }
 
     def handle(self, page, request, form, accept):
         """Answer the POST of the bound `form`: `accept(form, ip_digest)` stores a valid one.
 
-        A filled-in honeypot gets the thank-you and nothing else; invalid input gets the page
-        again with the errors and what was typed (400); too many submissions from one address
-        or one e-mail address, the same with a message (429)."""
-        ip_digest = spam.ip_hash(spam.client_ip(request))
+        A filled-in honeypot gets the thank-you and nothing else. Otherwise the page comes
+        again with the errors and what was typed: for invalid input (400), for a form sent
+        sooner than MIN_FILL_SECONDS after it was shown (400, with a message), and for too
+        many submissions from one address or one e-mail address (429, with a message)."""
+        ip_digest = ip_hash(client_ip(request))
         if form.is_trapped:
             logger.info(
                 "Honeypot filled in (%s form, page %s): nothing stored.", self.name, page.pk
             )
-            spam.record(ip_digest, scope=self.spam_scope)
+            record(ip_digest, scope=self.spam_scope)
             return self.thanks(page, request)
         if not form.is_valid():
             return self.page_again(page, request, form, status=400)
+        if filled_too_fast(request):
+            logger.info("Sent too fast (%s form, page %s): nothing stored.", self.name, page.pk)
+            form.add_error(None, TOO_FAST)
+            return self.page_again(page, request, form, status=400)
         email = form.cleaned_data["email"]
-        if spam.is_limited(ip_digest, email, scope=self.spam_scope):
+        if is_limited(ip_digest, email, scope=self.spam_scope):
             logger.info("Rate limit reached (%s form, page %s).", self.name, page.pk)
             form.add_error(None, self.rate_limited)
             return self.page_again(page, request, form, status=429)
         accept(form, ip_digest)
-        spam.record(ip_digest, email, scope=self.spam_scope)
+        record(ip_digest, email, scope=self.spam_scope)
         return self.thanks(page, request)
 
     def page_again(self, page, request, form, status):
