@@ -18,6 +18,7 @@ from cms.opendata.datasets import (
     PARTNER_PUBLIC_COLUMNS,
 )
 from cms.snippets.factories import AgreementFactory
+from tests.core.injections import INJECTIONS, assert_neutralized_csv, assert_neutralized_xlsx
 
 from .conftest import FORMULA_TITLES, set_countries
 
@@ -202,6 +203,24 @@ def test_ordinary_cells_are_not_quoted(client, archive):
     # Amounts are never negative (Agreement.clean refuses it): figures are never quoted.
     assert row["amount"] == "1000000.50"
     assert row["signature_date"] == "2016-09-01"
+
+
+@pytest.mark.parametrize("typed", INJECTIONS)
+@pytest.mark.parametrize("address", [PUBLIC, OFFICER])
+def test_every_open_data_spreadsheet_neutralizes_an_injected_title(
+    client, archive, officer, address, typed
+):
+    AgreementFactory(
+        reference="INJECTED",
+        title=typed,
+        agreement_type=archive.mou,
+        primary_area=archive.infra,
+        regions=[archive.glo],
+        partners=[archive.gov],
+    )
+    client.force_login(officer)
+    assert_neutralized_csv(client.get(address.format(name="agreements", fmt="csv")), typed)
+    assert_neutralized_xlsx(client.get(address.format(name="agreements", fmt="xlsx")), typed)
 
 
 def test_xlsx_formula_text_is_a_text_cell(client, archive):
