@@ -5,6 +5,8 @@ merges `event_context`. Every context is built with a fixed number of queries, w
 number of packages, options, categories and sponsors.
 """
 
+from functools import partial
+
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
@@ -13,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.core.public_forms import PublicForm, consent_given
 from cms.snippets.models import MembershipCategory
 
-from . import emails, pricing
+from . import pricing
 from .forms import SponsorshipApplicationForm
 from .models import (
     EventPage,
@@ -21,6 +23,7 @@ from .models import (
     SponsorshipOption,
     SponsorshipPackage,
 )
+from .tasks import send_contact_notification, send_status_email
 from .visibility import sponsors_by_event, sponsors_by_tier
 from .workflow import slots_taken
 
@@ -115,8 +118,8 @@ def sponsors_context(page):
 
 def handle_application(page, request):
     """Handle a POST of the application form; None for any other request. A valid one is
-    priced on the server and stored with its e-mails in the outbox, in one transaction;
-    refusals are those of `PublicForm.handle`."""
+    priced on the server and stored, and its e-mails are queued once the transaction
+    commits; refusals are those of `PublicForm.handle`."""
     if request.method != "POST":
         return None
     with translation.override(page.locale.language_code):
@@ -127,11 +130,10 @@ def handle_application(page, request):
         def accept(form, ip_digest):
             package = next(p for p in packages if p.pk == form.cleaned_data["package"])
             chosen = set(form.cleaned_data.get("options", []))
-            with transaction.atomic():
-                application = _store(
-                    page, form, package, [o for o in options if o.pk in chosen], ip_digest
-                )
-                emails.queue_application(application)
+            application = _store(
+                page, form, package, [o for o in options if o.pk in chosen], ip_digest
+            )
+            transaction.on_commit(partial(_queue_emails, application.pk), robust=True)
 
         return FORM.handle(page, request, form, accept)
 
@@ -173,3 +175,8 @@ def _store(page, form, package, options, ip_digest):
     )
     application.options.set([_english(SponsorshipOption, option) for option in options])
     return application
+
+
+def _queue_emails(application_pk):
+    send_contact_notification.enqueue(application_pk)
+    send_status_email.enqueue(application_pk, SponsorshipApplication.Status.APPLIED)
