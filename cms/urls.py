@@ -11,8 +11,8 @@ from django.views.i18n import set_language
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.core.feeds import OpportunityFeed
-from cms.core.sitemaps import language_sitemap, robots_txt, sitemap_index
+from cms.publishing.feeds import OpportunityFeed
+from cms.publishing.sitemaps import language_sitemap, robots_txt, sitemap_index
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

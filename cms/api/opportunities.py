@@ -5,7 +5,7 @@ from django.utils import translation
 from ninja import Query, Router
 from wagtail.rich_text import expand_db_html
 
-from cms.core.seo.visibility import live_homes, public_pages, site_for_request
+from cms.core.visibility import live_homes, public_pages, site_for_request
 from cms.pages.directory_views import Vocabularies
 from cms.pages.models import (
     OpportunityCountry,

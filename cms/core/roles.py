@@ -1,8 +1,9 @@
 """The roles of PartnerHub's users as Django groups with their permissions.
 
 `sync_roles()` makes the groups, their model permissions, page permissions, collection
-permissions and the private collection of signed agreements exactly as declared here, then the
-moderation workflow of opportunities (cms/core/workflows.py). It runs after every `migrate` and
+permissions and the private collection of signed agreements exactly as declared here, then
+tells the apps above (`roles_synced`): the moderation workflow of opportunities
+(cms/publishing/workflows.py) is made for the leads. It runs after every `migrate` and
 is safe to run at any time.
 
 Pages are published by communications leads: editors write and submit for moderation, leads
@@ -16,6 +17,7 @@ from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.dispatch import Signal
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
@@ -24,7 +26,9 @@ from wagtail.models import (
     Page,
 )
 
-from .workflows import sync_workflows
+#: Sent by `sync_roles` once every role group exists, with `groups` ({name: Group}): the apps
+#: above (the editorial workflow of cms.publishing) attach what depends on them.
+roles_synced = Signal()
 
 EDITORS = "Communications editors"
 LEADS = "Communications leads"
@@ -223,7 +227,9 @@ def sync_roles():
     restriction.save()
     restriction.groups.set([groups[OFFICERS]])
 
-    sync_workflows(groups[LEADS])
+    # The editorial workflow (cms.publishing) is approved by the leads' group: it is made or
+    # repaired now that the group exists.
+    roles_synced.send(sender=None, groups=groups)
     return groups
 
 

@@ -28,7 +28,7 @@ from django.utils.text import slugify
 from wagtail.models import Page
 from wagtail.signals import page_published
 
-from cms.core.machine_translation import strip_marker
+from cms.localization.machine_translation import strip_marker
 
 __all__ = ["connect", "slug_from_title"]
 

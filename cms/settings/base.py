@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from cms.core.machine_translation import machine_translator_setting
+from cms.localization.machine_translation import machine_translator_setting
 from cms.snippets.country_names import country_overrides
 from search.backends.config import search_backends
 
@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "cms.core",
     "cms.localization",
     "cms.pages",
+    "cms.publishing",
     "cms.snippets",
     "cms.interest",
     "cms.sponsorship",
@@ -84,10 +85,7 @@ INSTALLED_APPS = [
     "cms.finder",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.sitemaps",
-    "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
@@ -110,6 +108,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # The sitemaps are Django's, not Wagtail's: its views render this app's templates.
     "django.contrib.sitemaps",
 ]
 
@@ -142,7 +141,6 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
             ],
         },
     },

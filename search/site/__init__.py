@@ -14,7 +14,7 @@ that it can be replaced in one place); results come in three groups:
 
 Whatever the backend says, a result is shown only if the site's own rule of public pages
 (live, outside any view restriction, under the live home page of its language: see
-`cms.core.seo.visibility`) or of public partners (`funding_partners`) admits it: the rule is
+`cms.core.visibility`) or of public partners (`funding_partners`) admits it: the rule is
 part of every query sent to the backend (`scope`). A partner matched only through
 staff-only text (its other names) is left out.
 

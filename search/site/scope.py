@@ -1,7 +1,7 @@
 """What one search reads of the site, once: the locale of its language, the live home
 pages of the site serving the request, the view restrictions, and the partner directory.
 
-The rule of public pages is the site's own (`cms.core.seo.visibility.public_pages`: live,
+The rule of public pages is the site's own (`cms.core.visibility.public_pages`: live,
 outside any view restriction, under the live home page of the language), written here as
 one condition built from a single read of the restrictions, so that every query of a
 search applies it without reading them again (Wagtail's `.public()` reads them each time).
@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.functional import cached_property
 from wagtail.models import Page, PageViewRestriction
 
-from cms.core.seo.visibility import live_homes, site_for_request
+from cms.core.visibility import live_homes, site_for_request
 from cms.pages.directory_views import ProfileLinks
 
 from ..backends.base import cached_locales, clear_locale_cache

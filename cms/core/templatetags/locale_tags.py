@@ -5,7 +5,7 @@ Every link to another language comes from a page's live translations and Wagtail
 routing, never from rewriting the current address: a translation can have its own slug. A
 language without a live, public translation is offered at the fallback address of the English
 page (its address under that language's prefix, served by `cms.core.serving` with the notice);
-hreflang (`cms.core.seo.meta`) announces real translations only.
+hreflang (`cms.publishing.seo.meta`) announces real translations only.
 
 A link to another language leads to the same place in that language: the same page, the same
 sub-page of a routable page (a partner's profile, the agreements list, the sponsors) and the

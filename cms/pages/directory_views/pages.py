@@ -40,7 +40,7 @@ def profile_context(page, request, partner_id):
         "agreements": load_public_agreements(partner.pk, vocabularies),
         "recognitions": recognitions,
         "crumbs": crumbs,
-        # What the <head> says about the profile (see cms.core.seo.meta.page_meta).
+        # What the <head> says about the profile (see cms.publishing.seo.meta.page_meta).
         "meta_title": partner.name,
         "meta_description": description,
         "meta_image": partner.logo,

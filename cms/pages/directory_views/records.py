@@ -180,7 +180,7 @@ class ProfileLinks:
         """The links under the public partner directory of a language on the site serving
         `request` (by the rule of the sitemaps: live, not private, under a live home page),
         if there is one."""
-        from cms.core.seo.visibility import live_homes, public_pages, site_for_request
+        from cms.core.visibility import live_homes, public_pages, site_for_request
         from cms.pages.models import PartnerDirectoryPage
 
         homes = live_homes(site_for_request(request))

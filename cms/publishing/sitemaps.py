@@ -20,8 +20,8 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from cms.core import languages
-from cms.core.seo import live_homes, public_pages, public_translations, site_for_request
 from cms.core.templatetags.locale_tags import _versions
+from cms.publishing.seo import live_homes, public_pages, public_translations, site_for_request
 
 __all__ = ["LanguageSitemap", "language_sitemap", "robots_txt", "sitemap_index"]
 

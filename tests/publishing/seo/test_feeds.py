@@ -5,7 +5,7 @@ import pytest
 from django.utils import translation
 from wagtail.models import PageViewRestriction
 
-from cms.core.seo.meta import feed_title
+from cms.publishing.seo.meta import feed_title
 from tests.pages.html import parse as parse_html
 
 from .conftest import add_page, opportunity, published_on

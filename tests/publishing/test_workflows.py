@@ -1,4 +1,4 @@
-"""The editorial workflow of opportunities (cms/core/workflows.py and roles.py): an editor
+"""The editorial workflow of opportunities (cms/publishing/workflows.py and roles.py): an editor
 submits, a communications lead approves; scheduling, revisions and previews."""
 
 import datetime
@@ -13,9 +13,9 @@ from django.utils import timezone
 from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowState
 
 from cms.core.roles import EDITORS, LEADS, sync_roles
-from cms.core.workflows import LEAD_APPROVAL_TASK, OPPORTUNITY_WORKFLOW
 from cms.pages.models import OpportunityIndexPage, OpportunityPage, OpportunityRegion
 from cms.pages.models import OpportunityThematicArea as OpportunityArea
+from cms.publishing.workflows import LEAD_APPROVAL_TASK, OPPORTUNITY_WORKFLOW
 from cms.snippets.models import BeneficiaryRegion, ThematicArea
 from tests.admin.records import make_user, term
 from tests.pages.html import parse

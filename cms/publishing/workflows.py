@@ -19,16 +19,19 @@ from django.db import transaction
 from django.utils.translation import gettext_noop
 from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
+from cms.core.roles import LEADS
+
 __all__ = [
     "LEAD_APPROVAL_TASK",
     "OPPORTUNITY_WORKFLOW",
     "assign_opportunity_workflow",
     "assign_to_new_index",
     "sync_workflows",
+    "sync_workflows_for_roles",
 ]
 
 # Stored in English; the admin shows them in the staff member's language (the catalogue has
-# them, see cms/core/wagtail_hooks.py).
+# them, see cms/publishing/wagtail_hooks.py).
 OPPORTUNITY_WORKFLOW = gettext_noop("Opportunity moderation")
 LEAD_APPROVAL_TASK = gettext_noop("Approval by a communications lead")
 
@@ -49,6 +52,11 @@ def assign_to_new_index(sender, instance, created, raw=False, **kwargs):
     """post_save receiver of OpportunityIndexPage: a new index gets the workflow."""
     if created and not raw:
         assign_opportunity_workflow(instance)
+
+
+def sync_workflows_for_roles(sender, groups, **kwargs):
+    """`roles_synced` receiver (cms.core.roles): the workflow approved by the leads."""
+    sync_workflows(groups[LEADS])
 
 
 @transaction.atomic

@@ -1,9 +1,9 @@
 """Template tags for what the <head> of a page tells search engines, feed readers and link
-previews (see cms.core.seo)."""
+previews (see cms.publishing.seo)."""
 
 from django import template
 
-from cms.core import seo
+from cms.publishing import seo
 
 register = template.Library()
 

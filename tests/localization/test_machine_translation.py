@@ -10,7 +10,7 @@ from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
-from cms.core.machine_translation import OfflineTranslator, machine_translator_setting
+from cms.localization.machine_translation import OfflineTranslator, machine_translator_setting
 from cms.pages.factories import StandardPageFactory
 from cms.snippets.factories import ThematicAreaFactory
 
@@ -23,7 +23,8 @@ def test_a_deepl_key_selects_deepl_and_no_key_the_offline_translator():
         "OPTIONS": {"AUTH_KEY": "secret:fx"},
     }
     assert (
-        machine_translator_setting("")["CLASS"] == "cms.core.machine_translation.OfflineTranslator"
+        machine_translator_setting("")["CLASS"]
+        == "cms.localization.machine_translation.OfflineTranslator"
     )
 
 

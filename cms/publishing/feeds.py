@@ -17,8 +17,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from cms.core import languages
-from cms.core.seo import live_homes, public_pages, site_for_request
-from cms.core.seo.meta import feed_title
+from cms.publishing.seo import live_homes, public_pages, site_for_request
+from cms.publishing.seo.meta import feed_title
 
 __all__ = ["FeedEntry", "OpportunityFeed"]
 

@@ -8,9 +8,10 @@ announced. Drafts, unpublished translations and private sections (password, logi
 and everything under them) never are.
 """
 
+from cms.core.visibility import live_homes, public_pages, public_translations, site_for_request
+
 from .meta import OG_LOCALES, MetaImage, PageMeta, og_locale, page_meta
 from .structured_data import json_ld, page_graph
-from .visibility import live_homes, public_pages, public_translations, site_for_request
 
 __all__ = [
     "OG_LOCALES",

@@ -20,9 +20,9 @@ from cms.core.templatetags.locale_tags import (
     same_view,
     sub_page_route,
 )
+from cms.core.visibility import live_homes, public_translations, site_for_request
 
 from .structured_data import is_list_page, json_ld, page_graph
-from .visibility import live_homes, public_translations, site_for_request
 
 __all__ = ["OG_LOCALES", "MetaImage", "PageMeta", "feed_title", "og_locale", "page_meta"]
 

@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 from wagtail.models import PageViewRestriction
 
-from cms.core.seo.meta import _canonical_path, page_meta
 from cms.pages.models import OpportunityMaterial, StandardPage
+from cms.publishing.seo.meta import _canonical_path, page_meta
 from cms.snippets.models import Material
 from tests.pages.html import alternate_links, parse
 

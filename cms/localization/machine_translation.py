@@ -52,7 +52,7 @@ def machine_translator_setting(deepl_api_key):
             "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
             "OPTIONS": {"AUTH_KEY": deepl_api_key},
         }
-    return {"CLASS": "cms.core.machine_translation.OfflineTranslator", "OPTIONS": {}}
+    return {"CLASS": "cms.localization.machine_translation.OfflineTranslator", "OPTIONS": {}}
 
 
 def _vocabulary_translations(source_locale, target_locale, texts):
