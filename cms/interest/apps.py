@@ -12,6 +12,7 @@ class InterestConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
+        from . import views  # noqa: F401 - gives OpportunityPage its form (context registry)
         from .models import ExpressionOfInterest
         from .permissions import ReadOnlyPermissionPolicy
 

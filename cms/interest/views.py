@@ -1,8 +1,11 @@
 """The expression-of-interest form of an opportunity page: its context and its POST.
 
-OpportunityPage.serve() hands every request to `handle_interest` first, and its get_context()
-merges `interest_context`; the page template includes "interest/interest_form.html" when the
-context has an "interest" entry (open opportunities only).
+The opportunity page never imports this module: it registers both functions for
+OpportunityPage with the pages' context registry (`cms.pages.context.registry`) when the app
+is ready, so OpportunityPage.serve() hands every request to `handle_interest` first and its
+get_context() merges `interest_context`. The page template includes
+"interest/interest_form.html" when the context has an "interest" entry (open opportunities
+only).
 """
 
 from functools import partial
@@ -13,6 +16,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from cms.core.public_forms import SENT_PARAMETER, PublicForm, consent_given
+from cms.pages.context.registry import answers, builds
+from cms.pages.models import OpportunityPage
 
 from .forms import ExpressionOfInterestForm
 from .models import ExpressionOfInterest
@@ -31,6 +36,7 @@ FORM = PublicForm(
 )
 
 
+@builds(OpportunityPage)
 def interest_context(page, request):
     """Template context for the expression-of-interest form of an opportunity page.
 
@@ -42,6 +48,7 @@ def interest_context(page, request):
     return {"interest": FORM.context(page, request, ExpressionOfInterestForm)}
 
 
+@answers(OpportunityPage)
 def handle_interest(page, request):
     """Handle a POST of the expression-of-interest form; return a response, or None for
     any other request (the page is then served as usual).

@@ -11,3 +11,6 @@ class PagesConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401 - registers the system checks
+
+        # Each page type's context builders register with cms.pages.context.registry.
+        from .context import home, opportunity  # noqa: F401

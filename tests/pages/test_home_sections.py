@@ -9,9 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from cms.pages.context.home import HOME_OPPORTUNITIES, key_figures
 from cms.pages.factories import StandardPageFactory
 from cms.pages.factories_opportunities import OpportunityIndexPageFactory, OpportunityPageFactory
-from cms.pages.home_views import HOME_OPPORTUNITIES, key_figures
 from cms.pages.models import OpportunityPage, PartnerDirectoryPage
 from cms.snippets.factories import AgreementFactory, AgreementTypeFactory, PartnerFactory
 

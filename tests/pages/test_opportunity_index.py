@@ -10,9 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from cms.pages.context.opportunity import PER_PAGE
 from cms.pages.factories_opportunities import OpportunityIndexPageFactory, OpportunityPageFactory
 from cms.pages.models import OpportunityPage
-from cms.pages.opportunity_views import PER_PAGE
 
 from .html import parse
 from .opportunity_data import make_vocabularies

@@ -8,9 +8,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-__all__ = ["BasePage", "HomePage", "StandardPage"]
-
 from ..blocks import BaseStreamBlock
+from ..context.registry import context_for, response_to
+
+__all__ = ["BasePage", "HomePage", "StandardPage"]
 
 
 class BasePage(Page):
@@ -39,6 +40,21 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def serve(self, request, *args, **kwargs):
+        # A form on the page answers its own POST (a redirect, or the page again with its
+        # errors); anything else is the page. See cms.pages.context.registry.
+        response = response_to(self, request)
+        if response is not None:
+            return response
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        """The page's context with what the builders registered for its type add (the
+        modules of cms.pages.context, and feature apps such as cms.interest)."""
+        context = super().get_context(request, *args, **kwargs)
+        context.update(context_for(self, request))
+        return context
+
 
 class HomePage(BasePage):
     """The home page of one language: the site's root for that locale."""
@@ -54,13 +70,6 @@ class HomePage(BasePage):
         "sponsorship.SponsorshipIndexPage",
     ]
     template = "pages/home_page.html"
-
-    def get_context(self, request, *args, **kwargs):
-        from cms.pages.home_views import home_page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(home_page_context(self, request))
-        return context
 
     @classmethod
     def can_create_at(cls, parent):

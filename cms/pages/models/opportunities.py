@@ -43,13 +43,6 @@ class OpportunityIndexPage(BasePage):
     subpage_types = ["pages.OpportunityPage"]
     template = "pages/opportunity_index_page.html"
 
-    def get_context(self, request, *args, **kwargs):
-        from cms.pages.opportunity_views import opportunity_index_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(opportunity_index_context(self, request))
-        return context
-
     class Meta:
         verbose_name = _("opportunity index")
         verbose_name_plural = _("opportunity indexes")
@@ -178,25 +171,6 @@ class OpportunityPage(BasePage):
     class Meta:
         verbose_name = _("opportunity")
         verbose_name_plural = _("opportunities")
-
-    def serve(self, request, *args, **kwargs):
-        from cms.interest.views import handle_interest
-
-        # A POST of the expression-of-interest form answers on its own (redirect, or the
-        # page again with the errors); anything else is the page.
-        response = handle_interest(self, request)
-        if response is not None:
-            return response
-        return super().serve(request, *args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
-        from cms.interest.views import interest_context
-        from cms.pages.opportunity_views import opportunity_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(opportunity_context(self, request))
-        context.update(interest_context(self, request))
-        return context
 
     @property
     def is_open(self):

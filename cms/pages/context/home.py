@@ -11,8 +11,15 @@ from django.db.models import Q
 from cms.snippets.models import Agreement, Partner
 from cms.snippets.stats import agreement_figures
 
-from .models import OpportunityIndexPage, OpportunityPage, PartnerDirectoryPage, StandardPage
-from .opportunity_views import opportunity_cards, private_sections
+from ..models import (
+    HomePage,
+    OpportunityIndexPage,
+    OpportunityPage,
+    PartnerDirectoryPage,
+    StandardPage,
+)
+from .opportunity import opportunity_cards, private_sections
+from .registry import builds
 
 __all__ = [
     "FIGURES_PERIOD",
@@ -91,6 +98,7 @@ def _section_pages(home, private):
     return sections
 
 
+@builds(HomePage)
 def home_page_context(page, request):
     """Template context of a home page: its open opportunities (featured first, then the
     newest) and the links to the index, the directory and "how to partner"."""

@@ -22,9 +22,10 @@ from cms.snippets.models import (
     ThematicArea,
 )
 
-from .facets import SORTS, count_facets, read_filters
-from .materials import materials_of
-from .models import OpportunityPage
+from ..facets import SORTS, count_facets, read_filters
+from ..materials import materials_of
+from ..models import OpportunityIndexPage, OpportunityPage
+from .registry import builds
 
 __all__ = [
     "PER_PAGE",
@@ -121,6 +122,7 @@ def opportunity_cards(pages, locale_id, request=None):
 # --- Page contexts -----------------------------------------------------------------------
 
 
+@builds(OpportunityPage)
 def opportunity_context(page, request):
     """Template context of an opportunity page: its summary terms and material in the page's
     language. Works on previews too, whose relations are in memory."""
@@ -142,6 +144,7 @@ def opportunity_context(page, request):
     return context
 
 
+@builds(OpportunityIndexPage)
 def opportunity_index_context(page, request):
     """Template context of the opportunity index: facets with counts, the current page of
     results as cards, sort options and links to the other pages, all from the address."""
