@@ -34,8 +34,8 @@ from django_countries import countries as country_names
 from wagtail.models import Locale
 
 from bench.scale import text as words
+from cms.core.money import usd_rate
 from cms.demo.agreements import agreement_row, through_rows
-from cms.demo.archive.drawing import ExchangeRates
 from cms.demo.content import html_list, stream_blocks, texts
 from cms.demo.localize import translate_into
 from cms.demo.materials import opportunity_facts
@@ -505,7 +505,7 @@ class _AgreementPlanner:
         self.partners_by_area = partners_by_area
         self.all_partners = sorted(partner_names)
         self.today = today
-        self.rate = ExchangeRates()
+        self.rate = usd_rate
         self.originals = []
         self.amendment_counts = {}
         years = range(FIRST_YEAR, LAST_YEAR + 1)

@@ -11,9 +11,9 @@ brief with a note instead.
 import textwrap
 from decimal import Decimal
 
-from cms.core.formats import format_money
+from cms.core.money import format_usd
 
-__all__ = ["BRIEF_LANGUAGES", "brief_lines", "format_usd", "pdf_document"]
+__all__ = ["BRIEF_LANGUAGES", "brief_lines", "pdf_document"]
 
 # Languages whose briefs the standard PDF fonts can write.
 BRIEF_LANGUAGES = ("en", "fr", "es")
@@ -33,10 +33,10 @@ STYLES = {
 }
 
 
-def format_usd(amount, language):
-    """An amount in US dollars written the way the language writes money
-    (cms.core.formats), with the no-break spaces the PDF's Windows-1252 font has."""
-    return format_money(Decimal(amount), "USD", language=language).replace("\u202f", "\u00a0")
+def _usd(amount, language):
+    """An amount in US dollars written the way the language writes money (cms.core.money),
+    with the no-break spaces the PDF's Windows-1252 font has."""
+    return format_usd(Decimal(amount), language=language).replace("\u202f", "\u00a0")
 
 
 def brief_lines(language, texts, facts, labels, contact):
@@ -55,8 +55,8 @@ def brief_lines(language, texts, facts, labels, contact):
         ("heading", labels["expected_results"]),
         *(("bullet", item) for item in texts["expected_results"]),
         ("heading", labels["summary"]),
-        ("text", labels["budget"].format(format_usd(facts["budget_usd"], language))),
-        ("text", labels["funding_gap"].format(format_usd(facts["funding_gap_usd"], language))),
+        ("text", labels["budget"].format(_usd(facts["budget_usd"], language))),
+        ("text", labels["funding_gap"].format(_usd(facts["funding_gap_usd"], language))),
         ("text", labels["duration"].format(facts["duration_months"])),
         ("heading", labels["contact"]),
         ("text", f"{contact['name']}, {contact['email']}"),

@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from cms.core.money import usd_value
 from cms.snippets.models import (
     Agreement,
     AgreementPartner,
@@ -18,7 +19,6 @@ from cms.snippets.models import (
 
 from .base import CREATE, UNCHANGED, UPDATE, Importer, RowPlan
 from .partner_names import PartnerNames
-from .rates import usd_value
 from .values import CellError, parse_bool, parse_date, parse_decimal, split_list
 
 __all__ = ["AgreementImporter"]

@@ -12,12 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from cms.core.money import RATES_AS_OF, currencies
+
 from .columns import COLUMNS, REQUIRED_COLUMNS
 from .forms import ImportForm
 from .models import ImportRun
 from .permissions import can_import
 from .problems import ImportFileError, Problem
-from .rates import RATES, RATES_AS_OF
 from .reader import detect_format, limits
 from .service import checksum, summary
 from .tasks import progress_key, purge_expired_files, run_import_task
@@ -57,7 +58,7 @@ class ImportView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
             },
             max_megabytes=round(max_bytes / 1024 / 1024, 1),
             max_rows=max_rows,
-            currencies=", ".join(sorted(RATES)),
+            currencies=", ".join(currencies()),
             rates_as_of=RATES_AS_OF,
             recent_runs=ImportRun.objects.select_related("user")[:10],
             **kwargs,

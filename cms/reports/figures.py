@@ -2,31 +2,31 @@
 
 The numbers come from `cms.snippets.stats` (the code of `manage.py agreement_stats`); this
 module only names them in the visitor's language (vocabulary terms by their English row, as
-the directory does), writes them as the language writes numbers (`cms.core.formats`), and
-orders them as charts show them.
+the directory does), writes them as the language writes numbers (`cms.core.formats`) and US
+dollars (`cms.core.money`), and orders them as charts show them.
 """
 
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from functools import partial
 
 from django.utils.functional import cached_property
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
-from cms.core.formats import format_money_millions, format_number
+from cms.core.formats import format_number
+from cms.core.money import format_usd
 from cms.snippets.models import AgreementType, BeneficiaryRegion, PartnerKind, ThematicArea
 from cms.snippets.stats import UNDATED, UNDATED_LABEL, agreement_breakdowns, agreement_figures
 from cms.snippets.terms import load_terms
 
 from .charts import Bar, BarChart, render_bar_chart
 
-__all__ = ["CHARTS", "Chart", "Row", "Statistics", "format_count", "format_usd", "usd_millions"]
+__all__ = ["CHARTS", "Chart", "Row", "Statistics", "format_count"]
 
 #: The charts of the page, in their order; also the names of their data downloads.
 CHARTS = ("years", "regions", "areas", "types", "value", "partners")
-
-MILLION = Decimal(1_000_000)
 
 
 def _plain(value):
@@ -45,19 +45,6 @@ def _plain(value):
 def format_count(value):
     """A count as the active language writes it: 27.5 is "27,5" in French."""
     return format_number(_plain(value))
-
-
-def format_usd(value, millions=False):
-    """A number of US dollars as the active language writes it: whole dollars, or millions
-    with one decimal (for a column or an axis whose heading names the unit)."""
-    if millions:
-        return format_number(Decimal(value) / MILLION, 1)
-    return format_number(value, 0)
-
-
-def usd_millions(value):
-    """An amount of US dollars in words: "USD 36.6 million", "36,6 millions USD"."""
-    return format_money_millions(Decimal(value), "USD")
 
 
 @dataclass(frozen=True)
@@ -108,7 +95,9 @@ class Chart:
 
     @property
     def total_text(self):
-        return format_usd(self.total) if self.unit == "usd" else format_count(self.total)
+        if self.unit == "usd":
+            return format_usd(self.total, unit=False)
+        return format_count(self.total)
 
     @property
     def total_value(self):
@@ -121,7 +110,7 @@ class Chart:
             Bar(
                 label=row.label,
                 value=float(row.value) / (1_000_000 if usd else 1),
-                text=format_usd(row.value, millions=True) if usd else row.text,
+                text=format_usd(row.value, unit=False, millions=True) if usd else row.text,
             )
             for row in self.rows
         ]
@@ -225,7 +214,7 @@ class Statistics:
                 _("Year"),
                 _("Value (USD)"),
                 _("Millions of US dollars"),
-                self._year_rows(breakdowns.value_by_year, format_usd),
+                self._year_rows(breakdowns.value_by_year, partial(format_usd, unit=False)),
                 "vertical",
                 "usd",
             ),
@@ -244,4 +233,4 @@ class Statistics:
 
     @property
     def value_millions(self):
-        return usd_millions(self.figures.value_usd)
+        return format_usd(self.figures.value_usd, millions=True)

@@ -6,11 +6,12 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
+from cms.core.money import format_usd
 from cms.core.spreadsheets import csv_response, xlsx_response
 
 from .agreement_list import agreement_list, may_see_confidential
 from .downloads import FORMATS, json_response
-from .figures import CHARTS, Statistics, usd_millions
+from .figures import CHARTS, Statistics
 from .periods import REPORT_PERIOD, Period, read_period
 
 __all__ = [
@@ -81,7 +82,7 @@ def statistics_context(page, request):
             "charts": [(chart, downloads[chart.slug]) for chart in charts],
             "new_agreements": figures.new_agreements,
             "addenda": figures.addenda,
-            "value_millions": usd_millions(figures.value_usd),
+            "value_millions": format_usd(figures.value_usd, millions=True),
             "list_url": _subpage_url(page, request, "agreements", query),
             "form_url": page.get_url(request),
             "sponsorship": _sponsorship_figures(),

@@ -6,9 +6,10 @@ from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from cms.core.money import format_usd
 from cms.core.roles import LEADS, OFFICERS
 
-from .figures import format_count, usd_millions
+from .figures import format_count
 from .models import StatisticsPage
 from .periods import REPORT_PERIOD, Period, default_period
 
@@ -57,7 +58,7 @@ class AgreementFiguresPanel(Component):
                     "label": f"{period.start.year}–{period.end.year}",
                     "new_agreements": format_count(figures.new_agreements),
                     "addenda": format_count(figures.addenda),
-                    "value": usd_millions(figures.value_usd),
+                    "value": format_usd(figures.value_usd, millions=True),
                     "query": period.query,
                 }
             )

@@ -6,10 +6,12 @@ from decimal import Decimal
 
 from django_countries import countries as iso_countries
 
+from cms.core.money import usd_rate
+
 from ..facts import read_csv, read_json
 from .planned import PlannedAgreement
 
-__all__ = ["CENT", "Drawing", "ExchangeRates"]
+__all__ = ["CENT", "Drawing"]
 
 CENT = Decimal("0.01")
 # Kinds of partner that usually contribute in their home currency.
@@ -34,24 +36,6 @@ AREA_FIRST_YEAR = {"cybersecurity": 2005, "innovation": 2010, "climate-change-e-
 OLD_REGION_WEIGHTS = {"glo": 30, "asp": 20, "afr": 20, "ams": 12, "arb": 9, "cis": 4, "eur": 5}
 
 
-class ExchangeRates:
-    """The demo archive's exchange rates (data/exchange_rates.csv), also used by the
-    benchmark's scale data (bench/scale/): `rates(currency, year)` is the US dollars per unit
-    of the currency in that year (annual average), or its average over other years ("*"
-    rows)."""
-
-    def __init__(self):
-        self.by_year = {
-            (r["currency"], r["year"]): Decimal(r["usd_per_unit"])
-            for r in read_csv("exchange_rates.csv")
-        }
-
-    def __call__(self, currency, year):
-        if currency == "USD":
-            return Decimal(1)
-        return self.by_year.get((currency, str(year)), self.by_year[(currency, "*")])
-
-
 class Drawing:
     """Draws agreements that look like the real archive: partners that fit the area and
     regions, titles, countries, currencies, amounts. Deterministic for a given seed."""
@@ -62,7 +46,8 @@ class Drawing:
         self.topics = read_json("topics.json")
         self.rng = random.Random(self.figures["seed"])
         self.as_of = datetime.date.fromisoformat(self.figures["as_of"])
-        self.rate = ExchangeRates()
+        # The product's one rate table, as the importer converts (cms.core.money).
+        self.rate = usd_rate
         self.country_region = {
             r["country"]: r["region"].lower() for r in read_csv("country_regions.csv")
         }

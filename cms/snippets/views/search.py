@@ -20,7 +20,7 @@ from modelsearch.backends import get_search_backend
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.index import class_is_indexed
 
-from cms.core.formats import format_number
+from cms.core import money
 from search.analysis import MAX_QUERY_CHARS, MAX_QUERY_TERMS
 from search.backends import backend_for
 from search.backends.router import MergedSearchResults
@@ -143,9 +143,9 @@ def country_codes_matching(query):
 
 
 def format_usd(value):
-    """A USD amount as staff read it in their language, without cents: 1,250,000
-    (cms.core.formats)."""
-    return format_number(value, 0)
+    """A USD amount as staff read it in their language, without cents, in a column whose
+    heading names the unit: 1,250,000 (the product's one formatter, cms.core.money)."""
+    return money.format_usd(value, unit=False)
 
 
 def join_names(items):

@@ -4,7 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from cms.core.formats import format_money
+from cms.core.money import format_usd
 from cms.sponsorship.stats import sponsorship_figures
 
 
@@ -36,9 +36,9 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(data, ensure_ascii=False))
             return
         lines = [
-            f"{name}: {row['entities']} entities, {format_money(row['amount_usd'], decimals=2)}"
+            f"{name}: {row['entities']} entities, {format_usd(row['amount_usd'], decimals=2)}"
             for name, row in figures["by_event"].items()
         ]
-        total = format_money(figures["amount_usd"], decimals=2)
+        total = format_usd(figures["amount_usd"], decimals=2)
         lines.append(f"Total: {figures['entities']} entities, {total}")
         self.stdout.write("\n".join(lines))
