@@ -11,6 +11,7 @@ import time
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import QuerySet
+from django.db.models.lookups import Exact, In
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from modelsearch.backends.base import EmptySearchResults
@@ -25,6 +26,7 @@ __all__ = [
     "cached_locale_languages",
     "cached_locales",
     "clear_locale_cache",
+    "filtered_locale_ids",
     "has_locale",
     "language_of",
     "locale_languages",
@@ -126,9 +128,27 @@ def clean_query(query, language_code, *, stem=False):
     return query
 
 
-def _top_level_locale_ids(queryset):
-    from .router import filtered_locale_ids
+def filtered_locale_ids(queryset):
+    """The locale ids a queryset is restricted to by a top-level filter, or None."""
+    for child in queryset.query.where.children:
+        if not isinstance(child, (Exact, In)):
+            continue
+        target = getattr(child.lhs, "target", None)
+        if (
+            target is None
+            or target.name != "locale"
+            or child.lhs.alias != queryset.query.base_table
+        ):
+            continue
+        values = child.rhs if isinstance(child, In) else [child.rhs]
+        try:
+            return {int(getattr(value, "pk", value)) for value in values}
+        except (TypeError, ValueError):
+            return None
+    return None
 
+
+def _top_level_locale_ids(queryset):
     return filtered_locale_ids(queryset)
 
 

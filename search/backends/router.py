@@ -20,7 +20,6 @@ object six times). With Elasticsearch, each language backend rebuilds its own in
 from collections import OrderedDict, defaultdict
 
 from django.db.models import Count, Q, QuerySet
-from django.db.models.lookups import Exact, In
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.base import (
     BaseIndex,
@@ -34,6 +33,7 @@ from ..analysis import LANGUAGE_CODES, SOURCE_LANGUAGE
 from .base import (
     cached_locale_languages,
     clear_locale_cache,
+    filtered_locale_ids,
     has_locale,
     language_of,
     locale_languages,
@@ -85,26 +85,6 @@ class MergedSearchResults(BaseSearchResults):
             .order_by("-count")
         )
         return OrderedDict((row[field_name], row["count"]) for row in rows)
-
-
-def filtered_locale_ids(queryset):
-    """The locale ids a queryset is restricted to by a top-level filter, or None."""
-    for child in queryset.query.where.children:
-        if not isinstance(child, (Exact, In)):
-            continue
-        target = getattr(child.lhs, "target", None)
-        if (
-            target is None
-            or target.name != "locale"
-            or child.lhs.alias != queryset.query.base_table
-        ):
-            continue
-        values = child.rhs if isinstance(child, In) else [child.rhs]
-        try:
-            return {int(getattr(value, "pk", value)) for value in values}
-        except (TypeError, ValueError):
-            return None
-    return None
 
 
 class RouterIndex(BaseIndex):
