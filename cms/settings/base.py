@@ -49,10 +49,12 @@ DEEPL_API_KEY = env_str("DEEPL_API_KEY")
 BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Registration and alerts (cms/alerts): days an unconfirmed registration is kept; minutes an
 # alert waits after an opportunity's first publication, so that its translations are out
-# and subscribers get it in their language; attempts before a failing e-mail is given up.
+# and subscribers get it in their language.
 ALERTS_UNCONFIRMED_DAYS = int(env_str("ALERTS_UNCONFIRMED_DAYS", "7"))
 ALERTS_TRANSLATION_WAIT_MINUTES = int(env_str("ALERTS_TRANSLATION_WAIT_MINUTES", "60"))
-ALERTS_MAX_ATTEMPTS = int(env_str("ALERTS_MAX_ATTEMPTS", "8"))
+# Attempts to send an e-mail of the outbox (cms.core.outbox); ALERTS_MAX_ATTEMPTS was its name
+# when only the alerts had an outbox.
+OUTBOX_MAX_ATTEMPTS = int(env_str("OUTBOX_MAX_ATTEMPTS", env_str("ALERTS_MAX_ATTEMPTS", "8")))
 EMAIL_HOST = env_str("EMAIL_HOST")
 EMAIL_PORT = int(env_str("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
