@@ -13,9 +13,15 @@ class AlertsConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
         from wagtail.signals import page_published
 
+        from . import (
+            emails,
+            registration,  # noqa: F401 - the registration page's form registers
+        )
         from .matching import on_page_published
         from .models import Subscriber
         from .permissions import SubscriberPermissionPolicy
+
+        emails.register_kinds()
 
         # Before anything asks for the model's policy, or Wagtail makes a default one.
         register_permission_policy(Subscriber, SubscriberPermissionPolicy(Subscriber))

@@ -1,19 +1,38 @@
 """The e-mails to subscribers, in plain text and HTML, in the subscriber's language (right to
-left in Arabic), built when they are sent: an alert shows the opportunity in the subscriber's
-language if it exists in it by then, otherwise in English with a note."""
+left in Arabic), each an outbox row (`cms.core.outbox`) whose cause is the subscriber.
 
-from django.core.mail import EmailMultiAlternatives
+They are rendered when they are written, except an alert that waits for translators
+(ALERTS_TRANSLATION_WAIT_MINUTES): it is written at the opportunity's first publication and
+rendered when the wait is over, so that it shows the opportunity in the subscriber's language
+if it exists in it by then, otherwise in English with a note. When a row is due, one that no
+longer has a reason (the subscriber left, the confirmation was already used) is not sent.
+"""
 
-from cms.interest.emails import AUTOMATIC, page_in, render_email
+import uuid
+
+from django.utils.translation import gettext_lazy as _
+
+from cms.core import outbox
+from cms.core.emails import absolute, page_in, render
 
 from . import links
-from .models import Delivery, Match, Subscriber
+from .models import Match, Subscriber
 
-__all__ = ["build_message"]
+__all__ = ["ALERT", "CONFIRMATION", "DIGEST", "KINDS", "MANAGE_LINK", "email_for", "queue"]
 
+CONFIRMATION = "alerts.confirmation"
+MANAGE_LINK = "alerts.manage_link"
+ALERT = "alerts.alert"
+DIGEST = "alerts.digest"
 
-def _render(name, context, language):
-    return render_email(f"alerts/email/{name}", context, language)
+KINDS = {
+    CONFIRMATION: _("Confirmation request"),
+    MANAGE_LINK: _("Link to manage the subscription"),
+    ALERT: _("New opportunity"),
+    DIGEST: _("Weekly digest"),
+}
+#: The e-mails that a subscriber's choices call for: one-click unsubscription in the header.
+LIST_MAIL = {ALERT, DIGEST}
 
 
 def _opportunity(page, language):
@@ -21,59 +40,85 @@ def _opportunity(page, language):
     shown = page_in(page, language)
     return {
         "page": shown,
-        "url": links.absolute(shown.get_url() or ""),
+        "url": absolute(shown.get_url() or ""),
         "translated": shown.locale.language_code == language,
     }
 
 
-def _message(delivery, name, context, list_mail=False):
-    subscriber = delivery.subscriber
+def email_for(subscriber, kind, pages=()):
+    """The e-mail of `kind` to a subscriber (alerts and digests: about these opportunities,
+    the live ones), or None when there is nothing to say."""
     language = subscriber.language
     context = {
-        **context,
         "subscriber": subscriber,
         "manage_url": links.url(subscriber, "manage"),
         "unsubscribe_url": links.url(subscriber, "unsubscribe"),
     }
-    subject, text, html = _render(name, context, language)
-    headers = {**AUTOMATIC, "Content-Language": language}
-    if list_mail:
+    if kind == CONFIRMATION:
+        context["confirm_url"] = links.url(subscriber, "confirm")
+        context["days"] = links.unconfirmed_days()
+    opportunities = [_opportunity(page, language) for page in pages if page.live]
+    if kind == ALERT:
+        if not opportunities:
+            return None
+        context["opportunity"] = opportunities[0]
+    if kind == DIGEST:
+        if not opportunities:
+            return None
+        context["opportunities"] = opportunities
+    headers = {}
+    if kind in LIST_MAIL:
         # RFC 2369 and RFC 8058: mail clients offer a one-click "unsubscribe" button.
         headers["List-Unsubscribe"] = f"<{links.one_click_url(subscriber)}>"
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    message = EmailMultiAlternatives(subject, text, to=[subscriber.email], headers=headers)
-    message.attach_alternative(html, "text/html")
-    return message
+    name = kind.removeprefix("alerts.")
+    return render(
+        f"alerts/email/{name}", context, to=subscriber.email, language=language, headers=headers
+    )
 
 
-def build_message(delivery):
-    """The e-mail of a Delivery, or None when it has nothing to say any more."""
-    subscriber = delivery.subscriber
-    kind = delivery.kind
-    if kind == Delivery.Kind.CONFIRMATION:
-        if subscriber.status != Subscriber.Status.PENDING:
-            return None
-        context = {
-            "confirm_url": links.url(subscriber, "confirm"),
-            "days": links.unconfirmed_days(),
-        }
-        return _message(delivery, "confirmation", context)
-    if kind == Delivery.Kind.MANAGE_LINK:
-        return _message(delivery, "manage_link", {})
-    if not subscriber.is_confirmed:
+def queue(subscriber, kind, key=None, pages=(), delay=None):
+    """Write the e-mail of `kind` to a subscriber in the outbox (in the caller's transaction);
+    one with a `delay` is rendered when it is due."""
+    email = None if delay else email_for(subscriber, kind, pages)
+    return outbox.write(
+        kind,
+        email,
+        cause=subscriber,
+        key=key or uuid.uuid4().hex,
+        delay=delay,
+        recipient=subscriber.email,
+        language=subscriber.language,
+    )
+
+
+def _subscriber(row):
+    return Subscriber.objects.filter(pk=row.cause_id).first()
+
+
+def wanted(row):
+    """Whether a due e-mail still has a reason: a confirmation request while the registration
+    waits for it, alerts and digests while the subscription is confirmed."""
+    subscriber = _subscriber(row)
+    if subscriber is None:
+        return False
+    if row.kind == CONFIRMATION:
+        return subscriber.status == Subscriber.Status.PENDING
+    if row.kind in LIST_MAIL:
+        return subscriber.is_confirmed
+    return True
+
+
+def compose(row):
+    """Render a row written before its content (an alert after the translators' wait)."""
+    subscriber = _subscriber(row)
+    if subscriber is None:
         return None
-    if kind == Delivery.Kind.ALERT:
-        if delivery.page is None or not delivery.page.live:
-            return None
-        context = {"opportunity": _opportunity(delivery.page, subscriber.language)}
-        return _message(delivery, "alert", context, list_mail=True)
-    pages = [
-        match.page
-        for match in Match.objects.filter(delivery=delivery, page__live=True)
-        .select_related("page")
-        .order_by("matched_at", "pk")
-    ]
-    if not pages:
-        return None
-    context = {"opportunities": [_opportunity(page, subscriber.language) for page in pages]}
-    return _message(delivery, "digest", context, list_mail=True)
+    matches = Match.objects.filter(email=row).select_related("page").order_by("matched_at", "pk")
+    return email_for(subscriber, row.kind, [match.page for match in matches])
+
+
+def register_kinds():
+    """Declare the subscribers' e-mails to the outbox (apps.py)."""
+    for kind, label in KINDS.items():
+        outbox.register(kind, label, wanted=wanted, compose=compose)

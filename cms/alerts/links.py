@@ -11,6 +11,8 @@ from django.core import signing
 from django.urls import reverse
 from django.utils import translation
 
+from cms.core.emails import absolute
+
 from .models import Subscriber
 
 __all__ = ["absolute", "subscriber_for", "token", "unconfirmed_days", "url"]
@@ -45,11 +47,6 @@ def subscriber_for(value, purpose):
     except signing.BadSignature:
         return None
     return Subscriber.objects.filter(key=key).first()
-
-
-def absolute(path):
-    """An address on the public site, for e-mails."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def url(subscriber, purpose, language=None):

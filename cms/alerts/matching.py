@@ -11,8 +11,8 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 
-from . import outbox
-from .models import Delivery, Match, Subscriber
+from . import emails
+from .models import Match, Subscriber
 
 __all__ = ["matching_subscribers", "on_page_published", "record_matches"]
 
@@ -66,20 +66,20 @@ def record_matches(page):
     for subscriber in matching_subscribers(page):
         if subscriber.pk in already:
             continue
-        delivery = None
+        email = None
         if subscriber.frequency == Subscriber.Frequency.IMMEDIATE:
-            delivery = outbox.queue(
+            email = emails.queue(
                 subscriber,
-                Delivery.Kind.ALERT,
+                emails.ALERT,
                 key=page.translation_key.hex,
-                page=page,
+                pages=[page],
                 delay=translation_wait(),
             )
         Match.objects.create(
             subscriber=subscriber,
             page=page,
             translation_key=page.translation_key,
-            delivery=delivery,
+            email=email,
         )
         written += 1
     return written

@@ -1,10 +1,11 @@
-"""The registration form of RegistrationPage: its context and its POST.
+"""The registration form of RegistrationPage: its context and its POST (registered for the
+page with `cms.pages.context.registry`).
 
 A valid registration of a new address stores the subscriber, its consent and a confirmation
-e-mail (double opt-in); one of an address already registered sends its owner a link to manage
-the subscription instead. Both answer the same on screen, so the form never tells who is
-registered. The honeypot, the fill time, the rate limit and the redirect are those of every
-public form (`cms.core.public_forms`).
+e-mail (double opt-in) in one transaction; one of an address already registered sends its
+owner a link to manage the subscription instead. Both answer the same on screen, so the form
+never tells who is registered. The honeypot, the fill time, the rate limit and the redirect
+are those of every public form (`cms.core.public_forms`).
 """
 
 from django.db import IntegrityError, transaction
@@ -12,10 +13,11 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from cms.core.public_forms import PRIVACY_NOTICE_VERSION, PublicForm
+from cms.pages.context.registry import answers, builds
 
-from . import outbox
+from . import emails
 from .forms import RegistrationForm
-from .models import Consent, Delivery, Subscriber
+from .models import Consent, RegistrationPage, Subscriber
 
 __all__ = ["FORM", "handle_registration", "registration_context"]
 
@@ -30,6 +32,7 @@ FORM = PublicForm(
 )
 
 
+@builds(RegistrationPage)
 def registration_context(page, request):
     """The form (bound, with its errors, after a refused POST) or the thank-you message."""
     return {
@@ -39,6 +42,7 @@ def registration_context(page, request):
     }
 
 
+@answers(RegistrationPage)
 def handle_registration(page, request):
     """Handle a POST of the registration form; None for any other request."""
     if request.method != "POST":
@@ -65,13 +69,13 @@ def register(form, language, ip_digest=""):
                 subscriber.save()
                 form.save_m2m()
                 record_consent(subscriber, Consent.Event.REGISTERED, language)
-                outbox.queue(subscriber, Delivery.Kind.CONFIRMATION)
+                emails.queue(subscriber, emails.CONFIRMATION)
                 return subscriber
         except IntegrityError:
             # Registered at the same moment by another request.
             existing = Subscriber.objects.filter(email__iexact=email).first()
     with transaction.atomic():
-        outbox.queue(existing, Delivery.Kind.MANAGE_LINK)
+        emails.queue(existing, emails.MANAGE_LINK)
     return existing
 
 

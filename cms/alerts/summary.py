@@ -1,5 +1,5 @@
 """The admin summary of the subscriptions: counts by language, thematic area and region,
-and the state of the e-mail queue. A fixed number of queries, whatever the numbers."""
+and the state of their e-mails in the outbox. A fixed number of queries, whatever the numbers."""
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
@@ -9,10 +9,12 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from cms.core import languages
+from cms.core.models import OutgoingEmail
 from cms.snippets.models import BeneficiaryRegion, ThematicArea
 from cms.snippets.terms import load_terms
 
-from .models import Delivery, Subscriber
+from .emails import KINDS
+from .models import Subscriber
 from .permissions import can_view_subscribers
 
 __all__ = ["SummaryView"]
@@ -64,7 +66,8 @@ class SummaryView(WagtailAdminTemplateMixin, TemplateView):
             .values_list("language", "n")
         )
         queue = dict(
-            Delivery.objects.values_list("status")
+            OutgoingEmail.objects.filter(kind__in=KINDS)
+            .values_list("status")
             .annotate(n=Count("pk"))
             .values_list("status", "n")
         )
@@ -81,6 +84,6 @@ class SummaryView(WagtailAdminTemplateMixin, TemplateView):
             all_areas=all_areas,
             regions=regions,
             all_regions=all_regions,
-            queue=[(label, queue.get(value, 0)) for value, label in Delivery.Status.choices],
+            queue=[(label, queue.get(value, 0)) for value, label in OutgoingEmail.Status.choices],
             **kwargs,
         )

@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from .emails import ALERT
 from .forms import PreferencesForm
 from .links import subscriber_for, token
 from .models import Consent, Subscriber
@@ -178,6 +179,11 @@ def subscriber_data(subscriber):
     def when(value):
         return value.isoformat() if value else None
 
+    opportunities = {
+        match.email_id: match.page.title
+        for match in subscriber.matches.filter(email__kind=ALERT).select_related("page")
+    }
+
     return {
         "organisation": subscriber.organisation,
         "kind": subscriber.kind.code,
@@ -202,12 +208,12 @@ def subscriber_data(subscriber):
         ],
         "emails": [
             {
-                "kind": delivery.kind,
-                "status": delivery.status,
-                "created_at": when(delivery.created_at),
-                "sent_at": when(delivery.sent_at),
-                "opportunity": delivery.page.title if delivery.page else None,
+                "kind": email.kind.removeprefix("alerts."),
+                "status": email.status,
+                "created_at": when(email.created_at),
+                "sent_at": when(email.sent_at),
+                "opportunity": opportunities.get(email.pk),
             }
-            for delivery in subscriber.deliveries.select_related("page").order_by("pk")
+            for email in subscriber.emails.order_by("pk")
         ],
     }

@@ -6,8 +6,9 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cms.alerts.models import Delivery, Subscriber
+from cms.alerts.models import Subscriber
 from cms.alerts.roles import SUBSCRIBER_MANAGERS
+from cms.core.models import OutgoingEmail
 from tests.admin.records import make_user
 from tests.pages.html import parse
 
@@ -104,4 +105,4 @@ def test_xlsx_export_keeps_formulas_as_text(client, manager, subscribers):
     cells = [cell for row in sheet.iter_rows() for cell in row]
     evil = next(c for c in cells if str(c.value).startswith("=HYPERLINK"))
     assert evil.data_type == "s"
-    assert Delivery.objects.exists()
+    assert OutgoingEmail.objects.exists()

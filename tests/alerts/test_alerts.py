@@ -9,7 +9,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from cms.alerts.models import Delivery, Match, Subscriber
+from cms.alerts import emails
+from cms.alerts.models import Match, Subscriber
+from cms.core.models import OutgoingEmail
 from cms.pages.models import OpportunityPage
 from tests.interest.translations import translated
 
@@ -43,13 +45,13 @@ def test_acceptance_french_subscriber_gets_the_french_version_once_and_nothing_e
     # Within the wait, the translators publish the French version.
     french = translate(african_cyber, "fr", "Bouclier cyber pour l'Afrique")
     assert _alerts() == []
-    Delivery.objects.filter(kind=Delivery.Kind.ALERT).update(
+    OutgoingEmail.objects.filter(kind=emails.ALERT).update(
         next_attempt_at=timezone.now() - timedelta(seconds=1)
     )
-    call_command("send_due_alerts", stdout=None)
+    call_command("send_due_emails", stdout=None)
     # Republishing, and the worker running again change nothing.
     publish(african_cyber)
-    call_command("send_due_alerts", stdout=None)
+    call_command("send_due_emails", stdout=None)
     call_command("send_alert_digests", stdout=None)
 
     alerts = _alerts()
@@ -181,4 +183,4 @@ def test_weekly_digest_gathers_the_matches_once(
     assert f"http://testserver{first.url}" in digest.body
     assert f"http://testserver{french_second.url}" in digest.body
     assert "europe-only" not in digest.body
-    assert Delivery.objects.get(kind=Delivery.Kind.DIGEST).status == Delivery.Status.SENT
+    assert OutgoingEmail.objects.get(kind=emails.DIGEST).status == OutgoingEmail.Status.SENT

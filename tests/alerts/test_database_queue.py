@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
-from cms.alerts.models import Delivery
+from cms.core.models import OutgoingEmail
 
 from .mail import FlakyBackend
 
@@ -31,13 +31,13 @@ def test_the_worker_sends_what_was_queued(database_queue, register):
     register()
 
     assert mail.outbox == []
-    assert DBTaskResult.objects.filter(task_path__endswith="send_delivery").count() == 1
+    assert DBTaskResult.objects.filter(task_path__endswith="send_email").count() == 1
 
     _worker()
     _worker()
 
     assert len(mail.outbox) == 1
-    assert Delivery.objects.get().status == Delivery.Status.SENT
+    assert OutgoingEmail.objects.get().status == OutgoingEmail.Status.SENT
 
 
 def test_a_failed_send_is_queued_again_for_later(database_queue, register):
@@ -46,8 +46,8 @@ def test_a_failed_send_is_queued_again_for_later(database_queue, register):
 
     _worker()
 
-    delivery = Delivery.objects.get()
-    assert delivery.status == Delivery.Status.RETRY
+    delivery = OutgoingEmail.objects.get()
+    assert delivery.status == OutgoingEmail.Status.RETRY
     retry = DBTaskResult.objects.filter(status="READY").get()
     assert retry.run_after == delivery.next_attempt_at
     assert mail.outbox == []

@@ -8,9 +8,11 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from cms.alerts import outbox
+from cms.alerts import emails
 from cms.alerts.management.commands.purge_unconfirmed_subscribers import purge_unconfirmed
-from cms.alerts.models import Delivery, Subscriber
+from cms.alerts.models import Subscriber
+from cms.core import outbox
+from cms.core.models import OutgoingEmail
 
 from .conftest import link_in, publish
 from .mail import FlakyBackend
@@ -18,13 +20,13 @@ from .mail import FlakyBackend
 
 def _time_passes():
     """The backoff delay is over."""
-    Delivery.objects.exclude(status=Delivery.Status.SENT).update(
+    OutgoingEmail.objects.exclude(status=OutgoingEmail.Status.SENT).update(
         next_attempt_at=timezone.now() - timedelta(seconds=1)
     )
 
 
 def _run_worker():
-    call_command("send_due_alerts", stdout=StringIO())
+    call_command("send_due_emails", stdout=StringIO())
 
 
 def test_mail_server_down_during_registration(register):
@@ -35,8 +37,8 @@ def test_mail_server_down_during_registration(register):
     # The visitor sees the usual answer; the registration and its e-mail wait.
     assert response.status_code == 303
     assert Subscriber.objects.count() == 1
-    delivery = Delivery.objects.get()
-    assert delivery.status == Delivery.Status.RETRY
+    delivery = OutgoingEmail.objects.get()
+    assert delivery.status == OutgoingEmail.Status.RETRY
     assert delivery.attempts == 1
     assert "Connection refused" in delivery.last_error
     assert delivery.next_attempt_at > timezone.now() + timedelta(minutes=1)
@@ -52,7 +54,7 @@ def test_mail_server_down_during_registration(register):
 
     assert len(mail.outbox) == 1
     assert link_in(mail.outbox[0], "confirm")
-    assert Delivery.objects.get().status == Delivery.Status.SENT
+    assert OutgoingEmail.objects.get().status == OutgoingEmail.Status.SENT
 
 
 def test_mail_server_down_during_alerts(
@@ -66,9 +68,9 @@ def test_mail_server_down_during_alerts(
     with django_capture_on_commit_callbacks(execute=True):
         publish(draft_opportunity("cyber-lab"))
 
-    alerts = Delivery.objects.filter(kind=Delivery.Kind.ALERT)
+    alerts = OutgoingEmail.objects.filter(kind=emails.ALERT)
     assert alerts.count() == 2
-    assert set(alerts.values_list("status", flat=True)) == {Delivery.Status.RETRY}
+    assert set(alerts.values_list("status", flat=True)) == {OutgoingEmail.Status.RETRY}
     _time_passes()
     _run_worker()  # still down: a second attempt, further away
     assert all(d.attempts == 2 for d in alerts)
@@ -80,24 +82,24 @@ def test_mail_server_down_during_alerts(
     _run_worker()
 
     assert sorted(m.to[0] for m in mail.outbox) == ["awa.ndiaye@example.sn", "second@example.org"]
-    assert set(alerts.values_list("status", flat=True)) == {Delivery.Status.SENT}
+    assert set(alerts.values_list("status", flat=True)) == {OutgoingEmail.Status.SENT}
 
 
 def test_backoff_grows_and_gives_up_after_the_last_attempt(register, settings):
-    settings.ALERTS_MAX_ATTEMPTS = 3
+    settings.OUTBOX_MAX_ATTEMPTS = 3
     FlakyBackend.down = True
     register()
-    delivery = Delivery.objects.get()
+    delivery = OutgoingEmail.objects.get()
     waits = [delivery.next_attempt_at - timezone.now()]
     for _ in range(2):
         _time_passes()
         _run_worker()
         delivery.refresh_from_db()
-        if delivery.status == Delivery.Status.RETRY:
+        if delivery.status == OutgoingEmail.Status.RETRY:
             waits.append(delivery.next_attempt_at - timezone.now())
 
     assert waits[1] > waits[0]
-    assert delivery.status == Delivery.Status.FAILED
+    assert delivery.status == OutgoingEmail.Status.FAILED
     assert delivery.attempts == 3
     assert outbox.backoff(20) == timedelta(hours=12)
 
@@ -107,10 +109,10 @@ def test_a_claimed_row_is_never_sent_twice(register):
     register()
     FlakyBackend.down = False
     _time_passes()
-    delivery = Delivery.objects.get()
+    delivery = OutgoingEmail.objects.get()
 
     # Two workers race for the same row: only the first one's claim succeeds.
-    assert outbox.send(delivery.pk) == Delivery.Status.SENT
+    assert outbox.send(delivery.pk) == OutgoingEmail.Status.SENT
     assert outbox.send(delivery.pk) is None
     _run_worker()
 
@@ -122,8 +124,8 @@ def test_a_worker_that_died_before_sending_leaves_nothing_lost(register):
     register()
     FlakyBackend.down = False
     # The worker claimed the row, then died before the mail server answered.
-    Delivery.objects.update(
-        status=Delivery.Status.SENDING,
+    OutgoingEmail.objects.update(
+        status=OutgoingEmail.Status.SENDING,
         claimed_at=timezone.now() - outbox.STALE_CLAIM - timedelta(minutes=1),
     )
 
@@ -131,13 +133,13 @@ def test_a_worker_that_died_before_sending_leaves_nothing_lost(register):
     _run_worker()
 
     assert len(mail.outbox) == 1
-    assert Delivery.objects.get().status == Delivery.Status.SENT
+    assert OutgoingEmail.objects.get().status == OutgoingEmail.Status.SENT
 
 
 def test_a_recent_claim_is_left_to_its_worker(register):
     FlakyBackend.down = True
     register()
-    Delivery.objects.update(status=Delivery.Status.SENDING, claimed_at=timezone.now())
+    OutgoingEmail.objects.update(status=OutgoingEmail.Status.SENDING, claimed_at=timezone.now())
     FlakyBackend.down = False
 
     _run_worker()
@@ -155,7 +157,7 @@ def test_confirmation_not_sent_once_the_subscriber_is_gone_or_confirmed(register
     _run_worker()
 
     assert mail.outbox == []
-    assert Delivery.objects.get().status == Delivery.Status.SENT
+    assert OutgoingEmail.objects.get().status == OutgoingEmail.Status.CANCELLED
 
 
 def test_unconfirmed_registrations_expire(register, settings):

@@ -6,7 +6,9 @@ import time
 from django.core import mail
 from django.test import Client
 
-from cms.alerts.models import Consent, Delivery, Subscriber
+from cms.alerts import emails
+from cms.alerts.models import Consent, Subscriber
+from cms.core.models import OutgoingEmail
 from cms.core.public_forms import FILL_TIME_FIELD, PRIVACY_NOTICE_VERSION, fill_token
 from tests.interest.translations import translated
 from tests.pages.html import parse
@@ -144,7 +146,7 @@ def test_empty_criteria_mean_everything(register, terms):
     subscriber = Subscriber.objects.get()
     assert subscriber.areas.count() == 0
     assert subscriber.criteria()["thematic_areas"] == []
-    assert Delivery.objects.get().kind == Delivery.Kind.CONFIRMATION
+    assert OutgoingEmail.objects.get().kind == emails.CONFIRMATION
 
 
 def test_registration_page_queries_do_not_grow_with_the_vocabularies(client, site_pages):

@@ -1,4 +1,9 @@
-"""The registration page: editors write its introduction; its form registers subscribers."""
+"""The registration page: editors write its introduction; its form registers subscribers.
+
+The form's handling (`cms.alerts.registration`) stores subscribers and their e-mails, so it
+depends on the models: it registers with the pages' context registry
+(`cms.pages.context.registry`), and the page never imports it.
+"""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -19,18 +24,3 @@ class RegistrationPage(BasePage):
     class Meta:
         verbose_name = _("registration page")
         verbose_name_plural = _("registration pages")
-
-    def serve(self, request, *args, **kwargs):
-        from cms.alerts.registration import handle_registration
-
-        response = handle_registration(self, request)
-        if response is not None:
-            return response
-        return super().serve(request, *args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
-        from cms.alerts.registration import registration_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(registration_context(self, request))
-        return context

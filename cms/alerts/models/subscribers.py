@@ -3,6 +3,7 @@
 import uuid
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
@@ -71,6 +72,10 @@ class Subscriber(models.Model):
     created_at = models.DateTimeField(_("registered"), auto_now_add=True, db_index=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+    # The e-mails written to the subscriber (the outbox rows they caused): deleted with them.
+    emails = GenericRelation(
+        "core.OutgoingEmail", content_type_field="cause_type", object_id_field="cause_id"
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]

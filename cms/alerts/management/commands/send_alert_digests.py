@@ -8,8 +8,8 @@ from django.core.management.base import BaseCommand
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cms.alerts import outbox
-from cms.alerts.models import Delivery, Match, Subscriber
+from cms.alerts import emails
+from cms.alerts.models import Match, Subscriber
 
 
 def gather_digests(now=None):
@@ -19,7 +19,7 @@ def gather_digests(now=None):
     key = f"{year}-W{week:02d}"
     subscriber_ids = (
         Match.objects.filter(
-            delivery__isnull=True,
+            email__isnull=True,
             subscriber__status=Subscriber.Status.CONFIRMED,
             subscriber__frequency=Subscriber.Frequency.WEEKLY,
         )
@@ -30,10 +30,10 @@ def gather_digests(now=None):
     for subscriber in Subscriber.objects.filter(pk__in=list(subscriber_ids)):
         try:
             with transaction.atomic():
-                delivery = outbox.queue(subscriber, Delivery.Kind.DIGEST, key=key)
-                Match.objects.filter(subscriber=subscriber, delivery__isnull=True).update(
-                    delivery=delivery
-                )
+                waiting = Match.objects.filter(subscriber=subscriber, email__isnull=True)
+                pages = [match.page for match in waiting.select_related("page")]
+                email = emails.queue(subscriber, emails.DIGEST, key=key, pages=pages)
+                waiting.update(email=email)
         except IntegrityError:
             continue  # this week's digest is already written; the rest waits for next week
         written += 1
