@@ -1,49 +1,38 @@
 """The two e-mails of an expression of interest: the notification to the opportunity's contact
-and the confirmation to its sender, each in plain text and HTML, in the reader's language."""
+and the confirmation to its sender, each in plain text and HTML, in the reader's language.
 
-import re
+Both are written to the outbox (`cms.core.outbox`) in the transaction that stores the
+submission, each its own row, so that a failure to reach one address never holds back the
+other; the submission is their cause, and deleting it deletes them.
+"""
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from wagtail.models import Page
 
-from cms.core import languages
+from cms.core import languages, outbox
+from cms.core.emails import absolute, page_in, render
 
 __all__ = [
+    "CONFIRMATION",
+    "CONTACT",
     "admin_url",
-    "confirmation_message",
+    "confirmation_email",
+    "contact_email",
     "contact_language",
-    "contact_message",
-    "one_line",
-    "page_in",
-    "render_email",
+    "queue",
 ]
 
-# RFC 3834: automatic messages, to which autoresponders must not answer.
-AUTOMATIC = {"Auto-Submitted": "auto-generated"}
+CONTACT = "interest.contact"
+CONFIRMATION = "interest.confirmation"
 
-
-def one_line(subject):
-    """A rendered subject template as one line: the template's own spaces and line breaks are
-    collapsed, not the no-break spaces of a translation (French puts one before a colon)."""
-    return re.sub(r"[ \t\r\n]+", " ", subject).strip()
-
-
-def _absolute(url):
-    if url and url.startswith("/"):
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
-    return url or ""
+#: The admin's read-only view of a submission (ExpressionOfInterestViewSet, named
+#: "expressions_of_interest"): the e-mail links there without importing the admin.
+ADMIN_INSPECT = "expressions_of_interest:inspect"
 
 
 def admin_url(submission):
     """The address of the submission in the Wagtail admin (read-only view)."""
-    from .viewsets import expression_of_interest_viewset
-
-    name = expression_of_interest_viewset.get_url_name("inspect")
-    return _absolute(reverse(name, args=[submission.pk]))
+    return absolute(reverse(ADMIN_INSPECT, args=[submission.pk]))
 
 
 def contact_language(page):
@@ -72,52 +61,7 @@ def contact_language(page):
     return languages.SOURCE
 
 
-def page_in(page, language_code):
-    """The live version of `page` in a language, or `page` itself."""
-    if page.locale.language_code == language_code:
-        return page
-    translation_ = (
-        page.get_translations().live().filter(locale__language_code=language_code).first()
-    )
-    return translation_.specific if translation_ else page
-
-
-def render_email(template, context, language_code):
-    """(subject, text, html) of an e-mail in a language, from the templates
-    `<template>_subject.txt`, `<template>.txt` and `<template>.html`; their context also has
-    the language's code and direction (right to left in Arabic) and the site's name."""
-    with translation.override(language_code):
-        info = translation.get_language_info(language_code)
-        context = {
-            **context,
-            "language_code": language_code,
-            "direction": "rtl" if info["bidi"] else "ltr",
-            "site_name": settings.WAGTAIL_SITE_NAME,
-        }
-        subject = render_to_string(f"{template}_subject.txt", context)
-        text = render_to_string(f"{template}.txt", context)
-        html = render_to_string(f"{template}.html", context)
-    # A subject is one line: header injection is impossible and long titles stay readable.
-    return one_line(subject), text, html
-
-
-def _render(template, context, language_code):
-    return render_email(f"interest/email/{template}", context, language_code)
-
-
-def _message(subject, text, html, language_code, to, reply_to):
-    message = EmailMultiAlternatives(
-        subject,
-        text,
-        to=to,
-        reply_to=reply_to,
-        headers={**AUTOMATIC, "Content-Language": language_code},
-    )
-    message.attach_alternative(html, "text/html")
-    return message
-
-
-def contact_message(submission):
+def contact_email(submission):
     """The notification to the opportunity's contact, in the contact's language; replying to
     it answers the sender."""
     page = submission.page.specific
@@ -126,21 +70,39 @@ def contact_message(submission):
         "submission": submission,
         "page": page_in(page, language_code),
         "sent_from": page,
-        "page_url": _absolute(page.get_url()),
+        "page_url": absolute(page.get_url()),
         "admin_url": admin_url(submission),
     }
-    subject, text, html = _render("contact", context, language_code)
-    return _message(subject, text, html, language_code, [page.contact_email], [submission.email])
+    return render(
+        "interest/email/contact",
+        context,
+        to=page.contact_email,
+        language=language_code,
+        reply_to=[submission.email],
+    )
 
 
-def confirmation_message(submission):
+def confirmation_email(submission):
     """The confirmation to the sender, in the language of the page it was sent from.
 
     It repeats none of the text the sender typed: the form could otherwise be used to send
     anyone an e-mail with any content under the site's name.
     """
     page = submission.page.specific
-    language_code = submission.locale.language_code
-    context = {"submission": submission, "page": page, "page_url": _absolute(page.get_url())}
-    subject, text, html = _render("confirmation", context, language_code)
-    return _message(subject, text, html, language_code, [submission.email], [page.contact_email])
+    context = {"submission": submission, "page": page, "page_url": absolute(page.get_url())}
+    return render(
+        "interest/email/confirmation",
+        context,
+        to=submission.email,
+        language=submission.locale.language_code,
+        reply_to=[page.contact_email],
+    )
+
+
+def queue(submission):
+    """Write both e-mails of a new submission to the outbox, in the caller's transaction."""
+    for kind, email in (
+        (CONTACT, contact_email(submission)),
+        (CONFIRMATION, confirmation_email(submission)),
+    ):
+        outbox.write(kind, email, cause=submission)

@@ -1,5 +1,6 @@
 """Expressions of interest: what a visitor sends from an open opportunity's page."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -50,6 +51,10 @@ class ExpressionOfInterest(models.Model):
     privacy_notice_version = models.CharField(_("privacy notice version"), max_length=20)
     ip_hash = models.CharField(_("IP address hash"), max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    # Its e-mails in the outbox (they repeat what was sent): deleted with it.
+    emails = GenericRelation(
+        "core.OutgoingEmail", content_type_field="cause_type", object_id_field="cause_id"
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -8,8 +8,6 @@ get_context() merges `interest_context`. The page template includes
 only).
 """
 
-from functools import partial
-
 from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -19,9 +17,9 @@ from cms.core.public_forms import SENT_PARAMETER, PublicForm, consent_given
 from cms.pages.context.registry import answers, builds
 from cms.pages.models import OpportunityPage
 
+from . import emails
 from .forms import ExpressionOfInterestForm
 from .models import ExpressionOfInterest
-from .tasks import send_confirmation, send_contact_notification
 
 __all__ = ["FORM", "SENT_PARAMETER", "handle_interest", "interest_context"]
 
@@ -53,9 +51,9 @@ def handle_interest(page, request):
     """Handle a POST of the expression-of-interest form; return a response, or None for
     any other request (the page is then served as usual).
 
-    A valid submission is stored, its two e-mails are queued as tasks once the transaction
-    commits, and the visitor is redirected to the page with a thank-you message; refusals
-    are those of `PublicForm.handle`. A closed opportunity refuses politely (409).
+    A valid submission is stored with its two e-mails in the outbox, in one transaction,
+    and the visitor is redirected to the page with a thank-you message; refusals are those of
+    `PublicForm.handle`. A closed opportunity refuses politely (409).
     """
     if request.method != "POST":
         return None
@@ -67,8 +65,8 @@ def handle_interest(page, request):
             )
 
         def accept(form, ip_digest):
-            submission = _store(page, form, ip_digest)
-            transaction.on_commit(partial(_queue_emails, submission.pk), robust=True)
+            with transaction.atomic():
+                emails.queue(_store(page, form, ip_digest))
 
         return FORM.handle(page, request, ExpressionOfInterestForm(request.POST), accept)
 
@@ -87,8 +85,3 @@ def _store(page, form, ip_digest):
         ip_hash=ip_digest,
         **consent_given(),
     )
-
-
-def _queue_emails(submission_id):
-    send_contact_notification.enqueue(submission_id)
-    send_confirmation.enqueue(submission_id)

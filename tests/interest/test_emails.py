@@ -1,13 +1,17 @@
 """The two e-mails of an expression of interest: to the opportunity's contact, in the
 contact's language, and to the sender, in the language of the page."""
 
+from io import StringIO
+
 from bs4 import BeautifulSoup
 from django.core import mail
+from django.core.management import call_command
 
 from cms.core.formats import format_date
+from cms.core.models import OutgoingEmail
 from cms.interest.factories import ExpressionOfInterestFactory
 from cms.interest.models import ExpressionOfInterest
-from cms.interest.tasks import send_confirmation, send_contact_notification
+from tests.core.mail import BACKEND, RefusingBackend
 
 from .conftest import make_opportunity
 from .translations import SUBJECT, translated
@@ -146,14 +150,22 @@ def test_html_escapes_what_the_sender_typed_and_subjects_stay_on_one_line(
     assert to_contact.bcc == []
 
 
-def test_tasks_skip_a_submission_deleted_before_they_run(opportunity):
-    submission = ExpressionOfInterestFactory(page=opportunity)
-    submission_id = submission.pk
+def test_a_submission_deleted_before_its_emails_went_takes_them_with_it(
+    send, opportunity, form_data, settings
+):
+    settings.EMAIL_BACKEND = BACKEND
+    RefusingBackend.refusing = "connection"
+    try:
+        send(opportunity, form_data)
+    finally:
+        RefusingBackend.refusing = None
+    submission = ExpressionOfInterest.objects.get()
+    assert submission.emails.count() == 2  # kept for a retry, with what they say
+
     submission.delete()
+    call_command("send_due_emails", stdout=StringIO())
 
-    send_contact_notification.enqueue(submission_id)
-    send_confirmation.enqueue(submission_id)
-
+    assert OutgoingEmail.objects.count() == 0
     assert mail.outbox == []
 
 
