@@ -14,6 +14,7 @@ from wagtail.admin.views.generic.models import InspectView
 
 from cms.snippets.views.records import StaffLanguageInspectMixin
 
+from .admin_urls import url_name
 from .models import SponsorshipApplication
 from .stats import sponsorship_figures
 from .workflow import TRANSITIONS, TransitionError, apply_transition, available_actions
@@ -81,8 +82,6 @@ class TransitionView(View):
 
 def overview_view(request):
     """Figures per event and overall, and the confirmed sponsors' missing assets."""
-    from .viewsets import application_viewset
-
     if not request.user.has_perm("sponsorship.view_sponsorshipapplication"):
         raise PermissionDenied
     confirmed = (
@@ -95,7 +94,7 @@ def overview_view(request):
     for application in missing:
         due = [d for d in (application.logo_due_on, application.details_due_on) if d]
         application.overdue = bool(due) and min(due) < today
-    inspect = application_viewset.get_url_name("inspect")
+    inspect = url_name("inspect")
     return TemplateResponse(
         request,
         "sponsorship/admin/overview.html",
@@ -106,6 +105,6 @@ def overview_view(request):
             "header_title": _("Sponsorship overview"),
             "page_title": _("Sponsorship overview"),
             "header_icon": "tag",
-            "applications_url": reverse(application_viewset.get_url_name("index")),
+            "applications_url": reverse(url_name("index")),
         },
     )

@@ -12,6 +12,7 @@ class SponsorshipConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
+        from . import views  # noqa: F401 - the pages' contexts and form register
         from .models import SponsorshipApplication
         from .permissions import ApplicationPermissionPolicy
 

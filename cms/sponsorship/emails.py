@@ -1,17 +1,26 @@
 """The e-mails of a sponsorship application: one to the applicant at every step, in the
 language they applied in (right to left in Arabic), and one to the event's contact when an
-application arrives, each in plain text and HTML."""
+application arrives, each in plain text and HTML.
+
+Each is written to the outbox (`cms.core.outbox`) in the transaction of its step (the
+application stored, approved, rejected...), rendered then: the applicant reads the step that
+was taken even if the application moved on before the mail server answered.
+"""
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from cms.interest.emails import AUTOMATIC, render_email
+from cms.core import outbox
+from cms.core.emails import absolute, page_in, render
 
+from .admin_urls import url_name
 from .models import SponsorshipApplication, SponsorshipPackage
 
-__all__ = ["contact_message", "status_message"]
+__all__ = ["CONTACT", "STATUS", "contact_email", "queue_application", "queue_step", "status_email"]
+
+CONTACT = "sponsorship.contact"
+STATUS = "sponsorship.status"
 
 Status = SponsorshipApplication.Status
 
@@ -56,46 +65,17 @@ STEPS = {
 }
 
 
-def _absolute(url):
-    if url and url.startswith("/"):
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
-    return url or ""
-
-
-def _event_in(application, language_code):
-    """The live event page in the applicant's language, else the English one."""
-    event = application.event
-    if event is None:
-        return None
-    if event.locale.language_code != language_code:
-        other = event.get_translations().live().filter(locale__language_code=language_code)
-        event = (other.first() or event).specific
-    return event
-
-
-def _render(template, context, language_code):
+def _render(template, context, **kwargs):
     if "step" in context:
         context = {**context}
         context["subject"], context["lead"] = context.pop("step")  # lazy: rendered in the language
-    return render_email(f"sponsorship/email/{template}", context, language_code)
+    return render(f"sponsorship/email/{template}", context, **kwargs)
 
 
-def _message(subject, text, html, language_code, to, reply_to):
-    message = EmailMultiAlternatives(
-        subject,
-        text,
-        to=to,
-        reply_to=reply_to,
-        headers={**AUTOMATIC, "Content-Language": language_code},
-    )
-    message.attach_alternative(html, "text/html")
-    return message
-
-
-def status_message(application, status):
+def status_email(application, status):
     """The e-mail telling the applicant that their application reached `status`."""
     language_code = application.locale.language_code
-    event = _event_in(application, language_code)
+    event = page_in(application.event, language_code) if application.event else None
     package = None
     if application.package_id:
         package = (
@@ -111,28 +91,36 @@ def status_message(application, status):
         "step": STEPS[status],
         "event_title": event.title if event else application.event_title,
         "package_name": package.name if package else application.package_name,
-        "event_url": _absolute(event.get_url()) if event else "",
+        "event_url": absolute(event.get_url()) if event else "",
     }
-    subject, text, html = _render("status", context, language_code)
     reply_to = [application.event.contact_email] if application.event_id else []
-    return _message(subject, text, html, language_code, [application.email], reply_to)
+    return _render(
+        "status", context, to=application.email, language=language_code, reply_to=reply_to
+    )
 
 
-def contact_message(application):
+def contact_email(application):
     """The notification of a new application to the event's sponsorship contact, in English
     (the language of the staff's admin), replying to the applicant."""
-    from .viewsets import application_viewset
-
-    admin_url = _absolute(
-        reverse(application_viewset.get_url_name("inspect"), args=[application.pk])
-    )
+    admin_url = absolute(reverse(url_name("inspect"), args=[application.pk]))
     context = {"application": application, "admin_url": admin_url}
-    subject, text, html = _render("contact", context, settings.LANGUAGE_CODE)
-    return _message(
-        subject,
-        text,
-        html,
-        settings.LANGUAGE_CODE,
-        [application.event.contact_email],
-        [application.email],
+    return _render(
+        "contact",
+        context,
+        to=application.event.contact_email,
+        language=settings.LANGUAGE_CODE,
+        reply_to=[application.email],
     )
+
+
+def queue_application(application):
+    """Write the e-mails of a new application (to the event's contact, and the applicant's
+    acknowledgement) to the outbox, in the caller's transaction."""
+    if application.event is not None:
+        outbox.write(CONTACT, contact_email(application), cause=application)
+    queue_step(application, application.status)
+
+
+def queue_step(application, status):
+    """Write the applicant's e-mail of the step to `status`, in the caller's transaction."""
+    outbox.write(STATUS, status_email(application, status), cause=application)

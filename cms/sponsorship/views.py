@@ -1,11 +1,10 @@
 """The public pages' contexts and the application form's POST.
 
-EventPage.serve() hands every request to `handle_application` first; its get_context()
-merges `event_context`. Every context is built with a fixed number of queries, whatever the
-number of packages, options, categories and sponsors.
+They register with the pages' context registry (`cms.pages.context.registry`): an event
+page's requests go to `handle_application` first, and its context merges `event_context`.
+Every context is built with a fixed number of queries, whatever the number of packages,
+options, categories and sponsors.
 """
-
-from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -13,17 +12,18 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from cms.core.public_forms import PublicForm, consent_given
+from cms.pages.context.registry import answers, builds
 from cms.snippets.models import MembershipCategory
 
-from . import pricing
+from . import emails, pricing
 from .forms import SponsorshipApplicationForm
 from .models import (
     EventPage,
     SponsorshipApplication,
+    SponsorshipIndexPage,
     SponsorshipOption,
     SponsorshipPackage,
 )
-from .tasks import send_contact_notification, send_status_email
 from .visibility import sponsors_by_event, sponsors_by_tier
 from .workflow import slots_taken
 
@@ -69,6 +69,7 @@ def _form(page, request, packages, categories, data=None):
     ), options
 
 
+@builds(EventPage)
 def event_context(page, request):
     """An event's packages (prices by category, slots left), its sponsors by tier and, while
     a package is open, the application form."""
@@ -88,6 +89,7 @@ def event_context(page, request):
     }
 
 
+@builds(SponsorshipIndexPage, "index")
 def index_context(page, request):
     """The events of the index in its language, upcoming first, with their packages."""
     today = timezone.localdate()
@@ -111,15 +113,17 @@ def index_context(page, request):
     }
 
 
-def sponsors_context(page):
+@builds(SponsorshipIndexPage, "sponsors")
+def sponsors_context(page, request):
     """Every event's confirmed sponsors, in the index's language."""
     return {"events": sponsors_by_event(page), "index": page}
 
 
+@answers(EventPage)
 def handle_application(page, request):
     """Handle a POST of the application form; None for any other request. A valid one is
-    priced on the server and stored, and its e-mails are queued once the transaction
-    commits; refusals are those of `PublicForm.handle`."""
+    priced on the server and stored with its e-mails in the outbox, in one transaction;
+    refusals are those of `PublicForm.handle`."""
     if request.method != "POST":
         return None
     with translation.override(page.locale.language_code):
@@ -130,10 +134,11 @@ def handle_application(page, request):
         def accept(form, ip_digest):
             package = next(p for p in packages if p.pk == form.cleaned_data["package"])
             chosen = set(form.cleaned_data.get("options", []))
-            application = _store(
-                page, form, package, [o for o in options if o.pk in chosen], ip_digest
-            )
-            transaction.on_commit(partial(_queue_emails, application.pk), robust=True)
+            with transaction.atomic():
+                application = _store(
+                    page, form, package, [o for o in options if o.pk in chosen], ip_digest
+                )
+                emails.queue_application(application)
 
         return FORM.handle(page, request, form, accept)
 
@@ -175,8 +180,3 @@ def _store(page, form, package, options, ip_digest):
     )
     application.options.set([_english(SponsorshipOption, option) for option in options])
     return application
-
-
-def _queue_emails(application_pk):
-    send_contact_notification.enqueue(application_pk)
-    send_status_email.enqueue(application_pk, SponsorshipApplication.Status.APPLIED)

@@ -11,6 +11,7 @@ from cms.core.formats import format_number
 from cms.core.model_viewsets import AdminModelViewSet
 from cms.snippets.views.columns import TermColumn
 
+from .admin_urls import APPLICATIONS
 from .admin_views import ApplicationInspectView, TransitionView
 from .filters import ApplicationFilterSet
 from .models import CategoryDiscount, SponsorshipApplication
@@ -22,7 +23,7 @@ class ApplicationViewSet(AdminModelViewSet):
     """Sponsorship applications: the officers' worklist from application to delivery."""
 
     model = SponsorshipApplication
-    name = "sponsorship_applications"
+    name = APPLICATIONS
     url_prefix = "sponsorship/applications"
     icon = "tag"
     menu_label = _("Sponsorship applications")

@@ -1,4 +1,5 @@
-"""The steps of a sponsorship application, each checked, recorded and e-mailed.
+"""The steps of a sponsorship application, each checked, recorded and e-mailed (the e-mail
+written to the outbox in the step's transaction).
 
 applied → approved or rejected; approved → confirmed; confirmed → delivered; and applied,
 approved or confirmed → cancelled. Approving takes one of the package's slots: the package's
@@ -8,13 +9,13 @@ to its partner record (created if missing) and to a sponsorship agreement in the
 """
 
 import datetime
-from functools import partial
 
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import emails
 from .archive import link_partner_and_agreement
 from .models import SponsorshipApplication, SponsorshipPackage
 
@@ -74,8 +75,6 @@ def apply_transition(application_pk, action):
     officer acting on a page that another officer changed meanwhile) and SoldOut when
     approving would take more slots than the package has.
     """
-    from .tasks import send_status_email
-
     if action not in TRANSITIONS:
         raise TransitionError(_("This step does not exist."))
     sources, target, _label = TRANSITIONS[action]
@@ -96,9 +95,7 @@ def apply_transition(application_pk, action):
         application.status = target
         application.status_changed_at = timezone.now()
         application.save()
-        transaction.on_commit(
-            partial(send_status_email.enqueue, application.pk, target), robust=True
-        )
+        emails.queue_step(application, target)
     return application
 
 

@@ -97,12 +97,12 @@ def test_whole_flow_in_the_applicants_language(
 def test_arabic_emails_are_right_to_left(
     client, django_capture_on_commit_callbacks, event, gold, categories
 ):
-    from cms.sponsorship.emails import status_message
+    from cms.sponsorship.emails import status_email
 
     application = _apply(client, django_capture_on_commit_callbacks, event, gold, categories)
     application.locale = application.locale.__class__.objects.get(language_code="ar")
-    message = status_message(application, Status.APPROVED)
-    assert 'dir="rtl"' in message.alternatives[0][0]
+    email = status_email(application, Status.APPROVED)
+    assert 'dir="rtl"' in email.html
 
 
 def _apply(client, capture, event, package, categories, **extra):

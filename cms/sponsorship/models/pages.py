@@ -6,6 +6,10 @@ their price, capacity and deadline kept in step with the English page. Every lan
 of a package shares its `translation_key`: capacity and discounts are counted by that key, so
 a sponsor who applies from the Russian page takes a slot of the same package as one who
 applies from the English page.
+
+The pages' contexts and the application form are views.py's, which reads these models: they
+register with the pages' context registry (`cms.pages.context.registry`), so that the models
+never import the views.
 """
 
 from django.conf import settings
@@ -21,6 +25,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.pages.context.registry import context_for
 from cms.pages.models import BasePage
 
 __all__ = ["EventPage", "SponsorshipIndexPage", "SponsorshipOption", "SponsorshipPackage"]
@@ -49,16 +54,14 @@ class SponsorshipIndexPage(RoutablePageMixin, BasePage):
 
     @path("", name="index")
     def index_view(self, request):
-        from cms.sponsorship.views import index_context
-
-        return self.render(request, context_overrides=index_context(self, request))
+        return self.render(request, context_overrides=context_for(self, request, view="index"))
 
     @path("sponsors/", name="sponsors")
     def sponsors_view(self, request):
-        from cms.sponsorship.views import sponsors_context
-
         return self.render(
-            request, template=self.sponsors_template, context_overrides=sponsors_context(self)
+            request,
+            template=self.sponsors_template,
+            context_overrides=context_for(self, request, view="sponsors"),
         )
 
 
@@ -122,21 +125,6 @@ class EventPage(BasePage):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
-
-    def serve(self, request, *args, **kwargs):
-        from cms.sponsorship.views import handle_application
-
-        response = handle_application(self, request)
-        if response is not None:
-            return response
-        return super().serve(request, *args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
-        from cms.sponsorship.views import event_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(event_context(self, request))
-        return context
 
     @property
     def is_past(self):

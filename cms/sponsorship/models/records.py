@@ -5,6 +5,7 @@ to which every e-mail of its steps is written, and a copy of the event's and pac
 names and of the prices at the time, so that it reads the same after a page is edited.
 """
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
@@ -168,6 +169,10 @@ class SponsorshipApplication(models.Model):
     )
     status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    # Its e-mails in the outbox (they repeat the applicant's details): deleted with it.
+    emails = GenericRelation(
+        "core.OutgoingEmail", content_type_field="cause_type", object_id_field="cause_id"
+    )
 
     partner = models.ForeignKey(
         "snippets.Partner",
