@@ -5,26 +5,48 @@ A translator who finds their translation outdated cannot synchronize it themselv
 everyone who may synchronize that source (may enter the translation workflow, is not limited
 to some languages, and may edit the source, all by Wagtail's permission policies) gets an
 e-mail in their own admin language with what changed and the link to synchronize.
+
+Each e-mail is a row of the outbox (`cms.core.outbox`), one per recipient, written in one
+transaction and sent with retries: the translator's request is kept even while the mail
+server is down. A translator asks once per translation (source and language) in
+REQUEST_INTERVAL: pressing the button again does not e-mail the same people again.
 """
 
-import logging
-import smtplib
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage, get_connection
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import TranslationSource
+
+from cms.core import outbox
+from cms.core.emails import absolute, render
+from cms.core.models import OutgoingEmail
 
 from .guards import user_may_edit_source
 from .scope import translation_scope
 
-__all__ = ["notify_sync_request", "users_who_may_sync"]
+__all__ = [
+    "REQUEST_INTERVAL",
+    "SYNC_REQUEST",
+    "AlreadyRequested",
+    "notify_sync_request",
+    "users_who_may_sync",
+]
 
-logger = logging.getLogger(__name__)
+SYNC_REQUEST = "localization.sync_request"
+#: How long a translator's request for the sync of one translation stands before they may ask
+#: again.
+REQUEST_INTERVAL = timedelta(hours=24)
+
+
+class AlreadyRequested(Exception):
+    """The user asked for this translation's sync less than REQUEST_INTERVAL ago."""
 
 
 def users_who_may_sync(instance):
@@ -55,41 +77,51 @@ def _language_of(user):
     return language or settings.LANGUAGE_CODE
 
 
-def notify_sync_request(*, status, instance, locale, changes, requested_by):
-    """E-mail everyone who may synchronize `instance`; returns how many were told.
+def _request_key(requested_by, locale):
+    return f"{requested_by.pk}:{locale.language_code}:"
 
-    Raises OSError (smtplib.SMTPException included) when the mail server refuses."""
+
+def notify_sync_request(*, status, instance, locale, changes, requested_by):
+    """Write an e-mail to everyone who may synchronize `instance` to the outbox; return how
+    many will be told.
+
+    Raises AlreadyRequested when `requested_by` asked for the sync of this translation
+    (source and language) less than REQUEST_INTERVAL ago."""
+    source = TranslationSource.objects.get(pk=status.translation_source_id)
+    prefix = _request_key(requested_by, locale)
     recipients = [user for user in users_who_may_sync(instance) if user.pk != requested_by.pk]
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    sync_url = base + reverse(
-        "wagtail_localize:update_translations", args=[status.translation_source_id]
-    )
-    changes_url = base + reverse("translation_changes", args=[status.pk])
-    messages = []
-    for user in recipients:
-        language = _language_of(user)
-        with translation.override(language):
+    sync_url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    changes_url = reverse("translation_changes", args=[status.pk])
+    now = timezone.now()
+    with transaction.atomic():
+        # One request at a time per source: a double click waits here, then finds the first.
+        TranslationSource.objects.select_for_update().filter(pk=source.pk).first()
+        earlier = OutgoingEmail.objects.filter(
+            kind=SYNC_REQUEST,
+            cause_type=ContentType.objects.get_for_model(TranslationSource),
+            cause_id=source.pk,
+            key__startswith=prefix,
+            created_at__gte=now - REQUEST_INTERVAL,
+        )
+        if earlier.exists():
+            raise AlreadyRequested
+        for user in recipients:
             context = {
                 "recipient": user,
                 "requested_by": requested_by,
                 "title": status.title,
                 "language": locale.get_display_name(),
                 "changes": changes,
-                "sync_url": sync_url,
-                "changes_url": changes_url,
+                "sync_url": absolute(sync_url),
+                "changes_url": absolute(changes_url),
             }
-            subject = " ".join(
-                render_to_string("localization/email/sync_request_subject.txt", context).split()
+            email = render(
+                "localization/email/sync_request",
+                context,
+                to=user.email,
+                language=_language_of(user),
+                reply_to=[requested_by.email],
+                html=False,
             )
-            body = render_to_string("localization/email/sync_request.txt", context)
-        message = EmailMessage(subject, body, to=[user.email])
-        if requested_by.email:
-            message.reply_to = [requested_by.email]
-        messages.append(message)
-    if messages:
-        try:
-            get_connection().send_messages(messages)
-        except (OSError, smtplib.SMTPException):
-            logger.exception("Could not send the sync request for %s", status.title)
-            raise
-    return len(messages)
+            outbox.write(SYNC_REQUEST, email, cause=source, key=f"{prefix}{now.timestamp():.6f}")
+    return len(recipients)

@@ -26,7 +26,7 @@ from cms.core import languages
 from .changes import source_changes
 from .guards import user_may_edit_source
 from .models import TranslationCell, TranslationStatus
-from .notify import notify_sync_request
+from .notify import AlreadyRequested, notify_sync_request
 from .permissions import translatable_snippet_models
 from .scope import page_is_restricted_for, restricted_page_paths, translation_scope
 
@@ -405,11 +405,16 @@ class TranslationChangesView(TemplateView):
                 changes=changes,
                 requested_by=request.user,
             )
-        except OSError:
-            messages.error(
-                request, _("The request could not be sent (the mail server did not answer).")
+        except AlreadyRequested:
+            messages.warning(
+                request,
+                _(
+                    "You already asked for this synchronization in the last 24 hours: the "
+                    "people who may synchronize it have been e-mailed, and are not e-mailed "
+                    "again."
+                ),
             )
-            return redirect(request.get_full_path())
+            return redirect("translation_matrix")
         if told:
             messages.success(
                 request,

@@ -199,7 +199,14 @@ def changes_url(client):
 
 
 def test_a_translator_sees_what_changed_and_asks_for_a_sync(
-    client, french_translator, editor, lead, officer, superuser, outdated
+    client,
+    french_translator,
+    editor,
+    lead,
+    officer,
+    superuser,
+    outdated,
+    django_capture_on_commit_callbacks,
 ):
     UserProfile.objects.update_or_create(user=lead, defaults={"preferred_language": "fr"})
     client.force_login(french_translator)
@@ -220,7 +227,8 @@ def test_a_translator_sees_what_changed_and_asks_for_a_sync(
     assert soup.select_one("form.translation-changes__request")
 
     mail.outbox.clear()
-    response = client.post(url, {"language": "fr"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"language": "fr"})
     assert response.status_code == 302
     recipients = {message.to[0]: message for message in mail.outbox}
     # Everyone who may edit the English page and sync it: not the officer, not translators.
@@ -234,6 +242,28 @@ def test_a_translator_sees_what_changed_and_asks_for_a_sync(
     assert english.reply_to == [french_translator.email]
     french = recipients[lead.email]
     assert french.subject.startswith("Merci de synchroniser")
+
+
+def test_asking_again_for_the_same_sync_mails_nobody_again(
+    client, french_translator, editor, lead, superuser, outdated, django_capture_on_commit_callbacks
+):
+    UserProfile.objects.update_or_create(
+        user=french_translator, defaults={"preferred_language": "fr"}
+    )
+    client.force_login(french_translator)
+    url = changes_url(client)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"language": "fr"})
+    assert len(mail.outbox) == 3
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"language": "fr"}, follow=True)
+        client.post(url, {"language": "fr"})
+
+    assert len(mail.outbox) == 3  # the same three messages, nobody mailed twice
+    (warning,) = messages_of(response)
+    assert warning.startswith("Vous avez déjà demandé cette synchronisation")
 
 
 def test_only_the_translators_language_can_be_asked_for(client, arabic_translator, outdated):
