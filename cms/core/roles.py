@@ -18,6 +18,7 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.dispatch import Signal
+from django.utils.module_loading import module_has_submodule
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
@@ -53,7 +54,6 @@ VOCABULARIES = [
     "sustainabledevelopmentgoal",
 ]
 ALL = ("add", "change", "delete", "view")
-APP_ROLE_MODULES = ["cms.sponsorship.roles", "cms.alerts.roles"]
 
 
 def translator_group_name(language_code):
@@ -132,11 +132,22 @@ def _role_definitions():
             },
         }
     # Rights declared by the apps that own the models (each app's roles.py).
-    for module in APP_ROLE_MODULES:
-        for group_name, perms in import_module(module).ROLE_PERMISSIONS.items():
-            role = roles.setdefault(group_name, {"perms": [], "pages": [], "collections": {}})
-            role["perms"] = [*role["perms"], *perms]
+    for group_name, perms in _app_role_permissions():
+        role = roles.setdefault(group_name, {"perms": [], "pages": [], "collections": {}})
+        role["perms"] = [*role["perms"], *perms]
     return roles
+
+
+def _app_role_permissions():
+    """(group name, permissions) declared by the installed apps, each in the `ROLE_PERMISSIONS`
+    of its own `roles.py` (found as Wagtail finds `wagtail_hooks.py`): the ground floor names no
+    feature app, the apps above add their rights to its roles."""
+    for app_config in apps.get_app_configs():
+        if app_config.name == __name__.rpartition(".")[0]:
+            continue
+        if module_has_submodule(app_config.module, "roles"):
+            module = import_module(f"{app_config.name}.roles")
+            yield from getattr(module, "ROLE_PERMISSIONS", {}).items()
 
 
 def language_roots(language_code):
