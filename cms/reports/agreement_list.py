@@ -23,8 +23,9 @@ from cms.snippets.models import (
     BeneficiaryRegion,
     ThematicArea,
 )
-from cms.snippets.stats import UNDATED, UNDATED_LABEL
 from cms.snippets.terms import load_terms
+
+from .agreement_stats import UNDATED, UNDATED_LABEL
 
 __all__ = ["ListedAgreement", "YearGroup", "agreement_list", "may_see_confidential"]
 

@@ -8,3 +8,6 @@ class ReportsConfig(AppConfig):
     name = "cms.reports"
     label = "reports"
     verbose_name = _("Reports")
+
+    def ready(self):
+        from . import home_figures  # noqa: F401 - the home page's figures (context registry)

@@ -1,6 +1,6 @@
 """The statistics page's charts for a period, in a visitor's language.
 
-The numbers come from `cms.snippets.stats` (the code of `manage.py agreement_stats`); this
+The numbers come from `agreement_stats` (the code of `manage.py agreement_stats`); this
 module only names them in the visitor's language (vocabulary terms by their English row, as
 the directory does), writes them as the language writes numbers (`cms.core.formats`) and US
 dollars (`cms.core.money`), and orders them as charts show them.
@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from cms.core.formats import format_number
 from cms.core.money import format_usd
 from cms.snippets.models import AgreementType, BeneficiaryRegion, PartnerKind, ThematicArea
-from cms.snippets.stats import UNDATED, UNDATED_LABEL, agreement_breakdowns, agreement_figures
 from cms.snippets.terms import load_terms
 
+from .agreement_stats import UNDATED, UNDATED_LABEL, agreement_breakdowns, agreement_figures
 from .charts import Bar, BarChart, render_bar_chart
 
 __all__ = ["CHARTS", "Chart", "Row", "Statistics", "format_count"]

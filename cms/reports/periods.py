@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from cms.snippets.stats import signature_years
+from .agreement_stats import signature_years
 
 __all__ = ["MAX_YEARS", "REPORT_PERIOD", "Period", "PeriodChoice", "default_period", "read_period"]
 

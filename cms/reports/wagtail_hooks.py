@@ -9,6 +9,7 @@ from wagtail.admin.ui.components import Component
 from cms.core.money import format_usd
 from cms.core.roles import LEADS, OFFICERS
 
+from .agreement_stats import agreement_figures
 from .figures import format_count
 from .models import StatisticsPage
 from .periods import REPORT_PERIOD, Period, default_period
@@ -46,8 +47,6 @@ class AgreementFiguresPanel(Component):
     order = 90
 
     def get_context_data(self, parent_context):
-        from cms.snippets.stats import agreement_figures
-
         request = parent_context["request"]
         periods = list(dict.fromkeys([default_period(), Period.years(*REPORT_PERIOD)]))
         rows = []

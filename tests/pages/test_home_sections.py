@@ -9,10 +9,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from cms.pages.context.home import HOME_OPPORTUNITIES, key_figures
+from cms.pages.context.home import HOME_OPPORTUNITIES
 from cms.pages.factories import StandardPageFactory
 from cms.pages.factories_opportunities import OpportunityIndexPageFactory, OpportunityPageFactory
 from cms.pages.models import OpportunityPage, PartnerDirectoryPage
+from cms.reports.home_figures import key_figures
 from cms.snippets.factories import AgreementFactory, AgreementTypeFactory, PartnerFactory
 
 from .html import parse

@@ -12,8 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
+from cms.reports.agreement_stats import agreement_breakdowns
 from cms.snippets.factories import AgreementFactory
-from cms.snippets.stats import agreement_breakdowns
 
 SVG = "{http://www.w3.org/2000/svg}"
 PERIOD = "?start=2015&end=2016"

@@ -1,15 +1,10 @@
-"""The sections of a home page: open opportunities, the partner directory, the figures of
-the partnerships and "how to partner", each left out when there is nothing to lead to."""
-
-import datetime
+"""The sections of a home page: open opportunities, the partner directory and "how to
+partner", each left out when there is nothing to lead to. The figures of the partnerships
+are added by the reports (`cms.reports.home_figures`), which compute them."""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db.models import Q
-
-from cms.snippets.models import Agreement, Partner
-from cms.snippets.stats import agreement_figures
 
 from ..models import (
     HomePage,
@@ -21,45 +16,12 @@ from ..models import (
 from .opportunity import opportunity_cards, private_sections
 from .registry import builds
 
-__all__ = [
-    "FIGURES_PERIOD",
-    "HOME_OPPORTUNITIES",
-    "HOW_TO_PARTNER_SLUG",
-    "home_page_context",
-    "key_figures",
-]
+__all__ = ["HOME_OPPORTUNITIES", "HOW_TO_PARTNER_SLUG", "home_page_context"]
 
 #: How many open opportunities the home page shows.
 HOME_OPPORTUNITIES = 6
 #: The slug of the English "How to partner" page under the home page.
 HOW_TO_PARTNER_SLUG = "how-to-partner"
-#: The last complete reporting period of the agreements archive.
-FIGURES_PERIOD = (datetime.date(2014, 1, 1), datetime.date(2017, 12, 31))
-ARCHIVE_START = datetime.date(1865, 1, 1)
-FIGURES_CACHE_KEY = "home:key-figures:2014-2017"
-FIGURES_CACHE_SECONDS = 60 * 60
-
-
-def key_figures():
-    """The few figures the home page shows, from the archive (cached for an hour: they
-    only change when officers record agreements of a closed period). None when the archive
-    has no agreement of the period."""
-    figures = cache.get(FIGURES_CACHE_KEY)
-    if figures is None:
-        start, end = FIGURES_PERIOD
-        period = agreement_figures(start, end)
-        figures = {
-            "start_year": start.year,
-            "end_year": end.year,
-            "new_agreements": period.new_agreements,
-            "addenda": period.addenda,
-            "value_usd": period.value_usd,
-            # The archive as the period's report gives it: every agreement up to its end.
-            "archive_total": Agreement.objects.in_period(ARCHIVE_START, end).count(),
-            "funding_partners": Partner.objects.in_source_locale().funding_partners().count(),
-        }
-        cache.set(FIGURES_CACHE_KEY, figures, FIGURES_CACHE_SECONDS)
-    return figures if figures["new_agreements"] else None
 
 
 def _section_pages(home, private):
@@ -122,5 +84,4 @@ def home_page_context(page, request):
         "directory_title": directory.title if directory else "",
         "how_to_partner_url": how_to.get_url(request) if how_to else "",
         "how_to_partner_title": how_to.title if how_to else "",
-        "figures": key_figures(),
     }

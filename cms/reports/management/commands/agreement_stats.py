@@ -5,7 +5,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.snippets.stats import UNDATED, UNDATED_LABEL, agreement_figures
+from cms.reports.agreement_stats import UNDATED, UNDATED_LABEL, agreement_figures
 
 
 def _date(option, value):

@@ -29,7 +29,7 @@ from django.db.models.functions import ExtractYear
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from .models import (
+from cms.snippets.models import (
     Agreement,
     AgreementPartner,
     AgreementType,

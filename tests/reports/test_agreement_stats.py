@@ -9,10 +9,58 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from cms.snippets.factories import AgreementFactory
-from cms.snippets.stats import agreement_figures
+from cms.reports.agreement_stats import agreement_figures
+from cms.snippets.factories import (
+    AgreementFactory,
+    AgreementTypeFactory,
+    BeneficiaryRegionFactory,
+    ThematicAreaFactory,
+)
 
 START, END = datetime.date(2014, 1, 1), datetime.date(2017, 12, 31)
+
+
+# The small vocabularies these archives are built on (the statistics page's tests use the
+# directory's fuller ones, see conftest.py).
+@pytest.fixture
+def regions(db):
+    """The seven ITU-D regions, by code."""
+    names = {
+        "afr": "Africa",
+        "ams": "Americas",
+        "arb": "Arab States",
+        "asp": "Asia-Pacific",
+        "cis": "Commonwealth of Independent States",
+        "eur": "Europe",
+        "glo": "Global / inter-regional",
+    }
+    return {
+        code: BeneficiaryRegionFactory(code=code, name=name, sort_order=position)
+        for position, (code, name) in enumerate(names.items())
+    }
+
+
+@pytest.fixture
+def areas(db):
+    """Two thematic areas, by code."""
+    return {
+        "capacity-building": ThematicAreaFactory(
+            code="capacity-building", name="Capacity Building", sort_order=1
+        ),
+        "cybersecurity": ThematicAreaFactory(
+            code="cybersecurity", name="Cybersecurity", sort_order=2
+        ),
+    }
+
+
+@pytest.fixture
+def mou(db):
+    return AgreementTypeFactory(code="mou", name="Memorandum of understanding")
+
+
+@pytest.fixture
+def addendum(db):
+    return AgreementTypeFactory(amendment=True)
 
 
 @pytest.fixture

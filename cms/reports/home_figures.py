@@ -1,0 +1,53 @@
+"""The figures of the partnerships on the home page: a few agreement figures of the last
+complete reporting period, added to the home page's context from here.
+
+They are agreement figures, computed by `agreement_stats` like the statistics page's, so
+they live with the reports; the home page (`cms.pages`, a floor below) does not import them:
+this module registers with the pages' context registry, as every feature app does.
+"""
+
+import datetime
+
+from django.core.cache import cache
+
+from cms.pages.context.registry import builds
+from cms.pages.models import HomePage
+from cms.snippets.models import Agreement, Partner
+
+from .agreement_stats import agreement_figures
+
+__all__ = ["FIGURES_PERIOD", "home_figures_context", "key_figures"]
+
+#: The last complete reporting period of the agreements archive.
+FIGURES_PERIOD = (datetime.date(2014, 1, 1), datetime.date(2017, 12, 31))
+ARCHIVE_START = datetime.date(1865, 1, 1)
+FIGURES_CACHE_KEY = "home:key-figures:2014-2017"
+FIGURES_CACHE_SECONDS = 60 * 60
+
+
+def key_figures():
+    """The few figures the home page shows, from the archive (cached for an hour: they
+    only change when officers record agreements of a closed period). None when the archive
+    has no agreement of the period."""
+    figures = cache.get(FIGURES_CACHE_KEY)
+    if figures is None:
+        start, end = FIGURES_PERIOD
+        period = agreement_figures(start, end)
+        figures = {
+            "start_year": start.year,
+            "end_year": end.year,
+            "new_agreements": period.new_agreements,
+            "addenda": period.addenda,
+            "value_usd": period.value_usd,
+            # The archive as the period's report gives it: every agreement up to its end.
+            "archive_total": Agreement.objects.in_period(ARCHIVE_START, end).count(),
+            "funding_partners": Partner.objects.in_source_locale().funding_partners().count(),
+        }
+        cache.set(FIGURES_CACHE_KEY, figures, FIGURES_CACHE_SECONDS)
+    return figures if figures["new_agreements"] else None
+
+
+@builds(HomePage)
+def home_figures_context(page, request):
+    """The home page's "Our partnerships" figures (`figures`, None to leave them out)."""
+    return {"figures": key_figures()}
