@@ -1,0 +1,294 @@
+"""Every e-mail the product sends goes through the outbox (issue 15's acceptance).
+
+Each kind is caused through its real path (a form posted, an opportunity published, a step
+taken in the admin, a sync asked for) while the mail server refuses: the row is kept for a
+retry with its error, nothing is lost and nothing is sent. Once the server accepts, the
+worker delivers exactly one message per recipient and marks the row sent; running it again
+sends nothing more. Then: two workers never send the same row twice.
+
+The features' own test fixtures are imported (hence F811: pytest passes them by name).
+"""
+
+# ruff: noqa: F811
+
+import threading
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection, connections
+from django.urls import reverse
+from django.utils import timezone
+
+from cms.alerts import emails as alert_emails
+from cms.alerts.models import Subscriber
+from cms.core import outbox
+from cms.core.emails import Email
+from cms.core.models import OutgoingEmail
+from cms.interest import emails as interest_emails
+from cms.localization.notify import SYNC_REQUEST
+from cms.sponsorship import emails as sponsorship_emails
+from cms.sponsorship.models import SponsorshipApplication
+
+# Fixtures of the features' own tests, to cause each e-mail as they do.
+from tests.alerts.conftest import (  # noqa: F401
+    confirmed,
+    draft_opportunity,
+    register,
+    site_pages,
+    terms,
+    translate,
+)
+from tests.alerts.conftest import publish as publish_page
+from tests.interest.conftest import form_data, opportunity, opportunity_index  # noqa: F401
+from tests.localization.conftest import french_translator  # noqa: F401
+from tests.localization.test_review_and_sync_requests import (  # noqa: F401
+    changes_url,
+    french_home,
+    outdated,
+    page,
+)
+from tests.sponsorship.conftest import categories, event, gold  # noqa: F401
+from tests.sponsorship.conftest import form_data as application_data
+
+from .mail import BACKEND, RefusingBackend
+
+Status = OutgoingEmail.Status
+
+
+@pytest.fixture(autouse=True)
+def _mail_server(settings):
+    settings.EMAIL_BACKEND = BACKEND
+    RefusingBackend.refusing = None
+    yield
+    RefusingBackend.refusing = None
+
+
+def _time_passes():
+    """Every backoff delay is over."""
+    OutgoingEmail.objects.exclude(status=Status.SENT).update(
+        next_attempt_at=timezone.now() - timedelta(seconds=1)
+    )
+
+
+def _worker():
+    call_command("send_due_emails", stdout=StringIO())
+
+
+def kept_then_sent_once(kinds, recipients, cause, capture):
+    """Cause the e-mails of `kinds` with the server refusing, then accepting; check each
+    step, and that `recipients` got exactly one message each."""
+    mail.outbox.clear()
+    before = set(OutgoingEmail.objects.values_list("pk", flat=True))
+    RefusingBackend.refusing = "smtp"
+    with capture(execute=True):  # the transaction commits: its task runs and is refused
+        cause()
+    rows = OutgoingEmail.objects.filter(kind__in=kinds).exclude(pk__in=before)
+    assert sorted(rows.values_list("recipient", flat=True)) == sorted(recipients)
+    for row in rows:
+        assert row.status == Status.RETRY, row
+        assert row.attempts == 1
+        assert "SMTPServerDisconnected" in row.last_error
+        assert row.next_attempt_at > timezone.now()
+        assert row.subject and row.text  # what the reader gets is kept with it
+    _time_passes()
+    _worker()  # still refused: a second attempt, nothing lost
+    assert {row.attempts for row in rows.all()} == {2}
+    assert mail.outbox == []
+
+    RefusingBackend.refusing = None
+    _time_passes()
+    _worker()
+    _worker()
+    _time_passes()
+    _worker()
+
+    delivered = [message.to[0] for message in mail.outbox]
+    assert sorted(delivered) == sorted(recipients)
+    assert set(rows.values_list("status", flat=True)) == {Status.SENT}
+    assert all(row.sent_at for row in rows.all())
+    return mail.outbox
+
+
+def test_alert_registration_emails(register, confirmed, django_capture_on_commit_callbacks):
+    # The confirmation request of a new registration...
+    kept_then_sent_once(
+        [alert_emails.CONFIRMATION],
+        ["awa.ndiaye@example.sn"],
+        lambda: register(),
+        django_capture_on_commit_callbacks,
+    )
+    # ...and the link to manage it, for an address already registered.
+    (message,) = kept_then_sent_once(
+        [alert_emails.MANAGE_LINK],
+        ["awa.ndiaye@example.sn"],
+        lambda: register(),
+        django_capture_on_commit_callbacks,
+    )
+    assert "/fr/subscription/manage/" in message.body
+
+
+def test_alerts_and_digests(confirmed, draft_opportunity, django_capture_on_commit_callbacks):
+    confirmed()
+    confirmed(email="weekly@example.org", language="en", frequency="weekly")
+    new = draft_opportunity("cyber-lab")
+
+    (alert,) = kept_then_sent_once(
+        [alert_emails.ALERT],
+        ["awa.ndiaye@example.sn"],
+        lambda: publish_page(new),
+        django_capture_on_commit_callbacks,
+    )
+    assert "List-Unsubscribe" in alert.extra_headers
+    (digest,) = kept_then_sent_once(
+        [alert_emails.DIGEST],
+        ["weekly@example.org"],
+        lambda: call_command("send_alert_digests", stdout=StringIO()),
+        django_capture_on_commit_callbacks,
+    )
+    assert new.title in digest.body
+
+
+def test_expression_of_interest_emails(
+    client, opportunity, form_data, django_capture_on_commit_callbacks
+):
+    def send():
+        assert client.post(opportunity.url, form_data).status_code == 303
+
+    messages = kept_then_sent_once(
+        [interest_emails.CONTACT, interest_emails.CONFIRMATION],
+        ["amina.diallo@itu.example", "claire.martin@fondation.example"],
+        send,
+        django_capture_on_commit_callbacks,
+    )
+    to_contact = next(m for m in messages if m.to == ["amina.diallo@itu.example"])
+    assert to_contact.reply_to == ["claire.martin@fondation.example"]
+    assert to_contact.alternatives[0][1] == "text/html"
+
+
+def test_sponsorship_emails_at_each_step(
+    client, event, gold, categories, officer, django_capture_on_commit_callbacks
+):
+    def apply():
+        data = application_data(gold, categories["none"])
+        assert client.post(event.url, data).status_code == 303
+
+    kept_then_sent_once(
+        [sponsorship_emails.CONTACT, sponsorship_emails.STATUS],
+        ["ada@acme.example", "sponsorship@itu.example"],
+        apply,
+        django_capture_on_commit_callbacks,
+    )
+    application = SponsorshipApplication.objects.get()
+    client.force_login(officer)
+    for action in ("approve", "confirm", "deliver"):
+        url = reverse("sponsorship_applications:transition", args=[application.pk, action])
+        (message,) = kept_then_sent_once(
+            [sponsorship_emails.STATUS],
+            ["ada@acme.example"],
+            lambda url=url: client.post(url),
+            django_capture_on_commit_callbacks,
+        )
+        application.refresh_from_db()
+        assert application.status == action.replace("approve", "approved").replace(
+            "confirm", "confirmed"
+        ).replace("deliver", "delivered")
+
+
+def test_sync_requests_one_row_per_recipient(
+    client, french_translator, editor, lead, superuser, outdated, django_capture_on_commit_callbacks
+):
+    client.force_login(french_translator)
+    url = changes_url(client)
+
+    messages = kept_then_sent_once(
+        [SYNC_REQUEST],
+        [editor.email, lead.email, superuser.email],
+        lambda: client.post(url, {"language": "fr"}),
+        django_capture_on_commit_callbacks,
+    )
+    assert {tuple(m.reply_to) for m in messages} == {(french_translator.email,)}
+
+
+def test_no_email_leaves_the_product_but_through_the_outbox():
+    """The only place that hands messages to the mail server is the outbox's send()."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    senders = []
+    for package in ("cms", "search"):
+        for path in Path(settings.BASE_DIR, package).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            for word in ("send_mail(", "EmailMessage(", "EmailMultiAlternatives(", "mail_admins("):
+                if word in text:
+                    senders.append(f"{path.relative_to(settings.BASE_DIR)}: {word}")
+    assert senders == ["cms/core/outbox.py: EmailMultiAlternatives("]
+
+
+def _row(db_email="someone@example.org"):
+    email = Email(recipient=db_email, language="en", subject="Hello", text="Hello.")
+    row = outbox.write("tests.hello", email)
+    _time_passes()
+    return row
+
+
+def test_a_second_worker_arriving_while_the_first_sends_sends_nothing(db, monkeypatch):
+    row = _row()
+    second = []
+    original = RefusingBackend.send_messages
+
+    def send_messages(backend, messages):
+        # While the first worker is talking to the mail server, a second one tries.
+        second.append(outbox.send(row.pk))
+        return original(backend, messages)
+
+    monkeypatch.setattr(RefusingBackend, "send_messages", send_messages)
+
+    assert outbox.send(row.pk) == Status.SENT
+    assert second == [None]
+    assert len(mail.outbox) == 1
+    assert outbox.send(row.pk) is None
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks")
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_at_the_same_moment_send_once():
+    """Real threads, each with its own connection: the row is locked (FOR UPDATE SKIP LOCKED)
+    by one claim, skipped by the other. On SQLite, which has no row locks, the conditional
+    UPDATE of the claim is what holds: SQLite lets one writer at a time, so the second finds
+    the row already "sending" (the test above checks that order)."""
+    rows = [_row(f"r{n}@example.org") for n in range(5)]
+    barrier = threading.Barrier(2)
+    results = []
+
+    def worker():
+        try:
+            barrier.wait()
+            results.extend(outbox.send(row.pk) for row in rows)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert results.count(Status.SENT) == 5
+    assert results.count(None) == 5
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(r.recipient for r in rows)
+
+
+def test_an_email_whose_subscriber_left_is_not_sent(confirmed, django_capture_on_commit_callbacks):
+    confirmed()
+    subscriber = Subscriber.objects.get()
+    RefusingBackend.refusing = "connection"
+    with django_capture_on_commit_callbacks(execute=True):
+        row = alert_emails.queue(subscriber, alert_emails.MANAGE_LINK)
+    subscriber.delete()
+
+    assert not OutgoingEmail.objects.filter(pk=row.pk).exists()  # erased with them
