@@ -15,6 +15,8 @@ from cms.publishing.feeds import OpportunityFeed
 from cms.publishing.sitemaps import language_sitemap, robots_txt, sitemap_index
 
 urlpatterns = [
+    # Wagtail's own reports, with exports that neutralize formulas (before Wagtail's admin).
+    path("admin/", include("cms.core.admin_exports")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap_index, name="sitemap"),

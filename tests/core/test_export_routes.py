@@ -1,28 +1,28 @@
-"""Every admin listing that offers CSV and XLSX exports writes them through the spreadsheet
-kernel: a new viewset with `list_export` that bypasses it fails here (issue 16)."""
+"""Every admin listing and report that offers CSV and XLSX exports writes them through the
+spreadsheet kernel: a new viewset with `list_export` that bypasses it fails here, and
+Wagtail's own reports neutralize a page title typed as a formula (issue 16)."""
 
-from django.urls import URLPattern, URLResolver, get_resolver
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.models import Page
 
 from cms.core.spreadsheets import SafeSpreadsheetExportMixin
+from cms.pages.models import StandardPage
 
-#: Export views the project does not write yet, each with the reason. Wagtail's own reports
-#: list page titles, user names and redirect paths typed by staff; the partner finder is being
-#: moved to cms/finder and switches to the kernel there.
+from .injections import INJECTIONS, assert_neutralized_csv, assert_neutralized_xlsx
+
+#: Export views the project does not write yet, each with the reason: the partner finder is
+#: being moved to cms/finder and switches to the kernel there.
 NOT_YET_THROUGH_THE_KERNEL = {
-    "wagtail.admin.views.reports.locked_pages.LockedPagesView",
-    "wagtail.admin.views.reports.workflows.WorkflowView",
-    "wagtail.admin.views.reports.workflows.WorkflowTasksView",
-    "wagtail.admin.views.reports.audit_logging.LogEntriesView",
-    "wagtail.admin.views.reports.aging_pages.AgingPagesView",
-    "wagtail.contrib.redirects.views.IndexView",
     "search.finder.views.PartnerFinderView",
     "cms.finder.views.PartnerFinderView",
 }
 
 
 def export_views(patterns=None, prefix=""):
-    """(address pattern, view class) of every URL served by a view that exports."""
+    """(address pattern, view class) of every URL served by a view that exports, the one
+    that answers first for each address."""
     for pattern in get_resolver().url_patterns if patterns is None else patterns:
         if isinstance(pattern, URLResolver):
             yield from export_views(pattern.url_patterns, prefix + str(pattern.pattern))
@@ -36,7 +36,10 @@ def export_views(patterns=None, prefix=""):
 
 
 def test_every_project_export_goes_through_the_kernel():
-    views = list(export_views())
+    views = []
+    for address, view in export_views():
+        if address not in {seen for seen, _view in views}:  # the one Django resolves
+            views.append((address, view))
     addresses = {address for address, _view in views}
     for expected in (
         "admin/expressions-of-interest/",
@@ -44,6 +47,9 @@ def test_every_project_export_goes_through_the_kernel():
         "admin/sponsorship/applications/",
         "admin/snippets/snippets/agreement/",
         "admin/snippets/snippets/partner/",
+        "admin/reports/locked/",
+        "admin/reports/site-history/",
+        "admin/redirects/",
     ):
         assert expected in addresses
     bypassing = {
@@ -53,3 +59,14 @@ def test_every_project_export_goes_through_the_kernel():
         and f"{view.__module__}.{view.__qualname__}" not in NOT_YET_THROUGH_THE_KERNEL
     }
     assert bypassing == set()
+
+
+@pytest.mark.parametrize("typed", INJECTIONS)
+def test_the_locked_pages_report_neutralizes_a_page_title(client, superuser, home_page, typed):
+    page = home_page.add_child(instance=StandardPage(title=typed, slug="typed"))
+    Page.objects.filter(pk=page.pk).update(locked=True, locked_by=superuser)
+    client.force_login(superuser)
+
+    address = reverse("wagtailadmin_reports:locked_pages")
+    assert_neutralized_csv(client.get(address, {"export": "csv"}), typed)
+    assert_neutralized_xlsx(client.get(address, {"export": "xlsx"}), typed)
