@@ -6,7 +6,6 @@ from ninja import Query, Router
 from wagtail.rich_text import expand_db_html
 
 from cms.core.visibility import live_homes, public_pages, site_for_request
-from cms.pages.directory_views import Vocabularies
 from cms.pages.models import (
     OpportunityCountry,
     OpportunityPage,
@@ -15,6 +14,7 @@ from cms.pages.models import (
     OpportunitySDG,
     OpportunityThematicArea,
 )
+from cms.pages.public_records import Vocabularies
 from cms.snippets.models import (
     BeneficiaryRegion,
     PartnerKind,

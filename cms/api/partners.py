@@ -1,7 +1,7 @@
 """/api/v1/partners/: the funding-partner database, public fields only.
 
 Built from the same public records as the partner directory's pages
-(`cms.pages.directory_views`), which copy public fields only: internal notes, contacts and
+(`cms.pages.public_records`), which copy public fields only: internal notes, contacts and
 confidential agreements cannot appear here.
 """
 
@@ -12,7 +12,7 @@ from ninja import Query, Router
 from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import expand_db_html
 
-from cms.pages.directory_views import (
+from cms.pages.public_records import (
     ProfileLinks,
     Vocabularies,
     funding_partners,

@@ -3,7 +3,7 @@
 from ninja import Query, Router
 from wagtail.rich_text import expand_db_html
 
-from cms.pages.directory_views import ProfileLinks, load_public_recognitions
+from cms.pages.public_records import ProfileLinks, load_public_recognitions
 from cms.snippets.models import Recognition
 
 from .errors import ApiError

@@ -8,8 +8,8 @@ chunk, and vocabularies are read once as {id: code} maps: exporting 10 or 10,000
 agreements keeps memory flat, and the number of queries depends only on the number of
 chunks, never on the rows inside one.
 
-Public datasets follow the rules of the public directory and API (`cms.pages.
-directory_views`): funding partners only, non-confidential agreements only, and no
+Public datasets follow the rules of the public directory and API
+(`cms.pages.public_records`): funding partners only, non-confidential agreements only, and no
 internal notes, contacts or other names. The officers' datasets add the confidential
 agreements, the `confidential` and `notes` columns of agreements, and every partner (not only
 funding partners) with its other names.
@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.imports.columns import AGREEMENT_COLUMNS as IMPORT_AGREEMENT_COLUMNS
 from cms.imports.columns import PARTNER_COLUMNS as IMPORT_PARTNER_COLUMNS
-from cms.pages.directory_views import funding_partners
+from cms.pages.public_records import funding_partners
 from cms.snippets.models import (
     SOURCE_LOCALE,
     Agreement,

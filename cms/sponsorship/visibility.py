@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from django.conf import settings
 
-from cms.pages.directory_views import translated_partner_names
+from cms.pages.public_records import translated_partner_names
 
 from .models import EventPage, SponsorshipApplication, SponsorshipPackage
 

@@ -16,8 +16,8 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from cms.pages.directory_views import funding_partners, partner_slug
 from cms.pages.models import OpportunityPage, OpportunityThematicArea
+from cms.pages.public_records import funding_partners, partner_slug
 from cms.snippets.models import Partner, ThematicArea
 from cms.snippets.terms import load_terms
 

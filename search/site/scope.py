@@ -14,7 +14,7 @@ from django.utils.functional import cached_property
 from wagtail.models import Page, PageViewRestriction
 
 from cms.core.visibility import live_homes, site_for_request
-from cms.pages.directory_views import ProfileLinks
+from cms.pages.public_records import ProfileLinks
 
 from ..backends.base import cached_locales, clear_locale_cache
 

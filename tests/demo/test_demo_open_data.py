@@ -15,7 +15,7 @@ from django.core.management import call_command
 from lxml import etree
 
 from cms.opendata.iati import activity_identifier
-from cms.pages.directory_views import funding_partners
+from cms.pages.public_records import funding_partners
 from cms.snippets.models import Agreement
 
 SCHEMA = Path(__file__).parents[1] / "opendata" / "iati-schemas-2.03" / "iati-activities-schema.xsd"

@@ -4,7 +4,7 @@ paginated, every state a shareable address."""
 
 import pytest
 
-from cms.pages.directory_views import PAGE_SIZE
+from cms.pages.context.directory import PAGE_SIZE
 from cms.pages.models import PartnerDirectoryPage
 from tests.pages.html import parse
 

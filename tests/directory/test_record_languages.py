@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cms.pages.directory_views.directory import NameQuery, _Entry, _name_terms
+from cms.pages.context.directory import NameQuery, _Entry, _name_terms
 
 from . import data
 

@@ -7,19 +7,33 @@ from django.test import RequestFactory
 
 from cms.interest.views import handle_interest, interest_context
 from cms.pages.context import registry
+from cms.pages.context.directory import directory_context
 from cms.pages.context.home import home_page_context
 from cms.pages.context.opportunity import opportunity_context, opportunity_index_context
-from cms.pages.models import HomePage, OpportunityIndexPage, OpportunityPage, StandardPage
+from cms.pages.context.partners import profile_context, recognitions_context
+from cms.pages.models import (
+    HomePage,
+    OpportunityIndexPage,
+    OpportunityPage,
+    PartnerDirectoryPage,
+    RecognitionsPage,
+    StandardPage,
+)
+from tests.core.import_graph import imports
 
 pytestmark = pytest.mark.django_db
 
 
 def test_each_page_type_has_its_builders_and_feature_apps_add_theirs():
-    assert registry._builders[(HomePage, "")] == [home_page_context]
-    assert registry._builders[(OpportunityIndexPage, "")] == [opportunity_index_context]
+    assert home_page_context in registry._builders[(HomePage, "")]
+    assert opportunity_index_context in registry._builders[(OpportunityIndexPage, "")]
     # The pages' own context first, then the expression-of-interest form's.
-    assert registry._builders[(OpportunityPage, "")] == [opportunity_context, interest_context]
+    opportunity = registry._builders[(OpportunityPage, "")]
+    assert opportunity.index(opportunity_context) < opportunity.index(interest_context)
     assert registry._responders[OpportunityPage] == [handle_interest]
+    assert registry._builders[(PartnerDirectoryPage, "directory")] == [directory_context]
+    assert registry._builders[(PartnerDirectoryPage, "partner")] == [profile_context]
+    assert registry._builders[(RecognitionsPage, "")] == [recognitions_context]
 
 
 def test_a_plain_page_gets_no_extra_context_and_no_early_answer():
@@ -53,3 +67,10 @@ def test_builders_of_a_parent_class_apply_first_and_responders_answer_in_turn(mo
     assert registry.context_for(Child(), None) == {"who": "child", "base": True}
     assert registry.response_to(Child(), None) == "answered"
     assert registry.response_to(Base(), None) is None
+
+
+def test_page_models_import_the_registry_and_never_a_builder_or_a_feature_app():
+    for module, targets in imports().items():
+        if module == "cms.pages.models" or module.startswith("cms.pages.models."):
+            reached = {t for t in targets if t.startswith(("cms.pages.context", "cms.interest"))}
+            assert reached <= {"cms.pages.context.registry"}, module

@@ -4,6 +4,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from ..context.registry import context_for
 from .base import BasePage
 
 __all__ = ["PartnerDirectoryPage", "RecognitionsPage"]
@@ -37,17 +38,14 @@ class PartnerDirectoryPage(RoutablePageMixin, BasePage):
     @path("", name="directory")
     def directory(self, request):
         """The list of funding partners, filtered, sorted and paginated from the address."""
-        from cms.pages.directory_views import directory_context
-
-        return self.render(request, context_overrides=directory_context(self, request))
+        context = context_for(self, request, view="directory")
+        return self.render(request, context_overrides=context)
 
     @path("<int:partner_id>/", name="partner_without_slug")
     @path("<int:partner_id>/<slug:slug>/", name="partner")
     def partner(self, request, partner_id, slug=None):
         """A partner's profile; any other slug than the partner's redirects to its address."""
-        from cms.pages.directory_views import profile_context
-
-        context = profile_context(self, request, partner_id)
+        context = context_for(self, request, view="partner", partner_id=partner_id)
         profile = context["partner"]
         if slug != profile.slug:
             return redirect(profile.url, permanent=True)
@@ -65,10 +63,3 @@ class RecognitionsPage(BasePage):
     class Meta:
         verbose_name = _("recognitions page")
         verbose_name_plural = _("recognitions pages")
-
-    def get_context(self, request, *args, **kwargs):
-        from cms.pages.directory_views import recognitions_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(recognitions_context(self, request))
-        return context

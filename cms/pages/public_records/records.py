@@ -17,8 +17,11 @@ from decimal import Decimal
 from django.conf import settings
 from django.utils.text import slugify
 
+from cms.core.visibility import live_homes, public_pages, site_for_request
 from cms.snippets.models import SOURCE_LOCALE, Partner
 from cms.snippets.terms import Term, load_terms
+
+from ..models import PartnerDirectoryPage
 
 __all__ = [
     "SOURCE",
@@ -180,9 +183,6 @@ class ProfileLinks:
         """The links under the public partner directory of a language on the site serving
         `request` (by the rule of the sitemaps: live, not private, under a live home page),
         if there is one."""
-        from cms.core.visibility import live_homes, public_pages, site_for_request
-        from cms.pages.models import PartnerDirectoryPage
-
         homes = live_homes(site_for_request(request))
         directory = (
             public_pages(homes, language_code, model=PartnerDirectoryPage).order_by("path").first()

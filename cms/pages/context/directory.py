@@ -24,8 +24,15 @@ from cms.snippets.models import (
 )
 from search.analysis import SOURCE_LANGUAGE, analyze
 
-from .loaders import load_public_partners
-from .records import ProfileLinks, Vocabularies, funding_partners, name_initial
+from ..models import PartnerDirectoryPage
+from ..public_records import (
+    ProfileLinks,
+    Vocabularies,
+    funding_partners,
+    load_public_partners,
+    name_initial,
+)
+from .registry import builds
 
 __all__ = ["PAGE_SIZE", "DirectoryFilters", "FacetOption", "Letter", "directory_context"]
 
@@ -250,6 +257,7 @@ def _page_url(params):
     return url
 
 
+@builds(PartnerDirectoryPage, "directory")
 def directory_context(page, request):
     """The directory of funding partners: filters with their counts, the letter index, and
     one page of partner cards. The same number of queries for 3 or 3,000 partners."""

@@ -1,4 +1,5 @@
-"""What a partner's profile and the recognitions page show."""
+"""What a partner's profile (a route of the partner directory) and the recognitions page show,
+built from the public records (`cms.pages.public_records`)."""
 
 from dataclasses import dataclass
 from itertools import groupby
@@ -10,12 +11,21 @@ from django.utils.text import Truncator
 
 from cms.core.templatetags.navigation_tags import breadcrumbs
 
-from .loaders import load_public_agreements, load_public_partners, load_public_recognitions
-from .records import ProfileLinks, Vocabularies, funding_partners
+from ..models import PartnerDirectoryPage, RecognitionsPage
+from ..public_records import (
+    ProfileLinks,
+    Vocabularies,
+    funding_partners,
+    load_public_agreements,
+    load_public_partners,
+    load_public_recognitions,
+)
+from .registry import builds
 
 __all__ = ["Occasion", "organization_node", "profile_context", "recognitions_context"]
 
 
+@builds(PartnerDirectoryPage, "partner")
 def profile_context(page, request, partner_id):
     """A funding partner's public profile: its public fields, public agreements and
     recognitions. 404 for an unknown id, or one that is not a funding partner's English row."""
@@ -81,11 +91,10 @@ class Occasion:
     recognitions: list
 
 
+@builds(RecognitionsPage)
 def recognitions_context(page, request):
     """The recognitions in the page's language grouped by occasion, newest first, each
     partner linked to its profile in the directory of that language (when there is one)."""
-    from cms.pages.models import PartnerDirectoryPage
-
     language = page.locale.language_code
     # The directory of the same home page (there is at most one per home page).
     directory = PartnerDirectoryPage.objects.live().sibling_of(page).first()

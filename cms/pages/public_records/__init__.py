@@ -1,10 +1,11 @@
-"""The partner directory, partner profiles and the recognitions page: their records (public
-fields only) and the context of each page. Vocabularies in the visitor's language come
-from `cms.snippets.terms`."""
+"""The public face of the funding-partner database: partners, their public agreements and
+recognitions as plain records in a visitor's language (public fields only), read in a fixed
+number of queries. The directory and profile pages (`cms.pages.context`), the JSON API, the
+open data, the site search and the sponsorship pages all read partners through these
+records, so that no field left out here can reach the public. Vocabularies in the visitor's
+language come from `cms.snippets.terms`."""
 
-from .directory import PAGE_SIZE, DirectoryFilters, FacetOption, Letter, directory_context
 from .loaders import load_public_agreements, load_public_partners, load_public_recognitions
-from .pages import Occasion, organization_node, profile_context, recognitions_context
 from .records import (
     CountryName,
     PartnerLink,
@@ -20,27 +21,18 @@ from .records import (
 )
 
 __all__ = [
-    "PAGE_SIZE",
     "CountryName",
-    "DirectoryFilters",
-    "FacetOption",
-    "Letter",
-    "Occasion",
     "PartnerLink",
     "ProfileLinks",
     "PublicAgreement",
     "PublicPartner",
     "PublicRecognition",
     "Vocabularies",
-    "directory_context",
     "funding_partners",
     "load_public_agreements",
     "load_public_partners",
     "load_public_recognitions",
     "name_initial",
-    "organization_node",
     "partner_slug",
-    "profile_context",
-    "recognitions_context",
     "translated_partner_names",
 ]
