@@ -1,12 +1,14 @@
 """How a public form tells a person from software without a CAPTCHA, and holds back floods.
 
-Three measures that a person never notices: the honeypot field (`fields.HONEYPOT_FIELD`), a
+Three measures that a person rarely notices: the honeypot field (`fields.HONEYPOT_FIELD`), a
 minimum fill time, and a rate limit per client address and per e-mail address.
 
 The fill time: each rendering of a form carries, in the hidden field FILL_TIME_FIELD, the
 moment it was shown, signed with the site's secret key so that it cannot be forged. A form
 sent back sooner than MIN_FILL_SECONDS after it was shown, or without a valid signed moment
-(software that posts without loading the page), is refused.
+(software that posts without loading the page), is refused. The moment does not expire, so
+that a page left open for a day still sends, and is not single-use: it stops software that
+posts at once, not software that waits; the rate limit stops floods.
 
 The rate limit is counted in the project's cache (`default`: Redis in production, local
 memory in development) under the keys `<scope>:ip:<hash of the address>` and
