@@ -1,5 +1,6 @@
-"""The weights of the partner finder's score and the factors of an agreement's points
-(recency, value); `ranking` applies them. The README explains them in plain words."""
+"""The weights of the partner finder's score, as named constants, so that the rules can be
+tuned in one place; `formula` combines them into an agreement's points and `profile_scoring`
+into a profile's. The README explains them in plain words."""
 
 import math
 
@@ -29,8 +30,6 @@ __all__ = [
     "VALUE_CEILING_USD",
     "VALUE_FLOOR_USD",
     "VALUE_WEIGHT",
-    "recency_factor",
-    "value_factor",
 ]
 
 # Points of one agreement signed today by a funder that matches the whole request: the area
@@ -92,20 +91,3 @@ COMPONENTS = (
     ("profile_text", _("Name or mandate matching the text")),
 )
 COMPONENT_KEYS = tuple(key for key, _label in COMPONENTS)
-
-
-def recency_factor(day, reference):
-    """How much an agreement of `day` still counts on `reference`: 1 for one signed that day
-    (or later), 0.5 one half-life before, 0.25 two half-lives before..."""
-    if day is None:
-        return 0.0
-    years = max((reference - day).days, 0) / 365.25
-    return 0.5 ** (years / HALF_LIFE_YEARS)
-
-
-def value_factor(amount_usd):
-    """An agreement's value on a 0-1 logarithmic scale between VALUE_FLOOR_USD and
-    VALUE_CEILING_USD (0 when its value is unknown)."""
-    if not amount_usd or amount_usd <= VALUE_FLOOR_USD:
-        return 0.0
-    return min((math.log10(amount_usd) - LOG_FLOOR) / LOG_SPAN, 1.0)

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cms.finder.criteria import Criteria, UnknownTerm, resolve_countries, resolve_terms
+from cms.finder.formula import recency_factor, value_factor
 from cms.finder.ranking import rank_partners
 from cms.finder.weights import (
     AREA_WEIGHT,
@@ -16,8 +17,6 @@ from cms.finder.weights import (
     PLACE_WEIGHT,
     PRIORITY_AREA_POINTS,
     REASONS_LIMIT,
-    recency_factor,
-    value_factor,
 )
 from cms.snippets.factories import PartnerFactory
 

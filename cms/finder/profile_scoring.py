@@ -1,0 +1,177 @@
+"""The partners' profile points: the requested areas among a partner's stated priority
+areas, the requested places among its beneficiary regions and countries, the requested
+funding types among its own, and the words of the text in its name, acronym, other names or
+mandate (in any language), each in proportion to the share of the request it matches.
+
+Profiles are read once per search (one query per kind of term), so that scoring a partner
+costs no query.
+"""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.db.models import Q
+
+from cms.snippets.models import (
+    Country,
+    Partner,
+    PartnerCountry,
+    PartnerFundingType,
+    PartnerRegion,
+    PartnerThematicArea,
+)
+
+from .matching import word_hits
+from .weights import (
+    BENEFICIARY_PLACE_POINTS,
+    COMPONENT_KEYS,
+    FUNDING_TYPE_POINTS,
+    NEARBY_PLACE_MATCH,
+    PRIORITY_AREA_POINTS,
+    PROFILE_TEXT_POINTS,
+)
+
+__all__ = ["Profiles", "english_partners"]
+
+_PARTNER_FIELDS = ("pk", "name", "acronym", "kind_id", "is_funding_partner", "translation_key")
+_TEXT_FIELDS = ("name", "acronym", "aliases", "mandate")
+
+
+def english_partners():
+    """The partners as the finder ranks them: their English records."""
+    return Partner.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+def _profile_terms(model, term_field, wanted, partner_filter):
+    """{partner id: {wanted term ids among its stated ones}}, in one query."""
+    found = defaultdict(set)
+    if not wanted:
+        return found
+    rows = model.objects.filter(
+        partner__in=partner_filter, **{f"{term_field}_id__in": wanted}
+    ).values_list("partner_id", f"{term_field}_id")
+    for partner_id, term_id in rows:
+        found[partner_id].add(term_id)
+    return found
+
+
+def _profile_text_hits(words, english_by_key):
+    """{English partner id: {indexes of the words found}} in the name, acronym, other names
+    or mandate of any language version of a partner, in one query."""
+    found = defaultdict(set)
+    if not words:
+        return found
+    annotations = word_hits(words, _TEXT_FIELDS)
+    # The same condition as "any hit_N is 1", written so that the trigram indexes serve it.
+    condition = Q()
+    for word in words:
+        for name in _TEXT_FIELDS:
+            condition |= Q(**{f"{name}__icontains": word})
+    rows = (
+        Partner.objects.annotate(**annotations)
+        .filter(condition)
+        .values("translation_key", *annotations)
+    )
+    for row in rows:
+        partner_id = english_by_key.get(row["translation_key"])
+        if partner_id is None:
+            continue
+        found[partner_id].update(i for i in range(len(words)) if row[f"hit_{i}"])
+    return found
+
+
+def _share(points, found, requested):
+    """`points` times the share of the `requested` terms found (0 when none is requested)."""
+    return points * found / requested if requested else 0.0
+
+
+class Profiles:
+    """The English partners of a search and what their profiles match (read on creation)."""
+
+    def __init__(self, criteria, nearby):
+        self.criteria = criteria
+        source = english_partners()
+        self.partners = {row["pk"]: row for row in source.values(*_PARTNER_FIELDS)}
+        self.priorities = _profile_terms(PartnerThematicArea, "area", criteria.areas, source)
+        self.regions = _profile_terms(PartnerRegion, "region", criteria.regions | nearby, source)
+        self.countries = _profile_terms(PartnerCountry, "country", criteria.countries, source)
+        self.funding = _profile_terms(
+            PartnerFundingType, "funding_type", criteria.funding_types, source
+        )
+        english_by_key = {row["translation_key"]: pk for pk, row in self.partners.items()}
+        self.text_hits = _profile_text_hits(criteria.words, english_by_key)
+        self.country_region = {}
+        if criteria.countries:
+            self.country_region = dict(
+                Country.objects.filter(pk__in=criteria.countries).values_list("pk", "region_id")
+            )
+
+    def candidates(self, scored):
+        """The partners that may score: those with agreement points (`scored`) or a profile
+        term in their favour, of the requested kinds."""
+        kinds = self.criteria.kinds
+        found = set(scored).union(
+            self.priorities, self.regions, self.countries, self.funding, self.text_hits
+        )
+        return [
+            pk
+            for pk in found
+            if pk in self.partners and not (kinds and self.partners[pk]["kind_id"] not in kinds)
+        ]
+
+    def _place_share(self, pk):
+        """The requested places among the partner's beneficiary ones (a country's region
+        counts in part)."""
+        criteria = self.criteria
+        regions = self.regions.get(pk, set())
+        countries = self.countries.get(pk, set())
+        found = len(regions & criteria.regions) + len(countries)
+        found += sum(
+            NEARBY_PLACE_MATCH
+            for country in criteria.countries - countries
+            if self.country_region.get(country) in regions
+        )
+        return found
+
+    def points(self, pk):
+        """{component key: points} of partner `pk`'s profile."""
+        criteria = self.criteria
+        return {
+            "priorities": _share(
+                PRIORITY_AREA_POINTS, len(self.priorities.get(pk, ())), len(criteria.areas)
+            ),
+            "beneficiaries": _share(
+                BENEFICIARY_PLACE_POINTS,
+                self._place_share(pk),
+                len(criteria.regions) + len(criteria.countries),
+            ),
+            "funding": _share(
+                FUNDING_TYPE_POINTS, len(self.funding.get(pk, ())), len(criteria.funding_types)
+            ),
+            "profile_text": _share(
+                PROFILE_TEXT_POINTS, len(self.text_hits.get(pk, ())), len(criteria.words)
+            ),
+        }
+
+    def breakdown(self, pk, agreement_points):
+        """(score, breakdown) of partner `pk` with these [area, place, text, value] agreement
+        points (None for none): every component rounded to the cent, the score their sum."""
+        breakdown = dict.fromkeys(COMPONENT_KEYS, 0.0)
+        if agreement_points is not None:
+            area, place, text, value = agreement_points
+            breakdown.update(area=area, place=place, text=text, value=value)
+        breakdown.update(self.points(pk))
+        breakdown = {key: round(points, 2) for key, points in breakdown.items()}
+        return round(sum(breakdown.values()), 2), breakdown
+
+    def matched_terms(self, pk):
+        """The profile terms of partner `pk` that matched, as PartnerMatch takes them."""
+        return {
+            "priority_areas": tuple(sorted(self.priorities.get(pk, ()))),
+            "beneficiary_regions": tuple(sorted(self.regions.get(pk, ()))),
+            "beneficiary_countries": tuple(sorted(self.countries.get(pk, ()))),
+            "funding_types": tuple(sorted(self.funding.get(pk, ()))),
+            "text_words": tuple(
+                self.criteria.words[index] for index in sorted(self.text_hits.get(pk, ()))
+            ),
+        }
