@@ -20,6 +20,10 @@ Features may declare their kinds with `register()`: a label for the admin; `want
 asked when the row is due (an e-mail that its cause no longer calls for is not sent; by
 default, one whose cause was deleted); and `compose(row)`, which renders a row written
 before its content could be (`composed` false).
+
+What Wagtail and Django send themselves comes in through `OutboxBackend`, the product's
+EMAIL_BACKEND; the outbox sends through OUTBOX_EMAIL_BACKEND (the test and development
+settings keep a direct backend: there, only the product's own e-mails are rows).
 """
 
 import logging
@@ -29,16 +33,20 @@ from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
+from .emails import Email
 from .models import OutgoingEmail
 
 __all__ = [
+    "FRAMEWORK",
     "STALE_CLAIM",
+    "OutboxBackend",
     "backoff",
     "due",
     "enqueue",
@@ -54,6 +62,9 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 Status = OutgoingEmail.Status
+
+#: The kind of what Wagtail and Django send themselves (see OutboxBackend).
+FRAMEWORK = "framework"
 
 #: A row claimed longer ago than this was left by a worker that died before sending.
 STALE_CLAIM = timedelta(minutes=15)
@@ -192,10 +203,23 @@ def _compose(row):
     return True
 
 
+def _connection():
+    """The mail server's backend: OUTBOX_EMAIL_BACKEND when EMAIL_BACKEND is the outbox."""
+    backend = settings.EMAIL_BACKEND
+    if backend == f"{__name__}.OutboxBackend":
+        backend = getattr(settings, "OUTBOX_EMAIL_BACKEND", "")
+    return get_connection(backend or None)
+
+
 def message(row):
-    """The row as a Django e-mail message."""
+    """The row as a Django e-mail message, for the mail server."""
     result = EmailMultiAlternatives(
-        row.subject, row.text, to=[row.recipient], reply_to=row.reply_to, headers=row.headers
+        row.subject,
+        row.text,
+        to=[row.recipient],
+        reply_to=row.reply_to,
+        headers=row.headers,
+        connection=_connection(),
     )
     if row.html:
         result.attach_alternative(row.html, "text/html")
@@ -238,6 +262,33 @@ def _retry(row, error):
     )
     enqueue(row.pk, when)
     return Status.RETRY
+
+
+class OutboxBackend(BaseEmailBackend):
+    """The product's EMAIL_BACKEND: what Wagtail and Django send themselves (moderation
+    notifications, password resets) is written to the outbox too, one row per recipient, in
+    the language active when it was sent, and goes out through OUTBOX_EMAIL_BACKEND with the
+    same retries. (Their sender address is DEFAULT_FROM_EMAIL, as for every row.)"""
+
+    def send_messages(self, email_messages):
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        for sent in email_messages:
+            html = next(
+                (body for body, kind in getattr(sent, "alternatives", []) if kind == "text/html"),
+                "",
+            )
+            for recipient in sent.recipients():
+                email = Email(
+                    recipient=recipient,
+                    language=language,
+                    subject=sent.subject,
+                    text=sent.body,
+                    html=html,
+                    reply_to=list(sent.reply_to),
+                    headers=dict(sent.extra_headers),
+                )
+                write(FRAMEWORK, email)
+        return len(email_messages)
 
 
 @task()

@@ -270,10 +270,14 @@ SIGNED_AGREEMENTS_COLLECTION = "Signed agreements"
 
 # --- E-mail ----------------------------------------------------------------------------------
 
+# Every e-mail goes through the outbox (cms.core.outbox), Wagtail's and Django's own too
+# (moderation notifications, password resets); the outbox hands them to the SMTP server, or
+# prints them without one.
+EMAIL_BACKEND = "cms.core.outbox.OutboxBackend"
 if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    OUTBOX_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    OUTBOX_EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 
 # --- Logging ---------------------------------------------------------------------------------

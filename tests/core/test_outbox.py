@@ -212,6 +212,21 @@ def test_sync_requests_one_row_per_recipient(
     assert {tuple(m.reply_to) for m in messages} == {(french_translator.email,)}
 
 
+def test_wagtails_own_emails_go_through_the_outbox_too(
+    client, editor, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "cms.core.outbox.OutboxBackend"  # as in production
+    settings.OUTBOX_EMAIL_BACKEND = BACKEND
+
+    (message,) = kept_then_sent_once(
+        [outbox.FRAMEWORK],
+        [editor.email],
+        lambda: client.post(reverse("wagtailadmin_password_reset"), {"email": editor.email}),
+        django_capture_on_commit_callbacks,
+    )
+    assert "/admin/password_reset/confirm/" in message.body
+
+
 def test_no_email_leaves_the_product_but_through_the_outbox():
     """The only place that hands messages to the mail server is the outbox's send()."""
     from pathlib import Path
