@@ -198,7 +198,8 @@ def export_columns():
 
 
 def export_row(row):
-    """{column key: value} of one ResultRow of the shortlist."""
+    """{column key: value} of one ResultRow of the shortlist. A confidential agreement is
+    marked as such: the file leaves the admin, where its label warned the reader."""
     match = row.match
     values = {
         "rank": row.rank,
@@ -207,7 +208,12 @@ def export_row(row):
         "kind": row.kind,
         "score": match.score,
         "agreement_count": len(match.references),
-        "agreements": "; ".join(match.references),
+        "agreements": "; ".join(
+            _("%(reference)s (confidential)") % {"reference": reference}
+            if reference in match.confidential_references
+            else reference
+            for reference in match.references
+        ),
         "why": "; ".join(row.profile),
     }
     for key, _label in COMPONENTS:

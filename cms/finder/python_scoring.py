@@ -165,6 +165,13 @@ class PythonScores:
         reasons = [self.scorer.reason(pk, role, self.rows[pk]) for _p, _r, pk, role in detailed]
         return reasons, [reference for _points, reference, _pk, _role in ranked]
 
+    def confidential_references(self, partner_id):
+        """The references of the partner's agreements that counted and are confidential
+        (there are none unless confidential agreements were included)."""
+        return frozenset(
+            self.rows[pk][3] for pk, _role in self.links[partner_id] if self.rows[pk][9]
+        )
+
 
 def _add(totals, partner_id, weight, points):
     sums = totals.get(partner_id)

@@ -154,6 +154,7 @@ def _match(pk, scored, profiles, exact, reasons_limit):
     )
     if exact is not None and pk in exact.links:
         match.agreements, match.references = exact.reasons(pk, reasons_limit)
+        match.confidential_references = exact.confidential_references(pk)
     return match
 
 

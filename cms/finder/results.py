@@ -68,6 +68,8 @@ class PartnerMatch:
     agreements: list = field(default_factory=list)
     #: The references of all the agreements that counted, most points first.
     references: list = field(default_factory=list)
+    #: Those of them that are confidential (only for those who may see them).
+    confidential_references: frozenset = frozenset()
     priority_areas: tuple = ()
     beneficiary_regions: tuple = ()
     beneficiary_countries: tuple = ()

@@ -22,6 +22,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from cms.core.formats import format_number
+from cms.core.spreadsheets import SafeSpreadsheetExportMixin
 from cms.pages.models import OpportunityPage
 
 from .forms import CRITERIA_PARAMS, PartnerFinderForm, opportunity_query
@@ -57,9 +58,13 @@ def find_opportunity(user, value):
     return None
 
 
-class PartnerFinderView(SpreadsheetExportMixin, WagtailAdminTemplateMixin, TemplateView):
+class PartnerFinderView(
+    SafeSpreadsheetExportMixin, SpreadsheetExportMixin, WagtailAdminTemplateMixin, TemplateView
+):
     """Find partners: the form, the ranked partners with the breakdown of their scores and
-    the agreements behind them, and the shortlist as CSV or XLSX (`?export=csv|xlsx`)."""
+    the agreements behind them, and the shortlist as CSV or XLSX (`?export=csv|xlsx`),
+    written cell by cell by the project's spreadsheet kernel, so that a partner's name or an
+    agreement's title typed as a formula never runs in the reader's spreadsheet program."""
 
     template_name = "partner_finder/finder.html"
     page_title = gettext_lazy("Find partners")

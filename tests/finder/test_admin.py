@@ -344,3 +344,30 @@ def test_a_partner_with_many_agreements_shows_the_best_in_detail_and_names_the_o
     heading = rows[0]
     assert rows[1][heading.index("Agreements that count")] == str(REASONS_LIMIT + 3)
     assert rows[1][heading.index("Agreement references")].split("; ") == detailed + others
+
+
+def test_the_shortlist_marks_confidential_agreements_and_runs_no_formula(
+    client, officer, vocab, archive
+):
+    """Issue 16: the file leaves the admin, so a confidential agreement is marked in it, and a
+    name typed as a formula stays text in the reader's spreadsheet program."""
+    formula = '=HYPERLINK("http://example.com","x")'
+    secret = PartnerFactory(name=formula, kind=vocab["government"])
+    agreement(vocab, secret, reference="SECRET-1", is_confidential=True)
+    client.force_login(officer)
+
+    response = client.get(URL, {**CYBER_AFR, "export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    heading = rows[0]
+    references = heading.index("Agreement references")
+    listed = {row[1]: row[references] for row in rows[1:]}
+    assert listed["'" + formula] == "SECRET-1 (confidential)"
+    assert sorted(listed["Recent Large Partner"].split("; ")) == ["BEST-1", "BEST-2"]
+
+    response = client.get(URL, {**CYBER_AFR, "export": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    cells = {row[references].value: row for row in sheet.iter_rows(min_row=2)}
+    name = cells["SECRET-1 (confidential)"][1]
+    assert name.value == formula
+    assert name.data_type == "s"
+    assert name.quotePrefix
