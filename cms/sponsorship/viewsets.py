@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from cms.core.formats import format_number
 from cms.core.model_viewsets import AdminModelViewSet
+from cms.core.money import format_usd
 from cms.snippets.views.columns import TermColumn
 
 from .admin_urls import APPLICATIONS
@@ -44,7 +45,7 @@ class ApplicationViewSet(AdminModelViewSet):
         Column(
             "amount_usd",
             label=_("Amount (USD)"),
-            accessor=lambda application: format_number(application.amount_usd, 2),
+            accessor=lambda application: format_usd(application.amount_usd, unit=False, decimals=2),
         ),
         LocaleColumn(label=_("Language")),
         DateColumn("created_at", label=_("Received"), sort_key="created_at"),
