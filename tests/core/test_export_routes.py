@@ -12,13 +12,6 @@ from cms.pages.models import StandardPage
 
 from .injections import INJECTIONS, assert_neutralized_csv, assert_neutralized_xlsx
 
-#: Export views the project does not write yet, each with the reason: the partner finder is
-#: being moved to cms/finder and switches to the kernel there.
-NOT_YET_THROUGH_THE_KERNEL = {
-    "search.finder.views.PartnerFinderView",
-    "cms.finder.views.PartnerFinderView",
-}
-
 
 def export_views(patterns=None, prefix=""):
     """(address pattern, view class) of every URL served by a view that exports, the one
@@ -50,13 +43,11 @@ def test_every_project_export_goes_through_the_kernel():
         "admin/reports/locked/",
         "admin/reports/site-history/",
         "admin/redirects/",
+        "admin/partner-finder/",
     ):
         assert expected in addresses
     bypassing = {
-        address
-        for address, view in views
-        if not issubclass(view, SafeSpreadsheetExportMixin)
-        and f"{view.__module__}.{view.__qualname__}" not in NOT_YET_THROUGH_THE_KERNEL
+        address for address, view in views if not issubclass(view, SafeSpreadsheetExportMixin)
     }
     assert bypassing == set()
 
