@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries as country_names
 
 from cms.core.formats import format_date
+from cms.core.money import format_usd
 from cms.snippets.models import (
     Agreement,
     BeneficiaryRegion,
@@ -22,7 +23,6 @@ from cms.snippets.models import (
     ThematicArea,
 )
 from cms.snippets.terms import load_terms
-from cms.snippets.views import format_usd
 
 from .weights import COMPONENTS
 
@@ -163,7 +163,7 @@ def present(ranking, terms, user=None):
                 url=agreement_url(reason.pk),
                 matched=_matched(reason, terms, words),
                 date=format_date(reason.date),
-                value=format_usd(reason.amount_usd),
+                value=format_usd(reason.amount_usd, unit=False),
             )
             for reason in match.agreements
         ]

@@ -59,14 +59,21 @@ def test_no_amount_is_written_as_nothing():
     assert format_usd(None) == format_usd(None, unit=False, millions=True) == ""
 
 
-def test_the_pages_reports_and_admin_use_the_one_formatter():
-    """The statistics figures, the admin's agreement columns and the demo briefs write
-    dollars as cms.core.money does."""
+def test_the_admin_listing_and_the_briefs_use_the_one_formatter():
+    """The agreements listing's value column and the demo's PDF briefs write dollars as
+    cms.core.money does (the briefs with the no-break spaces their PDF font has)."""
     from cms.demo.briefs import _usd
-    from cms.snippets.views import format_usd as admin_column
+    from cms.snippets.models import Agreement
+    from cms.snippets.viewsets.agreements import AgreementViewSet
 
+    column = next(
+        column
+        for column in AgreementViewSet.list_display
+        if getattr(column, "name", None) == "amount_usd"
+    )
     with translation.override("fr"):
-        assert admin_column(Decimal("1250000.40")) == format_usd(Decimal("1250000.40"), unit=False)
+        written = column.accessor(Agreement(amount_usd=Decimal("1250000.40")))
+    assert written == WRITTEN["fr"][2]
     assert _usd(250000, "fr") == format_usd(Decimal(250000), language="fr").replace(NNBSP, NBSP)
 
 

@@ -16,7 +16,6 @@ from .records import (
 from .search import (
     INTERNAL_PERMISSION,
     country_codes_matching,
-    format_usd,
     join_names,
     search_records,
 )
@@ -36,7 +35,6 @@ __all__ = [
     "agreement_partners",
     "agreement_regions",
     "country_codes_matching",
-    "format_usd",
     "join_names",
     "partner_regions",
     "search_records",

@@ -8,11 +8,12 @@ from wagtail.rich_text import RichText
 from wagtail.snippets.views.snippets import InspectView
 
 from cms.core.formats import babel_locale
+from cms.core.money import format_usd
 
 from ..models import Vocabulary
 from ..models.agreements import CURRENCY_CHOICES
 from .listing import RecordIndexView
-from .search import INTERNAL_PERMISSION, country_codes_matching, format_usd, join_names
+from .search import INTERNAL_PERMISSION, country_codes_matching, join_names
 from .terms import term_label
 
 __all__ = [
@@ -204,10 +205,10 @@ class AgreementInspectView(RecordInspectView):
         return "; ".join(f"{link.partner} ({link.get_role_display()})" for link in links) or "-"
 
     def get_chain_value_usd_display_value(self):
-        return format_usd(self.object.chain_value_usd())
+        return format_usd(self.object.chain_value_usd(), unit=False)
 
     def get_currency_display_value(self):
         return currency_label(self.object.currency) if self.object.currency else "-"
 
     def get_amount_usd_display_value(self):
-        return format_usd(self.object.amount_usd) or "-"
+        return format_usd(self.object.amount_usd, unit=False) or "-"

@@ -20,7 +20,6 @@ from modelsearch.backends import get_search_backend
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.index import class_is_indexed
 
-from cms.core import money
 from search.analysis import MAX_QUERY_CHARS, MAX_QUERY_TERMS
 from search.backends import backend_for
 from search.backends.router import MergedSearchResults
@@ -28,7 +27,6 @@ from search.backends.router import MergedSearchResults
 __all__ = [
     "INTERNAL_PERMISSION",
     "country_codes_matching",
-    "format_usd",
     "full_text_matches",
     "join_names",
     "search_records",
@@ -140,12 +138,6 @@ def country_codes_matching(query):
     return [
         code for code, name in countries if needle in name.casefold() or needle == code.casefold()
     ]
-
-
-def format_usd(value):
-    """A USD amount as staff read it in their language, without cents, in a column whose
-    heading names the unit: 1,250,000 (the product's one formatter, cms.core.money)."""
-    return money.format_usd(value, unit=False)
 
 
 def join_names(items):

@@ -13,6 +13,7 @@ from wagtail.admin.panels import (
 from wagtail.admin.ui.tables import Column, StatusFlagColumn
 
 from cms.core.formats import format_date
+from cms.core.money import format_usd
 
 from ..filters import AgreementFilterSet
 from ..forms import AgreementForm, ChainValuePanel
@@ -22,7 +23,6 @@ from ..views import (
     AgreementInspectView,
     agreement_partners,
     agreement_regions,
-    format_usd,
 )
 from ..views.columns import TermColumn
 from .base import CHECKBOXES, SELECT, RecordViewSet
@@ -62,7 +62,7 @@ class AgreementViewSet(RecordViewSet):
         Column(
             "amount_usd",
             label=_("Value (USD)"),
-            accessor=lambda agreement: format_usd(agreement.amount_usd),
+            accessor=lambda agreement: format_usd(agreement.amount_usd, unit=False),
             sort_key="amount_usd",
         ),
         "status",
