@@ -7,7 +7,7 @@ from django.utils import translation
 from wagtail.models import Locale, Site
 
 from cms.core.roles import EDITORS, LEADS, OFFICERS, translator_group_name
-from tests.admin.records import make_user
+from tests.snippets.admin.records import make_user
 
 
 @pytest.hookimpl(tryfirst=True)

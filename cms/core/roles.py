@@ -82,7 +82,7 @@ def _role_definitions():
     interest_perms = _model_perms("interest", "expressionofinterest", ["view"])
     officer_perms += interest_perms
     editor_perms += interest_perms
-    finder_perms = ["partner_finder.use_partner_finder"]  # search/finder/models.py
+    finder_perms = ["partner_finder.use_partner_finder"]  # cms/finder/models.py
     officer_perms += finder_perms
 
     translator_perms = ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"]

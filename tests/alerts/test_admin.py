@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from cms.alerts.models import Subscriber
 from cms.alerts.roles import SUBSCRIBER_MANAGERS
 from cms.core.models import OutgoingEmail
-from tests.admin.records import make_user
 from tests.pages.html import parse
+from tests.snippets.admin.records import make_user
 
 from .mail import FlakyBackend
 

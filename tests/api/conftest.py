@@ -2,6 +2,6 @@
 opportunities that are public, draft, private or in one language only, and partners with
 staff-only data (see the `fixtures` modules)."""
 
-from tests.directory.fixtures import _clear_cache, australia, directories, homes, vocab  # noqa: F401
+from tests.pages.directory.fixtures import _clear_cache, australia, directories, homes, vocab  # noqa: F401
 
 from .fixtures import goal, indexes, opportunities  # noqa: F401

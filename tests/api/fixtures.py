@@ -5,7 +5,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from cms.snippets.factories import SustainableDevelopmentGoalFactory
-from tests.directory import data
+from tests.pages.directory import data
 
 from .opportunities import make_index, make_opportunity
 

@@ -2,7 +2,7 @@
 partners, confidential agreements and their notes; nor draft, private or other-language
 opportunities."""
 
-from tests.directory import data
+from tests.pages.directory import data
 
 
 def api_urls(australia, opportunities):

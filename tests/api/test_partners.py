@@ -1,7 +1,7 @@
 """/api/v1/partners/ and /api/v1/recognitions/: funding partners with their public fields,
 public agreements and recognitions, in the language asked for."""
 
-from tests.directory import data
+from tests.pages.directory import data
 
 PARTNERS = "/api/v1/partners/"
 RECOGNITIONS = "/api/v1/recognitions/"

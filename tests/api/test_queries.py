@@ -4,7 +4,7 @@ results (opportunities, partners, agreements, recognitions)."""
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.directory import data
+from tests.pages.directory import data
 
 from .opportunities import make_opportunity
 

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from cms.api.pagination import MAX_PAGE_SIZE
-from tests.directory import data
+from tests.pages.directory import data
 
 pytestmark = pytest.mark.django_db
 

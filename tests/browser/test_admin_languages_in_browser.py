@@ -3,8 +3,9 @@
 text each screen displays must hold no interface word left in English.
 
 What counts as an interface word, and what is record data that has no translation (names
-of the test's records, proper nouns, codes), is explained in `tests/admin/interface_language`;
-the screens and records are those of the test-client check (`tests/admin/staff_language`),
+of the test's records, proper nouns, codes), is explained in
+`tests/snippets/admin/interface_language`; the screens and records are those of the
+test-client check (`tests/snippets/admin/staff_language`),
 plus what only a browser shows: wagtail-localize's translation editor, drawn by JavaScript.
 """
 
@@ -13,8 +14,8 @@ from django.core.cache import cache
 from wagtail.models import Locale, Site
 from wagtail_localize.operations import TranslationCreator
 
-from tests.admin.interface_language import DATA_SELECTORS, IGNORED_TAGS, english_words_in
-from tests.admin.staff_language import (
+from tests.snippets.admin.interface_language import DATA_SELECTORS, IGNORED_TAGS, english_words_in
+from tests.snippets.admin.staff_language import (
     EDITORS_BY_LANGUAGE,
     RECORD_DATA,
     STAFF,

@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Site
 
-from tests.directory import data
+from tests.pages.directory import data
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from wagtail.models import Site
 
 from cms.alerts.models import RegistrationPage, Subscriber
-from tests.directory import data
+from tests.pages.directory import data
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from wagtail.models import Site
 
 from cms.core.roles import OFFICERS
 from cms.sponsorship.models import SponsorshipApplication
-from tests.admin.records import make_user
+from tests.snippets.admin.records import make_user
 from tests.sponsorship.records import (
     make_archive_terms,
     make_categories,

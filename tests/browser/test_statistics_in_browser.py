@@ -18,7 +18,7 @@ from django.core.cache import cache
 from cms.reports.models import StatisticsPage
 from cms.snippets.factories import AgreementFactory, PartnerFactory
 from cms.snippets.models import AgreementType, BeneficiaryRegion, PartnerKind, ThematicArea
-from tests.directory import data
+from tests.pages.directory import data
 from tests.reports.conftest import addendum, archive, statistics_pages, vocab  # noqa: F401
 
 # The fixtures above build the pages and a small archive (tests/reports/conftest.py).

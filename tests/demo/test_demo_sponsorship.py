@@ -62,7 +62,7 @@ def test_load_again_changes_nothing(demo_data):
 
 
 def test_statistics_page_and_dashboard_show_the_figures(demo_data, client):
-    from tests.admin.records import make_user
+    from tests.snippets.admin.records import make_user
 
     html = client.get("/en/statistics/").content.decode()
     assert 'id="sponsorship-figures"' in html

@@ -7,7 +7,7 @@ from wagtail.models import Locale, Page
 from cms.localization.models import TranslationCell, TranslationStatus
 from cms.pages.models import OpportunityPage
 from cms.snippets.models import Partner, ThematicArea
-from tests.admin.records import make_user
+from tests.snippets.admin.records import make_user
 
 
 def cells_of(instance):

@@ -13,8 +13,8 @@ from cms.core.roles import EDITORS, LEADS, OFFICERS, translator_group_name
 from cms.interest.factories import ExpressionOfInterestFactory
 from cms.interest.models import ExpressionOfInterest
 from cms.interest.viewsets import expression_of_interest_viewset as viewset
-from tests.admin.records import make_user
 from tests.pages.html import parse
+from tests.snippets.admin.records import make_user
 
 from .conftest import make_opportunity
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from cms.core.roles import translator_group_name
-from tests.admin.records import make_user
+from tests.snippets.admin.records import make_user
 
 
 @pytest.fixture(autouse=True)

@@ -190,7 +190,7 @@ def test_the_matrix_is_for_people_who_translate(client, french_translator, edito
         assert client.get(matrix_url()).status_code == 200
 
     staff = Group.objects.create(name="Visitors")
-    from tests.admin.records import make_user
+    from tests.snippets.admin.records import make_user
 
     visitor = make_user("visitor", staff.name, is_staff=True)
     from django.contrib.auth.models import Permission

@@ -22,7 +22,7 @@ from cms.pages.factories import StandardPageFactory
 from cms.pages.factories_opportunities import OpportunityIndexPageFactory, OpportunityPageFactory
 from cms.pages.models import OpportunityPage
 from cms.reports.models import StatisticsPage
-from tests.directory import data
+from tests.pages.directory import data
 from tests.sponsorship.records import make_event
 
 LANGUAGES = ["en", "fr", "es", "ru", "ar", "zh-hans"]

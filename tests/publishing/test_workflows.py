@@ -17,8 +17,8 @@ from cms.pages.models import OpportunityIndexPage, OpportunityPage, OpportunityR
 from cms.pages.models import OpportunityThematicArea as OpportunityArea
 from cms.publishing.workflows import LEAD_APPROVAL_TASK, OPPORTUNITY_WORKFLOW
 from cms.snippets.models import BeneficiaryRegion, ThematicArea
-from tests.admin.records import make_user, term
 from tests.pages.html import parse
+from tests.snippets.admin.records import make_user, term
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ from django.core.cache import cache
 
 from cms.reports.models import StatisticsPage
 from cms.snippets.factories import AgreementFactory, AgreementTypeFactory
-from tests.directory import data
+from tests.pages.directory import data
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from wagtail.models import Locale
 from cms.core.formats import format_date, format_money, format_number, format_percent
 from cms.reports.models import StatisticsPage
 from cms.snippets.factories import AgreementFactory
-from tests.directory import data
+from tests.pages.directory import data
 from tests.sponsorship.records import (
     make_archive_terms,
     make_categories,

@@ -12,10 +12,10 @@ from wagtail.users.models import UserProfile
 
 from cms.snippets.country_names import DATA_FILE, LANGUAGES, code_for_name, un_country_name
 from cms.snippets.models import Country
-from tests.admin.records import make_agreement, make_user
-from tests.directory import data
-from tests.directory.fixtures import make_directories, make_homes
+from tests.pages.directory import data
+from tests.pages.directory.fixtures import make_directories, make_homes
 from tests.pages.html import parse
+from tests.snippets.admin.records import make_agreement, make_user
 
 # The hard cases: long official short names, names that changed, names that ISO or common
 # usage writes otherwise ("Naoero", "Bahamas (The)", "North Korea", "Turkey", "Ivory Coast").

@@ -20,7 +20,7 @@ from cms.sponsorship.models import (
     SponsorshipOption,
     SponsorshipPackage,
 )
-from tests.admin.records import term
+from tests.snippets.admin.records import term
 
 CATEGORY_NAMES = {
     "member-state": ("Member State", "Государство-Член"),

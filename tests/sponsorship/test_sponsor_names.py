@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 
 from cms.snippets.factories import PartnerFactory
 from cms.sponsorship.workflow import apply_transition
-from tests.directory import data
+from tests.pages.directory import data
 
 from .test_pages_and_admin import _apply
 

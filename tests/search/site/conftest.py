@@ -13,7 +13,7 @@ import pytest
 from wagtail.models import Page
 
 from cms.snippets.models import Partner
-from tests.directory.fixtures import _clear_cache
+from tests.pages.directory.fixtures import _clear_cache
 from tests.rollback import rolled_back
 
 from .data import (

@@ -9,8 +9,8 @@ from cms.pages.factories import StandardPageFactory
 from cms.pages.models import OpportunityPage
 from tests.api.fixtures import make_goal, make_indexes, make_visibility_cases
 from tests.api.opportunities import make_opportunity
-from tests.directory import data
-from tests.directory.fixtures import make_australia, make_directories, make_homes
+from tests.pages.directory import data
+from tests.pages.directory.fixtures import make_australia, make_directories, make_homes
 
 __all__ = [
     "PRIVATE_WORDS",

@@ -11,7 +11,7 @@ from search.analysis import SOURCE_LANGUAGE
 from search.site import search_site
 from search.site.engine import search_partners_by_english_name
 from search.site.scope import locale_for
-from tests.directory import data
+from tests.pages.directory import data
 
 
 def get_page(client, language, **params):
