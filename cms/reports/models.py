@@ -22,8 +22,8 @@ class StatisticsPage(RoutablePageMixin, BasePage):
     parent_page_types = ["pages.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
-    template = "pages/statistics_page.html"
-    list_template = "pages/statistics_agreement_list.html"
+    template = "reports/statistics_page.html"
+    list_template = "reports/statistics_agreement_list.html"
 
     translatable_fields = [
         TranslatableField("title"),

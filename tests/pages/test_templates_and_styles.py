@@ -9,16 +9,23 @@ import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
 
-TEMPLATES = Path(settings.PROJECT_DIR) / "templates"
-SITE_TEMPLATES = sorted(
-    path
-    for folder in ("", "pages", "components", "blocks")
-    for path in (TEMPLATES / folder).glob("*.html")
-)
+# Every template of the project: the site-wide ones (cms/templates) and each app's own
+# (<app>/templates/<app label>/...), where page types keep theirs.
+ROOTS = [Path(settings.PROJECT_DIR), Path(settings.BASE_DIR) / "search"]
+SITE_TEMPLATES = sorted(path for root in ROOTS for path in root.glob("**/templates/**/*.html"))
+
+
+def template_name(path):
+    """The name a template is loaded by: its path under its `templates` folder."""
+    parts = path.parts
+    return "/".join(parts[len(parts) - parts[::-1].index("templates") :])
+
+
 STYLESHEET = Path(finders.find("css/site.css"))
 
-# Text that needs no translation: separators and punctuation.
-NEUTRAL = re.compile(r"[\s·/|,.:;()\-–—]*")
+# Text that needs no translation: separators, punctuation and signs (the percent sign, the
+# multiplication and minus signs, the angle brackets around an e-mail address).
+NEUTRAL = re.compile(r"(?:[\s·/|,.:;()\-–—×%−]|&(?:lt|gt|nbsp);)*")
 
 
 def visible_text(source):
@@ -34,7 +41,7 @@ def visible_text(source):
 
 
 def test_the_site_templates_are_all_checked():
-    names = {path.relative_to(TEMPLATES).as_posix() for path in SITE_TEMPLATES}
+    names = {template_name(path) for path in SITE_TEMPLATES}
     assert {
         "base.html",
         "404.html",
@@ -47,10 +54,15 @@ def test_the_site_templates_are_all_checked():
         "blocks/captioned_image_block.html",
         "blocks/video_block.html",
         "components/language_switcher.html",
+        "sponsorship/event_page.html",
+        "alerts/registration_page.html",
+        "reports/statistics_page.html",
+        "partner_finder/finder.html",
+        "search/search_page.html",
     } <= names
 
 
-@pytest.mark.parametrize("path", SITE_TEMPLATES, ids=lambda path: path.name)
+@pytest.mark.parametrize("path", SITE_TEMPLATES, ids=template_name)
 def test_every_visible_string_is_marked_for_translation(path):
     source = path.read_text()
 
@@ -59,7 +71,11 @@ def test_every_visible_string_is_marked_for_translation(path):
         assert attribute.startswith(("{%", "{{")), attribute
 
 
-@pytest.mark.parametrize("path", [*SITE_TEMPLATES, STYLESHEET], ids=lambda path: path.name)
+@pytest.mark.parametrize(
+    "path",
+    [*SITE_TEMPLATES, STYLESHEET],
+    ids=lambda path: template_name(path) if path.suffix == ".html" else path.name,
+)
 def test_no_asset_is_loaded_from_another_site(path):
     source = path.read_text()
 
@@ -83,4 +99,4 @@ def test_stylesheet_uses_logical_properties_only():
 @pytest.mark.parametrize("asset", ["css/site.css", "img/favicon.svg"])
 def test_assets_linked_by_the_templates_exist(asset):
     assert finders.find(asset)
-    assert asset in (TEMPLATES / "base.html").read_text()
+    assert asset in (Path(settings.PROJECT_DIR) / "templates" / "base.html").read_text()
