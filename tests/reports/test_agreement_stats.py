@@ -12,10 +12,8 @@ from django.core.management import CommandError, call_command
 from cms.reports.agreement_stats import agreement_figures
 from cms.snippets.factories import (
     AgreementFactory,
-    AgreementTypeFactory,
-    BeneficiaryRegionFactory,
-    ThematicAreaFactory,
 )
+from tests.small_vocabularies import make_addendum, make_areas, make_mou, make_regions
 
 START, END = datetime.date(2014, 1, 1), datetime.date(2017, 12, 31)
 
@@ -25,42 +23,23 @@ START, END = datetime.date(2014, 1, 1), datetime.date(2017, 12, 31)
 @pytest.fixture
 def regions(db):
     """The seven ITU-D regions, by code."""
-    names = {
-        "afr": "Africa",
-        "ams": "Americas",
-        "arb": "Arab States",
-        "asp": "Asia-Pacific",
-        "cis": "Commonwealth of Independent States",
-        "eur": "Europe",
-        "glo": "Global / inter-regional",
-    }
-    return {
-        code: BeneficiaryRegionFactory(code=code, name=name, sort_order=position)
-        for position, (code, name) in enumerate(names.items())
-    }
+    return make_regions()
 
 
 @pytest.fixture
 def areas(db):
     """Two thematic areas, by code."""
-    return {
-        "capacity-building": ThematicAreaFactory(
-            code="capacity-building", name="Capacity Building", sort_order=1
-        ),
-        "cybersecurity": ThematicAreaFactory(
-            code="cybersecurity", name="Cybersecurity", sort_order=2
-        ),
-    }
+    return make_areas()
 
 
 @pytest.fixture
 def mou(db):
-    return AgreementTypeFactory(code="mou", name="Memorandum of understanding")
+    return make_mou()
 
 
 @pytest.fixture
 def addendum(db):
-    return AgreementTypeFactory(amendment=True)
+    return make_addendum()
 
 
 @pytest.fixture
