@@ -25,12 +25,13 @@ from .fields import (
     email_field,
     organisation_field,
 )
-from .form import SENT_PARAMETER, TOO_FAST, PublicForm
+from .form import SENT_PARAMETER, PublicForm
 from .guards import (
     FILL_TIME_FIELD,
     MIN_FILL_SECONDS,
     RATE_LIMIT,
     RATE_WINDOW,
+    TRUSTED_PROXY_COUNT_SETTING,
     client_ip,
     fill_token,
     filled_too_fast,
@@ -47,7 +48,7 @@ __all__ = [
     "RATE_LIMIT",
     "RATE_WINDOW",
     "SENT_PARAMETER",
-    "TOO_FAST",
+    "TRUSTED_PROXY_COUNT_SETTING",
     "ErrorSummaryMixin",
     "PublicForm",
     "PublicFormMixin",

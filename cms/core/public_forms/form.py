@@ -11,22 +11,15 @@ from dataclasses import dataclass
 from django.http import HttpResponseRedirect
 from django.middleware.csrf import get_token
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext_lazy as _
 
 from .guards import client_ip, fill_token, filled_too_fast, ip_hash, is_limited, record
 
-__all__ = ["SENT_PARAMETER", "TOO_FAST", "PublicForm"]
+__all__ = ["SENT_PARAMETER", "PublicForm"]
 
 logger = logging.getLogger(__name__)
 
 #: The query parameter of the page after a successful submission.
 SENT_PARAMETER = "sent"
-
-#: The refusal of a form sent sooner than a person could fill it in (guards.MIN_FILL_SECONDS).
-TOO_FAST = _(
-    "This form was sent too soon after the page opened. Check what you typed below, then send "
-    "it again."
-)
 
 
 @dataclass(frozen=True)
@@ -70,10 +63,11 @@ class PublicForm:
     def handle(self, page, request, form, accept):
         """Answer the POST of the bound `form`: `accept(form, ip_digest)` stores a valid one.
 
-        A filled-in honeypot gets the thank-you and nothing else. Otherwise the page comes
-        again with the errors and what was typed: for invalid input (400), for a form sent
-        sooner than MIN_FILL_SECONDS after it was shown (400, with a message), and for too
-        many submissions from one address or one e-mail address (429, with a message)."""
+        A filled-in honeypot, and a form sent sooner than MIN_FILL_SECONDS after it was shown
+        (or without a valid signed moment), get the thank-you and nothing else: software is
+        told nothing it could learn to avoid (issue 16), and both are logged. Otherwise the
+        page comes again with the errors and what was typed: for invalid input (400) and for
+        too many submissions from one address or one e-mail address (429, with a message)."""
         ip_digest = ip_hash(client_ip(request))
         if form.is_trapped:
             logger.info(
@@ -81,11 +75,13 @@ class PublicForm:
             )
             record(ip_digest, scope=self.spam_scope)
             return self.thanks(page, request)
-        if not form.is_valid():
-            return self.page_again(page, request, form, status=400)
         if filled_too_fast(request):
-            logger.info("Sent too fast (%s form, page %s): nothing stored.", self.name, page.pk)
-            form.add_error(None, TOO_FAST)
+            logger.info(
+                "Sent too fast (%s form, page %s): dropped, nothing stored.", self.name, page.pk
+            )
+            record(ip_digest, scope=self.spam_scope)
+            return self.thanks(page, request)
+        if not form.is_valid():
             return self.page_again(page, request, form, status=400)
         email = form.cleaned_data["email"]
         if is_limited(ip_digest, email, scope=self.spam_scope):

@@ -6,21 +6,31 @@ minimum fill time, and a rate limit per client address and per e-mail address.
 The fill time: each rendering of a form carries, in the hidden field FILL_TIME_FIELD, the
 moment it was shown, signed with the site's secret key so that it cannot be forged. A form
 sent back sooner than MIN_FILL_SECONDS after it was shown, or without a valid signed moment
-(software that posts without loading the page), is refused. The moment does not expire, so
-that a page left open for a day still sends, and is not single-use: it stops software that
-posts at once, not software that waits; the rate limit stops floods.
+(software that posts without loading the page), is silently dropped like a filled honeypot:
+its sender gets the same thank-you as a person, nothing is stored, and the drop is logged.
+The moment does not expire, so that a page left open for a day still sends, and is not
+single-use: it stops software that posts at once, not software that waits; the rate limit
+stops floods.
 
 The rate limit is counted in the project's cache (`default`: Redis in production, local
 memory in development) under the keys `<scope>:ip:<hash of the address>` and
 `<scope>:email:<hash of the e-mail address>`, each a counter that lives RATE_WINDOW seconds
 (one hour) from the first submission it counts; a client or an e-mail address that reached
 RATE_LIMIT submissions is refused until its counter expires. Each form has its own scope.
-Only accepted submissions and honeypot hits count, so that people who correct their typing
-mistakes are never held back by their own corrections.
+Only accepted submissions, honeypot hits and dropped fast sends count, so that people who
+correct their typing mistakes are never held back by their own corrections.
+
+The client address is REMOTE_ADDR unless the deployment declares, in the setting
+TRUSTED_PROXY_COUNT, how many reverse proxies of its own stand in front of the application
+server: each of them appends the address it received the request from to X-Forwarded-For,
+so the client is the address that many places from the right end of that header. Whatever a
+client writes at the left end itself is never read, so a forged header cannot choose the
+address that is counted.
 """
 
 import time
 
+from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
@@ -30,6 +40,7 @@ __all__ = [
     "MIN_FILL_SECONDS",
     "RATE_LIMIT",
     "RATE_WINDOW",
+    "TRUSTED_PROXY_COUNT_SETTING",
     "client_ip",
     "fill_token",
     "filled_too_fast",
@@ -67,14 +78,31 @@ def filled_too_fast(request):
     return time.time() - shown_at < MIN_FILL_SECONDS
 
 
-def client_ip(request):
-    """The address the request came from, as the application server saw it.
+#: The setting that says how many reverse proxies of the deployment's own front the
+#: application server (0, the default: REMOTE_ADDR is the client).
+TRUSTED_PROXY_COUNT_SETTING = "TRUSTED_PROXY_COUNT"
 
-    X-Forwarded-For is not read: any client can send it. Behind a reverse proxy, REMOTE_ADDR
-    is the proxy's own address unless the deployment rewrites it, and every visitor would then
-    share one limit.
+
+def client_ip(request):
+    """The address of the visitor a request came from, for counting it in rate limits.
+
+    With no trusted proxy, REMOTE_ADDR. Behind N trusted proxies, the N-th address of
+    X-Forwarded-For counted from the right: the one the outermost trusted proxy received the
+    request from. When the header holds fewer addresses than that (a request that reached the
+    server without passing every proxy), the leftmost one it has, or REMOTE_ADDR without it.
     """
-    return request.META.get("REMOTE_ADDR", "")
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = int(getattr(settings, TRUSTED_PROXY_COUNT_SETTING, 0) or 0)
+    if proxies <= 0:
+        return remote
+    forwarded = [
+        address.strip()
+        for address in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if address.strip()
+    ]
+    if not forwarded:
+        return remote
+    return forwarded[-min(proxies, len(forwarded))]
 
 
 def ip_hash(ip):
