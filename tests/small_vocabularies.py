@@ -1,7 +1,9 @@
 """The small vocabularies that the tests of partnership records and of the agreement figures
 build their archives on: the seven ITU-D regions, two thematic areas, a memorandum of
-understanding and an addendum. Plain functions, made fixtures by the conftests that use them
-(tests/snippets, tests/reports/test_agreement_stats.py)."""
+understanding and an addendum. Fixtures, imported by the conftests that use them
+(tests/snippets, tests/reports/agreement_stats)."""
+
+import pytest
 
 from cms.snippets.factories import (
     AgreementTypeFactory,
@@ -20,7 +22,8 @@ REGION_NAMES = {
 }
 
 
-def make_regions():
+@pytest.fixture
+def regions(db):
     """The seven ITU-D regions, by code."""
     return {
         code: BeneficiaryRegionFactory(code=code, name=name, sort_order=position)
@@ -28,7 +31,8 @@ def make_regions():
     }
 
 
-def make_areas():
+@pytest.fixture
+def areas(db):
     """Two thematic areas, by code."""
     return {
         "capacity-building": ThematicAreaFactory(
@@ -40,9 +44,11 @@ def make_areas():
     }
 
 
-def make_mou():
+@pytest.fixture
+def mou(db):
     return AgreementTypeFactory(code="mou", name="Memorandum of understanding")
 
 
-def make_addendum():
+@pytest.fixture
+def addendum(db):
     return AgreementTypeFactory(amendment=True)

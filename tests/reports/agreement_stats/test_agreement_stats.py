@@ -13,33 +13,8 @@ from cms.reports.agreement_stats import agreement_figures
 from cms.snippets.factories import (
     AgreementFactory,
 )
-from tests.small_vocabularies import make_addendum, make_areas, make_mou, make_regions
 
 START, END = datetime.date(2014, 1, 1), datetime.date(2017, 12, 31)
-
-
-# The small vocabularies these archives are built on (the statistics page's tests use the
-# directory's fuller ones, see conftest.py).
-@pytest.fixture
-def regions(db):
-    """The seven ITU-D regions, by code."""
-    return make_regions()
-
-
-@pytest.fixture
-def areas(db):
-    """Two thematic areas, by code."""
-    return make_areas()
-
-
-@pytest.fixture
-def mou(db):
-    return make_mou()
-
-
-@pytest.fixture
-def addendum(db):
-    return make_addendum()
 
 
 @pytest.fixture
