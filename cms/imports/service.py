@@ -1,20 +1,71 @@
 """Running an import from the bytes of a file: read, check every row, then (unless it is a
-dry run) write everything in one transaction. Used by the command and the admin's tasks."""
+dry run) write everything in one transaction. Used by the command and the admin's tasks.
+
+One import at a time: two imports that create the same partners or references at the same
+moment would collide on the records' unique constraints (issue 16 saw the second die with an
+IntegrityError and no audit record). So every run checks and writes holding one lock for the
+whole transaction, and a run that cannot have it at once raises ImportBusy, which the command
+and the task write into the run's audit record with a message for the officer.
+
+The lock: on PostgreSQL, the transaction-scoped advisory lock IMPORT_LOCK_KEY
+(`pg_try_advisory_xact_lock`, released by the commit or the rollback, never left behind by a
+crashed worker). On SQLite no advisory lock is needed: the settings open every transaction
+with BEGIN IMMEDIATE, which takes the database's single write lock at once, so a second import
+waits for the first (up to the connection's busy timeout) and then fails with "database is
+locked", turned into ImportBusy here.
+"""
 
 import hashlib
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import OperationalError, connection, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .agreements import AgreementImporter
 from .partners import PartnerImporter
 from .problems import ImportFileError
 from .reader import read_table
 
-__all__ = ["IMPORTERS", "ImportResult", "checksum", "run_import", "summary"]
+__all__ = [
+    "BUSY",
+    "IMPORTERS",
+    "IMPORT_LOCK_KEY",
+    "ImportBusy",
+    "ImportResult",
+    "checksum",
+    "run_import",
+    "summary",
+]
 
 IMPORTERS = {"agreements": AgreementImporter, "partners": PartnerImporter}
+
+#: The key of PostgreSQL's advisory lock held by a running import ("PHIMPORT" read as ASCII):
+#: any number would do, as long as nothing else in the database takes it.
+IMPORT_LOCK_KEY = int.from_bytes(b"PHIMPORT", "big") & 0x7FFF_FFFF_FFFF_FFFF
+
+#: What the officer (or the command's user) reads when another import is running.
+BUSY = gettext_lazy(
+    "Another import is running. Nothing was imported from this file; start it again when the "
+    "other import has finished."
+)
+
+
+class ImportBusy(Exception):
+    """Another import holds the lock: this one did not start and wrote nothing."""
+
+    def __init__(self):
+        super().__init__(str(BUSY))
+
+
+def _take_import_lock():
+    """Inside the current transaction, make sure no other import runs, or raise ImportBusy."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [IMPORT_LOCK_KEY])
+            if not cursor.fetchone()[0]:
+                raise ImportBusy
+    # SQLite: BEGIN IMMEDIATE (settings) already holds the write lock (module docstring).
 
 
 @dataclass
@@ -67,6 +118,7 @@ def run_import(
     """Import `data` (bytes). Nothing is written when it is a dry run or any row is wrong.
 
     `progress(percent, phase)` is called now and then, with phase "read", "check" or "write".
+    Raises ImportBusy, having written nothing, while another import is running.
     """
     report = progress or (lambda percent, phase: None)
     result = ImportResult(kind=kind, dry_run=dry_run)
@@ -87,10 +139,17 @@ def run_import(
 
     importer = IMPORTERS[kind](table, step, create_partners=create_partners)
     # The real run checks and writes in one transaction, so that the rows are compared with
-    # the records exactly as they are written.
-    with transaction.atomic():
-        if importer.plan() and not dry_run:
-            importer.write()
+    # the records exactly as they are written; the dry run takes the lock too, so that its
+    # preview is not compared with an archive that another import is changing.
+    try:
+        with transaction.atomic():
+            _take_import_lock()
+            if importer.plan() and not dry_run:
+                importer.write()
+    except OperationalError as error:
+        if connection.vendor == "sqlite" and "locked" in str(error):
+            raise ImportBusy from error
+        raise
     result.problems = importer.problems
     result.counts = importer.counts()
     result.preview = importer.preview()

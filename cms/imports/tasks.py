@@ -6,6 +6,7 @@ cache first (shared between processes when REDIS_URL is set).
 """
 
 import datetime
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
@@ -15,9 +16,11 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from .models import ImportRun
-from .service import checksum, run_import
+from .service import BUSY, ImportBusy, checksum, run_import
 
 __all__ = ["progress_key", "purge_expired_files", "run_import_task"]
+
+logger = logging.getLogger(__name__)
 
 
 def progress_key(run_id):
@@ -49,21 +52,28 @@ def _run(run_id):
             data = stream.read()
     except (OSError, ValueError):
         data = None
+    result = None
     if data is None or checksum(data) != run.checksum:
-        run.status = ImportRun.Status.FAILED
-        message = _("The uploaded file is gone or has changed; upload it again.")
-        run.errors = [{"row": None, "column": "", "message": message}]
-        run.error_count = 1
+        _refuse(run, _("The uploaded file is gone or has changed; upload it again."))
     else:
-        result = run_import(
-            data,
-            run.file_name,
-            run.kind,
-            dry_run=run.dry_run,
-            create_partners=run.create_partners,
-            encoding=run.encoding if run.encoding not in {"", "xlsx"} else None,
-            progress=progress,
-        )
+        try:
+            result = run_import(
+                data,
+                run.file_name,
+                run.kind,
+                dry_run=run.dry_run,
+                create_partners=run.create_partners,
+                encoding=run.encoding if run.encoding not in {"", "xlsx"} else None,
+                progress=progress,
+            )
+        except ImportBusy:
+            logger.warning("Import run %s refused: another import is running.", run.pk)
+            _refuse(run, str(BUSY))
+        except Exception:
+            # Whatever happened, the audit record says that the run ended, and when.
+            logger.exception("Import run %s stopped on an unexpected error.", run.pk)
+            _refuse(run, _("The import stopped on an unexpected error; nothing was written."))
+    if result is not None:
         run.encoding = result.encoding
         run.rows = result.counts.get("rows", 0)
         run.created = result.counts.get("created", 0)
@@ -87,6 +97,12 @@ def _run(run_id):
         run.save()
     cache.delete(progress_key(run.pk))
     return run.status
+
+
+def _refuse(run, message):
+    run.status = ImportRun.Status.FAILED
+    run.errors = [{"row": None, "column": "", "message": message}]
+    run.error_count = 1
 
 
 def purge_expired_files(days=None):

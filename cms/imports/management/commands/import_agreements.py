@@ -4,10 +4,11 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.imports.models import ImportRun
-from cms.imports.service import checksum, run_import, summary
+from cms.imports.service import BUSY, ImportBusy, checksum, run_import, summary
 
 
 class Command(BaseCommand):
@@ -50,25 +51,40 @@ class Command(BaseCommand):
             if verbosity > 1:
                 self.stderr.write(f"{phase} {percent}%")
 
-        result = run_import(
-            data,
-            path.name,
-            options["kind"],
-            dry_run=options["dry_run"],
-            create_partners=options["create_partners"],
-            encoding=options["encoding"],
-            progress=progress,
-        )
+        record = {
+            "source": "command",
+            "kind": options["kind"],
+            "file_name": path.name[:255],
+            "checksum": checksum(data),
+            "create_partners": options["create_partners"],
+            "dry_run": options["dry_run"],
+            "progress": 100,
+        }
+        try:
+            result = run_import(
+                data,
+                path.name,
+                options["kind"],
+                dry_run=options["dry_run"],
+                create_partners=options["create_partners"],
+                encoding=options["encoding"],
+                progress=progress,
+            )
+        except ImportBusy:
+            # The refused run is part of the audit trail too.
+            ImportRun.objects.create(
+                **record,
+                status=ImportRun.Status.FAILED,
+                finished_at=timezone.now(),
+                error_count=1,
+                errors=[{"row": None, "column": "", "message": str(BUSY)}],
+            )
+            raise CommandError(str(BUSY)) from None
         ImportRun.objects.create(
-            source="command",
-            kind=options["kind"],
-            file_name=path.name[:255],
-            checksum=checksum(data),
+            **record,
             encoding=result.encoding,
-            create_partners=options["create_partners"],
-            dry_run=options["dry_run"],
             status=ImportRun.Status.DONE if result.ok else ImportRun.Status.FAILED,
-            progress=100,
+            finished_at=timezone.now(),
             rows=result.counts.get("rows", 0),
             created=result.counts.get("created", 0),
             updated=result.counts.get("updated", 0),
