@@ -38,6 +38,7 @@ from .base import (
     language_of,
     locale_languages,
 )
+from .fallback import SEARCH_ENGINE_ERRORS, FallbackSearchResults, database_search
 
 __all__ = ["RouterSearchBackend"]
 
@@ -199,6 +200,34 @@ class RouterSearchBackend(BaseSearchBackend):
         )
         if not class_is_indexed(queryset.model):
             return EmptySearchResults()
+        if self.rebuilder_class is not None:  # database backends: nothing to fall back from
+            return self._route_to_languages(
+                method, query, queryset, fields, operator, order_by_relevance
+            )
+
+        # A search engine: when it cannot answer, the database does (search/backends/fallback.py).
+        def fallback(error):
+            return database_search(
+                method,
+                query,
+                queryset,
+                error,
+                fields=fields,
+                operator=operator,
+                order_by_relevance=order_by_relevance,
+            )
+
+        try:
+            results = self._route_to_languages(
+                method, query, queryset, fields, operator, order_by_relevance
+            )
+        except SEARCH_ENGINE_ERRORS as error:
+            return fallback(error)
+        if isinstance(results, EmptySearchResults | MergedSearchResults):
+            return results  # already read from the engine, or from the database only
+        return FallbackSearchResults(results, fallback)
+
+    def _route_to_languages(self, method, query, queryset, fields, operator, order_by_relevance):
         kwargs = {"fields": fields, "operator": operator}
 
         if not has_locale(queryset.model):
