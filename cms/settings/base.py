@@ -5,11 +5,13 @@ All configuration that comes from the environment is read in this module, in the
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.csp import ADMIN_DIRECTIVES, PUBLIC_DIRECTIVES
 from cms.localization.machine_translation import machine_translator_setting
 from cms.snippets.country_names import country_overrides
 from search.backends.config import search_backends
@@ -69,12 +71,19 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 # Set by .ci/run: browser tests must run instead of being skipped.
 REQUIRE_BROWSER_TESTS = env_bool("REQUIRE_BROWSER_TESTS", False)
+# Admin sign-in (cms/core/two_factor): administrators and partnership officers need a second
+# factor (off in dev.py for `make demo`); failed sign-ins per account or per address before a
+# lockout of ADMIN_LOCKOUT_MINUTES.
+ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", True)
+ADMIN_LOGIN_FAILURE_LIMIT = int(env_str("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
+ADMIN_LOCKOUT_MINUTES = int(env_str("ADMIN_LOCKOUT_MINUTES", "15"))
 
 
 # --- Applications ----------------------------------------------------------------------------
 
 INSTALLED_APPS = [
     "cms.core",
+    "cms.core.two_factor",
     "cms.localization",
     "cms.pages",
     "cms.publishing",
@@ -108,6 +117,11 @@ INSTALLED_APPS = [
     "django_countries",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -120,16 +134,23 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy: strict for the public site, wider for the admin (cms/core/csp.py).
+    "cms.core.csp.SitePolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this session passed its second factor; the admin waits until it has.
+    "django_otp.middleware.OTPMiddleware",
+    "cms.core.two_factor.middleware.AdminSecondFactorMiddleware",
     # Admin requests in the staff member's language, around Wagtail's views too.
     "cms.core.admin_language.AdminLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: answers a locked-out sign-in with its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -186,6 +207,36 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 LOGIN_URL = "wagtailadmin_login"
+
+# Failed admin sign-ins are counted per account and, separately, per client address (the one
+# the rate limits count, behind TRUSTED_PROXY_COUNT proxies), logged by the "axes" logger and
+# kept in the database; past the limit the sign-in is refused without checking the password.
+# An administrator unlocks with `manage.py axes_reset_username <user>` or `axes_reset_ip`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = ADMIN_LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=ADMIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# The log names the account and address tried (axes masks them by default): the operator needs
+# them to tell an attack from a forgotten password.
+AXES_SENSITIVE_PARAMETERS = []
+AXES_CLIENT_IP_CALLABLE = "cms.core.public_forms.client_ip"
+AXES_LOCKOUT_CALLABLE = "cms.core.two_factor.lockout.locked_out"
+# The second factor is asked of superusers and of whoever holds one of these permissions
+# (partnership officers read partners' internal notes), whatever their groups are called.
+ADMIN_2FA_REQUIRED_PERMISSIONS = ["snippets.view_partner_internal"]
+OTP_TOTP_ISSUER = "PartnerHub"
+
+# Content-Security-Policy (django-csp): the public site's policy here, the admin's beside it;
+# cms/core/csp.py says which applies to a request.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": PUBLIC_DIRECTIVES}
+CONTENT_SECURITY_POLICY_ADMIN = {"DIRECTIVES": ADMIN_DIRECTIVES}
+# No staff member's address hash goes to gravatar.com, and the admin policy needs no exception.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 
 # --- Languages -------------------------------------------------------------------------------
@@ -294,5 +345,7 @@ LOGGING = {
     "loggers": {
         "cms": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "search": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # Failed and locked-out admin sign-ins.
+        "axes": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }

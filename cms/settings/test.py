@@ -41,5 +41,7 @@ STORAGES = {
 }
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests sign staff in without a second factor; tests/core/test_admin_sign_in.py turns it on.
+ADMIN_REQUIRE_2FA = False
 # Alerts go out at once unless a test waits for translations (tests/alerts/test_alerts.py).
 ALERTS_TRANSLATION_WAIT_MINUTES = 0
