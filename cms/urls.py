@@ -11,10 +11,16 @@ from django.views.i18n import set_language
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.core.health import healthz
 from cms.publishing.feeds import OpportunityFeed
 from cms.publishing.sitemaps import language_sitemap, robots_txt, sitemap_index
 
+# A database outage raised outside a view (a session read by a middleware) answers 503 too.
+handler500 = "cms.core.unavailable.server_error"
+
 urlpatterns = [
+    # Whether the database, the cache, the task queue and the search engine answer (no language).
+    path("healthz", healthz, name="healthz"),
     # Wagtail's own reports, with exports that neutralize formulas (before Wagtail's admin).
     path("admin/", include("cms.core.admin_exports")),
     path("admin/", include(wagtailadmin_urls)),

@@ -2,8 +2,11 @@
 
 import logging
 
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from ninja.errors import HttpError, ValidationError
+
+from cms.core.unavailable import service_unavailable
 
 __all__ = ["ApiError", "install_error_handlers"]
 
@@ -47,6 +50,13 @@ def install_error_handlers(api):
     @api.exception_handler(HttpError)
     def http_error(request, exc):
         return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+    @api.exception_handler(OperationalError)
+    @api.exception_handler(InterfaceError)
+    def database_unavailable(request, exc):
+        # PostgreSQL down or a statement past its timeout: the client may try again.
+        logger.error("Database unavailable in the public API at %s: %s", request.path, exc)
+        return service_unavailable(request)
 
     @api.exception_handler(Exception)
     def server_error(request, exc):

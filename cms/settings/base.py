@@ -44,6 +44,12 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 REDIS_URL = env_str("REDIS_URL")
+# Seconds a PostgreSQL statement may run (a query stuck behind a lock included) before the
+# server cancels it and the visitor gets the 503 page: below the WSGI server's worker timeout
+# (30 s, gunicorn's default), so that the answer is a 503, not a killed worker. 0: no limit.
+DATABASE_STATEMENT_TIMEOUT = int(env_str("DATABASE_STATEMENT_TIMEOUT", "20"))
+# Seconds to wait for a PostgreSQL connection before the request answers 503.
+DATABASE_CONNECT_TIMEOUT = int(env_str("DATABASE_CONNECT_TIMEOUT", "5"))
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "partnerhub_")
 ELASTICSEARCH_TIMEOUT = int(env_str("ELASTICSEARCH_TIMEOUT", "10"))
@@ -136,6 +142,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy: strict for the public site, wider for the admin (cms/core/csp.py).
     "cms.core.csp.SitePolicyMiddleware",
+    # A database outage or a statement timeout answers 503 (cms/core/unavailable.py).
+    "cms.core.unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -176,15 +184,30 @@ TEMPLATES = [
 
 # --- Data ------------------------------------------------------------------------------------
 
+# SQLite (the demo): concurrent writes (autosave while a page is submitted for moderation)
+# wait for the write lock, up to 20 s, instead of failing with "database is locked"; each
+# transaction takes the lock when it begins, so none is refused it halfway through.
+SQLITE_OPTIONS = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A UTF-8 test database, so that trigram and text search work on non-ASCII text.
     DATABASES["default"]["TEST"] = {"CHARSET": "UTF8", "TEMPLATE": "template0"}
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=DATABASE_CONNECT_TIMEOUT,
+        options=f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}",
+    )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if REDIS_URL:
+    # With Redis down, pages still render: the cache reads as empty (cms/core/fail_open_cache).
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "cms.core.fail_open_cache.FailOpenRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -237,6 +260,8 @@ CONTENT_SECURITY_POLICY = {"DIRECTIVES": PUBLIC_DIRECTIVES}
 CONTENT_SECURITY_POLICY_ADMIN = {"DIRECTIVES": ADMIN_DIRECTIVES}
 # No staff member's address hash goes to gravatar.com, and the admin policy needs no exception.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Seconds a client is told to wait (Retry-After) when the database cannot answer (503).
+SERVICE_UNAVAILABLE_RETRY_AFTER = 30
 
 
 # --- Languages -------------------------------------------------------------------------------

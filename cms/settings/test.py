@@ -27,7 +27,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.core.fail_open_cache.FailOpenRedisCache",
             "LOCATION": _worker_redis_url(REDIS_URL),
         }
     }

@@ -1,0 +1,324 @@
+"""Degrade, never crash: what visitors, editors and API clients get when a service fails.
+
+- The database cannot answer: every query fails as a dropped connection would (all
+  databases), or the connection goes to a closed port (PostgreSQL), or a statement waits on a
+  lock past `statement_timeout` (PostgreSQL): 503 with Retry-After, the translated error page
+  (JSON for the API).
+- Redis stops (a redis-server the test starts on a free port, then stops): pages and the admin
+  still render, public rate limits let requests through, `/healthz` says the cache is down.
+- SQLite: two transactions writing at the same moment both succeed, the second waiting.
+"""
+
+import contextlib
+import json
+import shutil
+import socket
+import subprocess
+import threading
+import time
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import OperationalError, connection, connections
+from django.db.utils import ConnectionHandler
+from django.test import Client, override_settings
+
+from cms.core.public_forms import guards
+from search.backends.config import search_backends
+
+POSTGRESQL = connection.vendor == "postgresql"
+needs_postgresql = pytest.mark.skipif(
+    not POSTGRESQL, reason="needs PostgreSQL (DATABASE_URL): CI runs it through .ci/run"
+)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def visitor():
+    # Django's test client re-raises a view's exception by default; a visitor gets the answer.
+    return Client(raise_request_exception=False)
+
+
+@pytest.fixture
+def staff(db):
+    user = get_user_model().objects.create_superuser("failures-admin", "f@example.org", "x")
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    return client
+
+
+def dropped_connection(execute, sql, params, many, context):
+    raise OperationalError("server closed the connection unexpectedly")
+
+
+def assert_unavailable_page(response, language="en"):
+    assert response.status_code == 503
+    assert int(response["Retry-After"]) == settings.SERVICE_UNAVAILABLE_RETRY_AFTER
+    assert response["Content-Type"].startswith("text/html")
+    body = response.content.decode()
+    assert f'lang="{language}"' in body
+    assert 'class="page-header__title"' in body  # the site's error page design
+    return body
+
+
+# --- The database cannot answer --------------------------------------------------------------
+
+
+def test_database_errors_answer_a_translated_503_page(home_page, visitor, staff):
+    with connection.execute_wrapper(dropped_connection):
+        public = visitor.get("/en/")
+        arabic = visitor.get("/ar/")
+        admin = staff.get("/admin/")
+        api = visitor.get("/api/v1/search/?q=partnership&lang=en")
+
+    assert "The site is briefly unavailable" in assert_unavailable_page(public)
+    body = assert_unavailable_page(arabic, "ar")
+    assert 'dir="rtl"' in body
+    assert "The site is briefly unavailable" not in body  # in Arabic, not in English
+    assert_unavailable_page(admin)  # the session read by a middleware fails first
+    assert api.status_code == 503
+    assert api["Retry-After"] == str(settings.SERVICE_UNAVAILABLE_RETRY_AFTER)
+    assert set(api.json()) == {"detail"}
+
+
+@contextlib.contextmanager
+def default_connection(**changes):
+    """Requests in the block use a new connection to the test database with `changes` made
+    to its settings; the test's own connection (and its transaction) is left as it was."""
+    original = connections["default"]
+    settings_dict = {**original.settings_dict, **changes}
+    replacement = ConnectionHandler({"default": settings_dict})["default"]
+    connections["default"] = replacement
+    try:
+        yield replacement
+    finally:
+        replacement.close()
+        connections["default"] = original
+
+
+@needs_postgresql
+def test_postgresql_down_answers_503(home_page, visitor):
+    with default_connection(HOST="127.0.0.1", PORT=str(free_port())):
+        started = time.monotonic()
+        public = visitor.get("/fr/")
+        api = visitor.get("/api/v1/search/?q=partnership&lang=en")
+        elapsed = time.monotonic() - started
+    body = assert_unavailable_page(public, "fr")
+    assert "The site is briefly unavailable" not in body
+    assert api.status_code == 503
+    assert "Retry-After" in api
+    assert elapsed < 10  # refused at once, not after a worker's timeout
+
+
+@needs_postgresql
+def test_statement_timeout_is_set_below_the_worker_timeout(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == f"{settings.DATABASE_STATEMENT_TIMEOUT}s"
+    assert 0 < settings.DATABASE_STATEMENT_TIMEOUT < 30
+
+
+@needs_postgresql
+def test_query_past_statement_timeout_is_cancelled(db):
+    options = {**connection.settings_dict["OPTIONS"], "options": "-c statement_timeout=300"}
+    with default_connection(OPTIONS=options) as short, short.cursor() as cursor:
+        started = time.monotonic()
+        with pytest.raises(OperationalError, match="statement timeout"):
+            cursor.execute("SELECT pg_sleep(5)")
+    assert time.monotonic() - started < 3
+
+
+@needs_postgresql
+def test_page_behind_a_lock_answers_503_at_statement_timeout(home_page, visitor):
+    # The test's own transaction holds the sites table, as a long migration or a stuck
+    # transaction would; the request's connection waits for it until statement_timeout.
+    with connection.cursor() as cursor:
+        cursor.execute("LOCK TABLE wagtailcore_site IN ACCESS EXCLUSIVE MODE")
+    options = {**connection.settings_dict["OPTIONS"], "options": "-c statement_timeout=500"}
+    with default_connection(OPTIONS=options):
+        started = time.monotonic()
+        response = visitor.get("/es/")
+        elapsed = time.monotonic() - started
+    assert_unavailable_page(response, "es")
+    assert elapsed < 5
+
+
+# --- Health endpoint -------------------------------------------------------------------------
+
+
+def test_healthz_answers_200_when_every_service_answers(visitor, db):
+    response = visitor.get("/healthz")
+    assert response.status_code == 200
+    assert response["Cache-Control"].startswith("max-age=0")
+    assert response.json() == {
+        "status": "ok",
+        "checks": {"database": "ok", "cache": "ok", "task_queue": "ok", "search_engine": "ok"},
+    }
+
+
+def test_healthz_answers_503_naming_the_service_that_failed(visitor, db):
+    with connection.execute_wrapper(dropped_connection):
+        database_down = visitor.get("/healthz")
+    with override_settings(WAGTAILSEARCH_BACKENDS=search_backends("http://127.0.0.1:9")):
+        search_down = visitor.get("/healthz")
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        queue = visitor.get("/healthz")
+
+    assert database_down.status_code == 503
+    assert database_down.json()["checks"]["database"] == "unavailable"
+    assert database_down.json()["checks"]["task_queue"] == "ok"  # tests run tasks at once
+    assert search_down.status_code == 503
+    assert search_down.json()["checks"] == {
+        "database": "ok",
+        "cache": "ok",
+        "task_queue": "ok",
+        "search_engine": "unavailable",
+    }
+    assert queue.status_code == 200  # the queue's table is read
+
+
+def test_healthz_is_outside_the_language_prefix(visitor, db):
+    assert visitor.get("/en/healthz/").status_code == 404
+
+
+# --- Redis stops -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """A redis-server of the test's own on a free port, in memory only; `stop()` stops it."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.skip("redis-server is not installed (make services installs it; CI has it)")
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603 - a fixed binary with fixed arguments
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+         "--dir", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 10
+    while True:
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
+            break
+        if time.monotonic() > deadline:
+            process.kill()
+            pytest.fail("the test's redis-server did not start")
+        time.sleep(0.05)
+
+    def stop():
+        process.terminate()
+        process.wait(10)
+
+    process.url, process.stop = f"redis://127.0.0.1:{port}/0", stop
+    yield process
+    if process.poll() is None:
+        stop()
+
+
+def test_pages_render_and_public_limits_open_when_redis_stops(
+    redis_server, home_page, visitor, staff, caplog
+):
+    caches = {
+        "default": {
+            "BACKEND": "cms.core.fail_open_cache.FailOpenRedisCache",
+            "LOCATION": redis_server.url,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    with override_settings(CACHES=caches):
+        cache.set("probe", "kept")
+        assert cache.get("probe") == "kept"  # Redis answers
+        for _ in range(guards.RATE_LIMIT):
+            guards.record("203.0.113.9-hash", scope="failures")
+        assert guards.is_limited("203.0.113.9-hash", scope="failures")
+
+        redis_server.stop()
+        started = time.monotonic()
+        public = visitor.get("/en/")
+        french = visitor.get("/fr/")
+        admin = staff.get("/admin/")
+        health = visitor.get("/healthz")
+        elapsed = time.monotonic() - started
+
+        assert cache.get("probe") is None  # a miss, not an error
+        assert not guards.is_limited("203.0.113.9-hash", scope="failures")  # fails open
+        guards.record("203.0.113.9-hash", scope="failures")  # counting fails quietly
+
+    assert (public.status_code, french.status_code, admin.status_code) == (200, 200, 200)
+    assert health.status_code == 503
+    assert json.loads(health.content)["checks"]["cache"] == "unavailable"
+    assert "Redis cache unavailable" in caplog.text
+    assert elapsed < 10  # refused at once, no request waits for Redis
+
+
+# --- SQLite: concurrent writes wait ----------------------------------------------------------
+
+
+def race(path, options, django_db_blocker):
+    """Two transactions that read then write the same table at the same moment, as autosave
+    and a submission for moderation do; the errors each met."""
+    handler = ConnectionHandler(
+        {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(path), "OPTIONS": options}}
+    )
+    with django_db_blocker.unblock():
+        setup = handler["default"]
+        with setup.cursor() as cursor:
+            cursor.execute("CREATE TABLE revision (id INTEGER PRIMARY KEY, writer TEXT)")
+        setup.close()
+    first_wrote = threading.Event()
+    errors = []
+
+    def write(name, hold):
+        with django_db_blocker.unblock():
+            db = handler["default"]  # each thread its own connection
+            try:
+                db.set_autocommit(False)
+                db._start_transaction_under_autocommit()  # what atomic() does on SQLite
+                with db.cursor() as cursor:
+                    cursor.execute("SELECT count(*) FROM revision")
+                    if name == "second":
+                        first_wrote.wait(5)
+                    cursor.execute("INSERT INTO revision (writer) VALUES (%s)", [name])
+                    if name == "first":
+                        first_wrote.set()
+                        time.sleep(hold)
+                db.commit()
+            except OperationalError as error:
+                errors.append(str(error))
+            finally:
+                first_wrote.set()
+                db.close()
+
+    threads = [
+        threading.Thread(target=write, args=("first", 0.5)),
+        threading.Thread(target=write, args=("second", 0)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    return errors
+
+
+def test_sqlite_concurrent_writes_wait_instead_of_failing(tmp_path, django_db_blocker):
+    assert settings.SQLITE_OPTIONS["transaction_mode"] == "IMMEDIATE"
+    assert race(tmp_path / "project.sqlite3", settings.SQLITE_OPTIONS, django_db_blocker) == []
+    # The same race with SQLite's default transactions: "database is locked" at once.
+    deferred = {"timeout": settings.SQLITE_OPTIONS["timeout"]}
+    assert race(tmp_path / "deferred.sqlite3", deferred, django_db_blocker) == [
+        "database is locked"
+    ]
+
+
+@pytest.mark.skipif(POSTGRESQL, reason="the demo's SQLite settings; PostgreSQL runs above")
+def test_sqlite_database_uses_the_waiting_options(db):
+    assert connection.settings_dict["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    assert connection.settings_dict["OPTIONS"]["timeout"] == 20
