@@ -259,6 +259,31 @@ def test_pages_render_and_public_limits_open_when_redis_stops(
     assert elapsed < 10  # refused at once, no request waits for Redis
 
 
+def test_admin_sign_in_stays_throttled_when_redis_stops(redis_server, editor, settings):
+    """Sign-in failures are counted in the database (django-axes), not in the cache: the
+    throttle holds (fails closed) while Redis is down."""
+    settings.AXES_FAILURE_LIMIT = 3
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "cms.core.fail_open_cache.FailOpenRedisCache",
+            "LOCATION": redis_server.url,
+        }
+    }
+    redis_server.stop()
+    client = Client(raise_request_exception=False)
+
+    def sign_in(password):
+        return client.post(
+            "/admin/login/",
+            {"username": "editor", "password": password, "next": "/admin/"},
+            REMOTE_ADDR="203.0.113.70",
+        )
+
+    assert [sign_in("wrong").status_code for _ in range(3)] == [200, 200, 429]
+    assert sign_in("pw").status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
 # --- SQLite: concurrent writes wait ----------------------------------------------------------
 
 
