@@ -27,8 +27,10 @@ from wagtail.models import (
     Page,
 )
 
-#: Sent by `sync_roles` once every role group exists, with `groups` ({name: Group}): the apps
-#: above (the editorial workflow of cms.publishing) attach what depends on them.
+#: Sent by `sync_roles` once every role group exists, with `groups` ({name: Group}) and
+#: `languages` ({name: language code} of the roles that work in one language): the apps above
+#: (the editorial workflow of cms.publishing, the working languages of cms.localization)
+#: attach what depends on them.
 roles_synced = Signal()
 
 EDITORS = "Communications editors"
@@ -101,9 +103,10 @@ def _role_definitions():
     signed = ["add_document", "change_document", "choose_document", "delete_document"]
     roles = {
         # No publish_page: an editor submits pages for moderation (workflows.py).
+        # Editors lock pages and unlock their own locks; only leads unlock someone else's.
         EDITORS: {
             "perms": editor_perms,
-            "pages": ["add_page", "change_page", "lock_page", "unlock_page"],
+            "pages": ["add_page", "change_page", "lock_page"],
             "collections": {PUBLIC_MEDIA_COLLECTION: media},
         },
         # Editors' rights, plus publishing; the leads' group approves in the workflows.
@@ -240,7 +243,12 @@ def sync_roles():
 
     # The editorial workflow (cms.publishing) is approved by the leads' group: it is made or
     # repaired now that the group exists.
-    roles_synced.send(sender=None, groups=groups)
+    languages = {
+        name: role["page_language"]
+        for name, role in _role_definitions().items()
+        if role.get("page_language")
+    }
+    roles_synced.send(sender=None, groups=groups, languages=languages)
     return groups
 
 

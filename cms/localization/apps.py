@@ -10,8 +10,14 @@ class LocalizationConfig(AppConfig):
     verbose_name = _("Translation workflow")
 
     def ready(self):
+        from cms.core.roles import roles_synced
+
         from . import permissions, signals, slugs
 
         permissions.register_policies()
+        roles_synced.connect(
+            permissions.sync_group_languages,
+            dispatch_uid="cms.localization.permissions.sync_group_languages",
+        )
         signals.connect()
         slugs.connect()

@@ -1,10 +1,12 @@
 """wagtail-localize's admin views, with PartnerHub's permission checks in front.
 
 wagtail-localize checks one global permission ("submit translation") before starting or
-synchronizing a translation, and model-wide snippet permissions in its translation editor. In
-this project a translator works on their own language only and never on a page that is
-restricted from them, so every one of those views is served through a guard here, at the same
-address (see wagtail_hooks.register_guarded_localize_urls, registered before
+synchronizing a translation, and model-wide snippet permissions in its translation editor.
+Here every one of those views asks what Wagtail's permissions allow in the language
+concerned: page permissions on that language's tree (`permissions_for_user`), model
+permissions in the languages of the groups that give them (scope.py), and never a page whose
+view restriction keeps the user out unless they may edit its source. They are served at the
+same addresses (see wagtail_hooks.register_guarded_localize_urls, registered before
 wagtail-localize's own URLs).
 """
 
@@ -14,7 +16,7 @@ from django import forms
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail_localize import operations
 from wagtail_localize.models import Translation
 from wagtail_localize.views import (
@@ -24,7 +26,13 @@ from wagtail_localize.views import (
     update_translations,
 )
 
-from .scope import can_translate_into, page_is_restricted_for, translation_scope
+from .permissions import LocaleScopedPermissionPolicy
+from .scope import (
+    can_translate_into,
+    page_is_restricted_for,
+    restricted_page_paths,
+    translation_scope,
+)
 
 __all__ = [
     "GuardedSubmitPageTranslationView",
@@ -33,6 +41,7 @@ __all__ = [
     "guard_translation",
     "translate_missing_ancestors",
     "unscoped_only",
+    "user_may_edit",
     "user_may_edit_source",
 ]
 
@@ -41,17 +50,26 @@ def _restricted(user, instance):
     return isinstance(instance, Page) and page_is_restricted_for(user, instance)
 
 
-def user_may_edit_source(user, instance):
-    """Whether the user may change the source object itself (and so sync its translations)."""
+def user_may_edit(user, instance):
+    """Whether the user may change this object: a page by its page permissions, a
+    translatable snippet in its own language (permissions.py), another record by its model."""
     if isinstance(instance, Page):
         return instance.permissions_for_user(user).can_edit()
+    if isinstance(instance, TranslatableMixin):
+        policy = LocaleScopedPermissionPolicy(type(instance))
+        return policy.user_has_permission_for_instance(user, "change", instance)
     opts = instance._meta
     return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
 
 
+def user_may_edit_source(user, instance):
+    """Whether the user may change the source object itself (and so sync its translations)."""
+    return user_may_edit(user, instance)
+
+
 def _locales_user_may_create_in(user, instance, locales):
     """The locales where the user may create the translation: under the page's translated
-    parent where they may add pages, or, for a snippet, if they may change that model."""
+    parent where they may add pages, or, for a snippet, where they may change that model."""
     if isinstance(instance, Page):
         # wagtail-localize creates the missing translations of the ancestors too: the user
         # must be able to add pages under the nearest ancestor that exists in the locale.
@@ -67,10 +85,12 @@ def _locales_user_may_create_in(user, instance, locales):
                         allowed.append(locale.pk)
                     break
         return allowed
-    opts = instance._meta
-    if not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
-        return []
-    return [locale.pk for locale in locales]
+    policy = LocaleScopedPermissionPolicy(type(instance))
+    return [
+        locale.pk
+        for locale in locales
+        if policy.user_has_permission_in_language(user, "change", locale.language_code)
+    ]
 
 
 class _GuardedSubmitMixin:
@@ -155,7 +175,7 @@ class GuardedUpdateTranslationsView(update_translations.UpdateTranslationsView):
             instance = source.get_source_instance()
         except source.specific_content_type.model_class().DoesNotExist:
             raise PermissionDenied from None
-        if translation_scope(request.user) is not None or _restricted(request.user, instance):
+        if _restricted(request.user, instance):
             raise PermissionDenied
         if not user_may_edit_source(request.user, instance):
             raise PermissionDenied
@@ -163,23 +183,36 @@ class GuardedUpdateTranslationsView(update_translations.UpdateTranslationsView):
 
 
 def guard_translation(view):
-    """Wrap a view of the translation editor that takes a `translation_id`: a scoped user
-    must translate into their own language and may not work on a page kept from them."""
+    """Wrap a view of the translation editor that takes a `translation_id`: the user must
+    translate into its language and may change its target there (its page, or the record in
+    that language), and the target, or its source, must not be kept from them."""
 
     @wraps(view)
     def guarded(request, translation_id, *args, **kwargs):
-        if translation_scope(request.user) is not None:
-            translation = get_object_or_404(
-                Translation.objects.select_related("target_locale", "source"), id=translation_id
-            )
-            if not can_translate_into(request.user, translation.target_locale):
+        translation = get_object_or_404(
+            Translation.objects.select_related("target_locale", "source"), id=translation_id
+        )
+        if not request.user.has_perm("wagtail_localize.submit_translation"):
+            raise PermissionDenied
+        if not can_translate_into(request.user, translation.target_locale):
+            raise PermissionDenied
+        try:
+            source = translation.source.get_source_instance()
+        except ObjectDoesNotExist:
+            source = None
+        if source is not None and _restricted(request.user, source):
+            raise PermissionDenied
+        try:
+            target = translation.get_target_instance()
+        except ObjectDoesNotExist:  # no target yet: who may create it there may work on it
+            target = None
+        if target is None:
+            if source is None or not _locales_user_may_create_in(
+                request.user, source, [translation.target_locale]
+            ):
                 raise PermissionDenied
-            try:
-                target = translation.get_target_instance()
-            except ObjectDoesNotExist:  # no target yet: the locale check is the guard
-                target = None
-            if target is not None and _restricted(request.user, target):
-                raise PermissionDenied
+        elif not user_may_edit(request.user, target):
+            raise PermissionDenied
         return view(request, translation_id, *args, **kwargs)
 
     return guarded
@@ -187,11 +220,12 @@ def guard_translation(view):
 
 def unscoped_only(view):
     """wagtail-localize's report of translations lists every object's title, restricted
-    pages included: translators use the status matrix instead."""
+    pages included: only for users whose translation rights hold in every language and whom
+    no view restriction keeps out."""
 
     @wraps(view)
     def guarded(request, *args, **kwargs):
-        if translation_scope(request.user) is not None:
+        if translation_scope(request.user) is not None or restricted_page_paths(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

@@ -5,12 +5,13 @@ translation key), one cell per language. Reading the matrix is a plain query on 
 tables; the cells are recomputed only for the objects that changed.
 """
 
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-__all__ = ["TranslationCell", "TranslationStatus"]
+__all__ = ["GroupLanguage", "TranslationCell", "TranslationStatus"]
 
 
 class TranslationStatus(models.Model):
@@ -78,3 +79,27 @@ class TranslationCell(models.Model):
 
     def __str__(self):
         return f"{self.status} [{self.locale.language_code}] {self.state}"
+
+
+class GroupLanguage(models.Model):
+    """A language a group of staff works in (scope.py): its rights on translatable records,
+    and its translations, hold in its languages only. The translators' roles have theirs from
+    cms.core.roles; a group made by an administrator has the languages of its page
+    permissions."""
+
+    group = models.ForeignKey(
+        Group, on_delete=models.CASCADE, related_name="working_languages", verbose_name=_("group")
+    )
+    locale = models.ForeignKey(
+        Locale, on_delete=models.CASCADE, related_name="+", verbose_name=_("language")
+    )
+
+    class Meta:
+        verbose_name = _("working language")
+        verbose_name_plural = _("working languages")
+        constraints = [
+            models.UniqueConstraint(fields=["group", "locale"], name="unique_group_language")
+        ]
+
+    def __str__(self):
+        return f"{self.group} [{self.locale.language_code}]"

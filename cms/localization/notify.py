@@ -29,7 +29,6 @@ from cms.core.emails import absolute, render
 from cms.core.models import OutgoingEmail
 
 from .guards import user_may_edit_source
-from .scope import translation_scope
 
 __all__ = [
     "REQUEST_INTERVAL",
@@ -66,7 +65,6 @@ def users_who_may_sync(instance):
         user
         for user in candidates
         if user.has_perm("wagtail_localize.submit_translation")
-        and translation_scope(user) is None
         and user_may_edit_source(user, instance)
     ]
 

@@ -1,94 +1,190 @@
-"""Who may translate into which language, and which pages a translator may not read.
+"""In which languages a user's rights hold, and which pages a view restriction keeps from them.
 
-A member of a translators' group (cms.core.roles) who has no other role is *scoped*: they
-translate into, edit and publish their own language(s) only, and they cannot start a
-translation of, or open, a page whose view restriction keeps them out. Everyone else (the
-communications, partnership and administration roles) is unscoped: Wagtail's own page and
-model permissions apply to them unchanged.
+Nothing here reads a group's name: an administrator may make any group, and its rights must
+hold exactly as Wagtail's permissions say.
+
+- A group *works in* the languages of the pages it holds page permissions on (a group with
+  rights under `/fr/` works in French) and in the languages an administrator gave it
+  (`GroupLanguage`, set for the translators' roles by cms.core.roles, so that they hold before
+  their language's home page exists). A group with page permissions on the root of the tree,
+  or with neither, works in every language. Its model permissions on translatable records
+  (change a partner, translate) hold in those languages only.
+- A page's view restriction (on it or an ancestor) keeps out a user it would keep out of the
+  public site: a group restriction everyone outside its groups, a password restriction
+  everyone; unless the user may edit the page's source, whose restriction it repeats
+  (cms.core.translation_sync), or whose own restriction keeps the user out.
 """
 
-from wagtail.models import Page, PageViewRestriction
+from django.conf import settings
+from django.contrib.auth.models import Permission
+from wagtail.models import GroupPagePermission, Page, PagePermissionTester, PageViewRestriction
 
-from cms.core.roles import TRANSLATOR_LANGUAGES, translator_group_name
+from .models import GroupLanguage
 
 __all__ = [
     "can_translate_into",
+    "has_perm_in_language",
     "page_is_restricted_for",
     "restricted_page_paths",
+    "source_page",
     "translation_scope",
-    "translator_groups",
+    "user_group_languages",
 ]
 
-_CACHE_ATTR = "_partnerhub_translation_scope"
+_GROUPS_ATTR = "_partnerhub_group_languages"
+_RESTRICTIONS_ATTR = "_partnerhub_view_restrictions"
+_PERMS_ATTR = "_partnerhub_group_permissions"
 
 
-def translator_groups():
-    """{group name: language code} of the translators' groups."""
-    return {translator_group_name(code): code for code in TRANSLATOR_LANGUAGES}
+def user_group_languages(user):
+    """{group id: frozenset of language codes, or None for every language} of the user's
+    groups. Cached on the user object for the request."""
+    if not hasattr(user, _GROUPS_ATTR):
+        group_ids = list(user.groups.values_list("id", flat=True))
+        languages = {group_id: set() for group_id in group_ids}
+        everywhere = set()
+        grants = GroupPagePermission.objects.filter(group_id__in=group_ids).values_list(
+            "group_id", "page__depth", "page__locale__language_code"
+        )
+        for group_id, depth, code in grants:
+            if depth == 1:
+                everywhere.add(group_id)
+            else:
+                languages[group_id].add(code)
+        rows = GroupLanguage.objects.filter(group_id__in=group_ids).values_list(
+            "group_id", "locale__language_code"
+        )
+        for group_id, code in rows:
+            languages[group_id].add(code)
+        setattr(
+            user,
+            _GROUPS_ATTR,
+            {
+                group_id: None if group_id in everywhere or not codes else frozenset(codes)
+                for group_id, codes in languages.items()
+            },
+        )
+    return getattr(user, _GROUPS_ATTR)
 
 
-def translation_scope(user):
-    """The language codes a translator is limited to, or None when the user is not limited.
+def _group_permissions(user):
+    """{"app_label.codename": {group ids granting it}} for the user's groups."""
+    if not hasattr(user, _PERMS_ATTR):
+        granted = {}
+        rows = Permission.objects.filter(group__user=user).values_list(
+            "content_type__app_label", "codename", "group__id"
+        )
+        for app_label, codename, group_id in rows:
+            granted.setdefault(f"{app_label}.{codename}", set()).add(group_id)
+        setattr(user, _PERMS_ATTR, granted)
+    return getattr(user, _PERMS_ATTR)
 
-    Cached on the user object for the request.
-    """
-    if not getattr(user, "is_authenticated", False):
+
+def _languages_of_perm(user, perm):
+    """The language codes where `perm` holds for the user: None for all, else a frozenset."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
         return frozenset()
     if user.is_superuser:
         return None
-    if not hasattr(user, _CACHE_ATTR):
-        groups = translator_groups()
-        names = set(user.groups.values_list("name", flat=True))
-        if names & groups.keys() and not names - groups.keys():
-            scope = frozenset(groups[name] for name in names)
-        else:
-            scope = None
-        setattr(user, _CACHE_ATTR, scope)
-    return getattr(user, _CACHE_ATTR)
+    if not user.has_perm(perm):
+        return frozenset()
+    groups = _group_permissions(user).get(perm, set())
+    if perm in user.get_user_permissions() or not groups:
+        return None  # given to the user directly, not through a group
+    codes = set()
+    by_group = user_group_languages(user)
+    for group_id in groups:
+        if by_group.get(group_id) is None:
+            return None
+        codes |= by_group[group_id]
+    return frozenset(codes)
+
+
+def has_perm_in_language(user, perm, language_code):
+    """Whether the user holds the model permission `perm` in this language."""
+    languages = _languages_of_perm(user, perm)
+    return languages is None or language_code in languages
+
+
+def translation_scope(user):
+    """The languages a user translates into (by the groups that give them wagtail-localize's
+    "submit translation"), or None for every language."""
+    return _languages_of_perm(user, "wagtail_localize.submit_translation")
 
 
 def can_translate_into(user, locale):
-    """Whether the user may create, edit and publish content in this locale."""
+    """Whether the user translates into this locale."""
     scope = translation_scope(user)
     return scope is None or locale.language_code in scope
 
 
-def page_is_restricted_for(user, page):
-    """Whether a view restriction of the page (or of an ancestor) keeps a scoped user out.
+def source_page(page):
+    """The page in the source language (English) whose translation `page` is, or the page
+    itself when it has none."""
+    if page.locale.language_code == settings.LANGUAGE_CODE:
+        return page
+    return (
+        Page.objects.filter(
+            translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        ).first()
+        or page
+    )
 
-    Group restrictions keep out translators who are not in one of the groups; password
-    restrictions keep out every translator (the password is not theirs to know). Unscoped
-    users are never kept out here: Wagtail's page permissions decide for them.
-    """
-    if translation_scope(user) is None:
+
+def _restrictions(user):
+    """[(tree path, keeps the user out)] of every view restriction, read once per request."""
+    if not hasattr(user, _RESTRICTIONS_ATTR):
+        user_group_ids = set(user.groups.values_list("id", flat=True))
+        rows = []
+        for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
+            "groups"
+        ):
+            if restriction.restriction_type == PageViewRestriction.PASSWORD:
+                keeps_out = True
+            elif restriction.restriction_type == PageViewRestriction.GROUPS:
+                keeps_out = not {group.id for group in restriction.groups.all()} & user_group_ids
+            else:  # logged-in users only: staff are signed in
+                keeps_out = False
+            rows.append((restriction.page.path, keeps_out, restriction.page))
+        setattr(user, _RESTRICTIONS_ATTR, rows)
+    return getattr(user, _RESTRICTIONS_ATTR)
+
+
+def _kept_out_by_restriction(user, path):
+    return any(
+        keeps_out and path.startswith(prefix) for prefix, keeps_out, _p in _restrictions(user)
+    )
+
+
+def _may_edit(user, page):
+    """Wagtail's own answer, from the user's page permissions on the tree only."""
+    return PagePermissionTester(user, page).can_edit()
+
+
+def page_is_restricted_for(user, page):
+    """Whether a view restriction of the page (or of an ancestor) keeps the user out of it in
+    the admin: it would keep them out of the public page, and they may not edit its source."""
+    if not isinstance(page, Page) or not getattr(user, "is_authenticated", False):
         return False
-    if isinstance(page, Page):
-        restrictions = page.get_view_restrictions()
-    else:
+    if user.is_superuser or not any(keeps_out for _path, keeps_out, _p in _restrictions(user)):
         return False
-    user_group_ids = set(user.groups.values_list("id", flat=True))
-    for restriction in restrictions:
-        if restriction.restriction_type == PageViewRestriction.PASSWORD:
-            return True
-        if restriction.restriction_type == PageViewRestriction.GROUPS:
-            allowed = set(restriction.groups.values_list("id", flat=True))
-            if not allowed & user_group_ids:
-                return True
-    return False
+    source = source_page(page)
+    # A translation is kept out by its source's restriction too, in case it has no copy of it
+    # (one made after the restriction was set).
+    if not (
+        _kept_out_by_restriction(user, page.path) or _kept_out_by_restriction(user, source.path)
+    ):
+        return False
+    return not _may_edit(user, source)
 
 
 def restricted_page_paths(user):
-    """Tree paths of the pages whose restriction keeps this scoped user out (and so all
-    their descendants); empty for unscoped users."""
-    if translation_scope(user) is None:
+    """Tree paths of the pages whose restriction keeps this user out (and so all their
+    descendants)."""
+    if not getattr(user, "is_authenticated", False) or user.is_superuser:
         return []
-    user_group_ids = set(user.groups.values_list("id", flat=True))
-    paths = []
-    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-    for restriction in restrictions:
-        if restriction.restriction_type == PageViewRestriction.PASSWORD or (
-            restriction.restriction_type == PageViewRestriction.GROUPS
-            and not {group.id for group in restriction.groups.all()} & user_group_ids
-        ):
-            paths.append(restriction.page.path)
-    return paths
+    return [
+        path
+        for path, keeps_out, page in _restrictions(user)
+        if keeps_out and not _may_edit(user, source_page(page))
+    ]

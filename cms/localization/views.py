@@ -131,7 +131,7 @@ class TranslationMatrixView(TemplateView):
         elif data.get("language"):
             statuses = statuses.exclude(source_locale__language_code=data["language"])
 
-        statuses = statuses.select_related("content_type").prefetch_related(
+        statuses = statuses.select_related("content_type", "source_locale").prefetch_related(
             Prefetch("cells", queryset=TranslationCell.objects.order_by("locale_id"))
         )
         paginator = Paginator(statuses.order_by("content_type_id", "title", "pk"), PER_PAGE)
@@ -198,11 +198,17 @@ class TranslationMatrixView(TemplateView):
             for page in (Page.objects.filter(translation_key__in=keys) if keys else [])
         }
 
-    def may_change_snippets(self, content_type):
+    def may_change_snippets(self, content_type, locale):
+        """Whether the user may change records of this type in this language."""
         model = content_type.model_class()
-        return model is not None and get_permission_policy(model).user_has_permission(
-            self.request.user, "change"
-        )
+        if model is None:
+            return False
+        policy = get_permission_policy(model)
+        if hasattr(policy, "user_has_permission_in_language"):
+            return policy.user_has_permission_in_language(
+                self.request.user, "change", locale.language_code
+            )
+        return policy.user_has_permission(self.request.user, "change")
 
     def in_scope(self, locale):
         return self.scope is None or locale.language_code in self.scope
@@ -218,7 +224,7 @@ class TranslationMatrixView(TemplateView):
         if not self.in_scope(locale):
             return False
         if not status.is_page:
-            return self.may_change_snippets(status.content_type)
+            return self.may_change_snippets(status.content_type, locale)
         step = Page.steplen
         for end in range(len(status.page_path) - step, 0, -step):
             ancestor = self.ancestors.get(status.page_path[:end])
@@ -242,7 +248,7 @@ class TranslationMatrixView(TemplateView):
             if tester is None or not tester.can_edit():
                 return None
             return reverse("wagtailadmin_pages:edit", args=[cell.object_id])
-        if not self.may_change_snippets(content_type):
+        if not self.may_change_snippets(content_type, cell.locale):
             return None
         return reverse(
             f"wagtailsnippets_{content_type.app_label}_{content_type.model}:edit",
@@ -265,15 +271,14 @@ class TranslationMatrixView(TemplateView):
         return f"{url}?{urlencode({'select_locale': locale.language_code})}"
 
     def may_sync(self, status):
-        """Synchronizing rewrites every language: for unscoped users who may edit the
-        source (guards.GuardedUpdateTranslationsView)."""
-        if self.scope is not None or status.translation_source_id is None:
+        """Synchronizing rewrites every language: for users who may edit the source
+        (guards.GuardedUpdateTranslationsView)."""
+        if status.translation_source_id is None:
             return False
         if status.is_page:
             tester = self.page_tester(status.source_object_id)
             return tester is not None and tester.can_edit()
-        content_type = status.content_type
-        return self.request.user.has_perm(f"{content_type.app_label}.change_{content_type.model}")
+        return self.may_change_snippets(status.content_type, status.source_locale)
 
     def sync_url(self, status, matrix_url):
         if not self.may_sync(status):
@@ -348,9 +353,7 @@ class TranslationChangesView(TemplateView):
 
     @cached_property
     def may_sync(self):
-        return translation_scope(self.request.user) is None and user_may_edit_source(
-            self.request.user, self.instance
-        )
+        return user_may_edit_source(self.request.user, self.instance)
 
     @cached_property
     def requestable_locales(self):

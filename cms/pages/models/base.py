@@ -8,6 +8,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.localization.page_permissions import PartnerHubPagePermissionTester
+
 from ..blocks import BaseStreamBlock
 from ..context.registry import context_for, response_to
 
@@ -39,6 +41,11 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        """What the user may do to this page in the admin: Wagtail's page permissions, less
+        what a view restriction keeps from them (cms.localization.page_permissions)."""
+        return PartnerHubPagePermissionTester(user, self)
 
     def serve(self, request, *args, **kwargs):
         # A form on the page answers its own POST (a redirect, or the page again with its
