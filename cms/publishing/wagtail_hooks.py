@@ -1,8 +1,11 @@
-"""The editorial workflow in the admin, in the staff member's language."""
+"""The editorial workflow in the admin, in the staff member's language, and no save that
+overwrites a newer version (editing.py)."""
 
 from django.utils.translation import gettext
 from wagtail import hooks
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
+
+from .editing import refuse_stale_save
 
 
 class SubmitInStaffLanguageMenuItem(SubmitForModerationMenuItem):
@@ -35,3 +38,9 @@ def name_workflows_in_staff_language(menu_items, request, context):
     for index, item in enumerate(menu_items):
         if type(item) is SubmitForModerationMenuItem:
             menu_items[index] = SubmitInStaffLanguageMenuItem(order=item.order)
+
+
+# Before wagtail-localize's hook, which serves a translation's editor at the same address.
+@hooks.register("before_edit_page", order=-50)
+def refuse_out_of_date_save(request, page):
+    return refuse_stale_save(request, page)
