@@ -41,16 +41,16 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.views.static import serve
+    from cms.core.media import serve_public_media
 
     urlpatterns += staticfiles_urlpatterns()
-    # Uploaded images for the development server; documents are left out on purpose: they
-    # are only ever served through /documents/, which checks private collections.
+    # Uploaded images for the development server; documents (served only through /documents/,
+    # which checks private collections) and private files are refused under any spelling of
+    # their path (cms/core/media.py).
     urlpatterns += [
         re_path(
-            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?!documents/)(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
+            serve_public_media,
         )
     ]
 

@@ -4,6 +4,8 @@ from django import forms
 from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.uploads import check_upload
+
 from .models import ImportRun
 from .permissions import can_import
 from .reader import FORMATS, limits
@@ -51,7 +53,8 @@ class ImportForm(forms.Form):
                 _("The file is too big: %(size)s bytes, the limit is %(limit)s bytes."),
                 params={"size": upload.size, "limit": max_bytes},
             )
-        return upload
+        # A .xlsx must be a workbook and a .csv text (cms/core/uploads.py).
+        return check_upload(upload)
 
     def clean(self):
         cleaned = super().clean()
