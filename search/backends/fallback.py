@@ -14,22 +14,23 @@ import logging
 from modelsearch.backends.base import BaseSearchResults
 from modelsearch.backends.database.fallback import DatabaseSearchBackend
 
-__all__ = ["SEARCH_ENGINE_ERRORS", "FallbackSearchResults", "database_search"]
+__all__ = ["FallbackSearchResults", "database_search", "is_search_engine_error"]
 
 logger = logging.getLogger("search.fallback")
 
 
-def _search_engine_errors():
-    try:
-        from elastic_transport import TransportError
-        from elasticsearch import ApiError
-    except ImportError:  # no Elasticsearch client installed: nothing to fall back from
-        return ()
-    return (TransportError, ApiError)
+#: The client packages whose errors mean "the search engine did not answer": refused, timed
+#: out, or an error of the cluster's own. Recognised by their package rather than imported,
+#: since the Elasticsearch client is an optional extra (`pip install .[elasticsearch]`).
+SEARCH_ENGINE_PACKAGES = frozenset({"elasticsearch", "elastic_transport", "opensearchpy"})
 
 
-#: What the Elasticsearch client raises when the cluster cannot answer a search.
-SEARCH_ENGINE_ERRORS = _search_engine_errors()
+def is_search_engine_error(error):
+    """Whether an exception was raised by the search engine's client."""
+    return any(
+        cls.__module__.split(".")[0] in SEARCH_ENGINE_PACKAGES for cls in type(error).__mro__
+    )
+
 
 _database_backend = None
 
@@ -73,17 +74,23 @@ class FallbackSearchResults(BaseSearchResults):
     def _do_search(self):
         try:
             return list(self._shaped(self.primary))
-        except SEARCH_ENGINE_ERRORS as error:
+        except Exception as error:
+            if not is_search_engine_error(error):
+                raise
             return list(self._shaped(self.fallback(error)))
 
     def _do_count(self):
         try:
             return self._shaped(self.primary).count()
-        except SEARCH_ENGINE_ERRORS as error:
+        except Exception as error:
+            if not is_search_engine_error(error):
+                raise
             return self._shaped(self.fallback(error)).count()
 
     def facet(self, field_name):
         try:
             return self.primary.facet(field_name)
-        except SEARCH_ENGINE_ERRORS as error:
+        except Exception as error:
+            if not is_search_engine_error(error):
+                raise
             return self.fallback(error).facet(field_name)

@@ -38,7 +38,7 @@ from .base import (
     language_of,
     locale_languages,
 )
-from .fallback import SEARCH_ENGINE_ERRORS, FallbackSearchResults, database_search
+from .fallback import FallbackSearchResults, database_search, is_search_engine_error
 
 __all__ = ["RouterSearchBackend"]
 
@@ -221,7 +221,9 @@ class RouterSearchBackend(BaseSearchBackend):
             results = self._route_to_languages(
                 method, query, queryset, fields, operator, order_by_relevance
             )
-        except SEARCH_ENGINE_ERRORS as error:
+        except Exception as error:
+            if not is_search_engine_error(error):
+                raise
             return fallback(error)
         if isinstance(results, EmptySearchResults | MergedSearchResults):
             return results  # already read from the engine, or from the database only
