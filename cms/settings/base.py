@@ -262,36 +262,6 @@ CONTENT_SECURITY_POLICY_ADMIN = {"DIRECTIVES": ADMIN_DIRECTIVES}
 # for nothing (Wagtail is upgraded through the lock): the admin's policy allows no other origin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-
-# Failed admin sign-ins are counted per account and, separately, per client address (the one
-# the rate limits count, behind TRUSTED_PROXY_COUNT proxies), logged by the "axes" logger and
-# kept in the database; past the limit the sign-in is refused without checking the password.
-# An administrator unlocks with `manage.py axes_reset_username <user>` or `axes_reset_ip`.
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-AXES_FAILURE_LIMIT = ADMIN_LOGIN_FAILURE_LIMIT
-AXES_COOLOFF_TIME = timedelta(minutes=ADMIN_LOCKOUT_MINUTES)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
-AXES_ENABLE_ACCESS_FAILURE_LOG = True
-# The log names the account and address tried (axes masks them by default): the operator needs
-# them to tell an attack from a forgotten password.
-AXES_SENSITIVE_PARAMETERS = []
-AXES_CLIENT_IP_CALLABLE = "cms.core.public_forms.client_ip"
-AXES_LOCKOUT_CALLABLE = "cms.core.two_factor.lockout.locked_out"
-# The second factor is asked of superusers and of whoever holds one of these permissions
-# (partnership officers read partners' internal notes), whatever their groups are called.
-ADMIN_2FA_REQUIRED_PERMISSIONS = ["snippets.view_partner_internal"]
-OTP_TOTP_ISSUER = "PartnerHub"
-
-# Content-Security-Policy (django-csp): the public site's policy here, the admin's beside it;
-# cms/core/csp.py says which applies to a request.
-CONTENT_SECURITY_POLICY = {"DIRECTIVES": PUBLIC_DIRECTIVES}
-CONTENT_SECURITY_POLICY_ADMIN = {"DIRECTIVES": ADMIN_DIRECTIVES}
-# No staff member's address hash goes to gravatar.com, and the admin policy needs no exception.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Seconds a client is told to wait (Retry-After) when the database cannot answer (503).
 SERVICE_UNAVAILABLE_RETRY_AFTER = 30
 
