@@ -11,9 +11,11 @@
 
 import contextlib
 import json
+import os
 import shutil
 import socket
 import subprocess
+import sys
 import threading
 import time
 
@@ -347,3 +349,17 @@ def test_sqlite_concurrent_writes_wait_instead_of_failing(tmp_path, django_db_bl
 def test_sqlite_database_uses_the_waiting_options(db):
     assert connection.settings_dict["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
     assert connection.settings_dict["OPTIONS"]["timeout"] == 20
+
+
+def test_settings_use_the_fail_open_cache_when_redis_is_configured():
+    script = "from cms.settings import base; print(base.CACHES['default']['BACKEND'])"
+    env = {**os.environ, "REDIS_URL": "redis://127.0.0.1:6379/0"}
+    backend = subprocess.run(  # noqa: S603 - this interpreter, a fixed script
+        [sys.executable, "-c", script],
+        env=env,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert backend == "cms.core.fail_open_cache.FailOpenRedisCache"
