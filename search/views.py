@@ -4,7 +4,8 @@
 Every state of the page is an address (`q`, `type`, `area`, `status`, `page`), so that it
 works without JavaScript and can be shared. Any input is accepted: see
 `search.site.clean_query`. When the search backend fails, the page says so and the failure
-is logged; it is never an error page.
+is logged; it is never an error page. One address searching too often gets a 429 with
+`Retry-After` (the page, in its language, or JSON for the suggestions): `search.site.limits`.
 """
 
 from django.core.paginator import Paginator
@@ -30,6 +31,7 @@ from .site import (
     search_site,
     suggest,
 )
+from .site.limits import TOO_MANY_SEARCHES, wait_before_search, wait_before_suggestions
 
 __all__ = ["PAGE_SIZE", "search_page", "search_suggestions"]
 
@@ -189,11 +191,17 @@ def search_page(request):
         "areas": areas,
         "statuses": statuses,
         "unavailable": False,
+        "rate_limited": False,
         # Results are not for search engines; the empty search page is.
         "meta_noindex": bool(query),
     }
     status = 200
-    if query:
+    wait = wait_before_search(request) if query else 0
+    if wait:
+        # Beyond the address's budget: the page with its search box and the reason, no results.
+        context["rate_limited"] = True
+        status = 429
+    elif query:
         try:
             results = search_site(query, language, request, areas=areas, statuses=statuses)
             context.update(_results_context(request, results, address, kind))
@@ -203,6 +211,8 @@ def search_page(request):
     response = render(request, "search/search_page.html", context, status=status)
     if status == 503:
         response["Retry-After"] = "60"
+    if status == 429:
+        response["Retry-After"] = str(wait)
     return response
 
 
@@ -212,6 +222,13 @@ def search_suggestions(request):
     {"query": ..., "results": [{"title", "url", "type", "type_label"}]}."""
     language = _language(request)
     query = clean_query(request.GET.get("q", ""))
+    wait = wait_before_suggestions(request) if query else 0
+    if wait:
+        response = JsonResponse(
+            {"query": query, "results": [], "detail": str(TOO_MANY_SEARCHES)}, status=429
+        )
+        response["Retry-After"] = str(wait)
+        return response
     try:
         items = suggest(query, language, request)
     except SearchUnavailable:

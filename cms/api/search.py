@@ -4,13 +4,17 @@ The same search as the site's search page (`search.site`): live, public content 
 language asked for only, opportunities first, then funding partners, then other pages, each
 group in order of relevance. Any query is accepted: operators, quotes and punctuation are
 read as plain words, control characters are dropped and the query is cut to 200 characters.
+One address searching too often gets a 429 with `Retry-After` (search.site.limits).
 """
 
 from typing import Literal
 
+from django.http import JsonResponse
+from django.utils import translation
 from ninja import Field, Query, Router, Schema
 
 from search.site import TYPES, SearchUnavailable, clean_query, load_hits, search_site
+from search.site.limits import TOO_MANY_SEARCHES, wait_before_search
 
 from .errors import ApiError
 from .languages import resolve_language
@@ -52,7 +56,7 @@ class SearchPageOut(Schema):
 
 @router.get(
     "/search/",
-    response={200: SearchPageOut, 400: ErrorOut, 404: ErrorOut, 503: ErrorOut},
+    response={200: SearchPageOut, 400: ErrorOut, 404: ErrorOut, 429: ErrorOut, 503: ErrorOut},
     summary="Search the site",
 )
 def search(request, params: Query[SearchParams]):
@@ -62,6 +66,13 @@ def search(request, params: Query[SearchParams]):
     query = clean_query(params.q)
     if not query:
         return {"count": 0, "next": None, "previous": None, "results": []}
+    wait = wait_before_search(request)
+    if wait:
+        # One budget with the search page (search.site.limits), the reason in `lang`.
+        with translation.override(language):
+            response = JsonResponse({"detail": str(TOO_MANY_SEARCHES)}, status=429)
+        response["Retry-After"] = str(wait)
+        return response
     try:
         results = search_site(query, language, request)
     except SearchUnavailable as error:

@@ -73,6 +73,10 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "PartnerHub <partnerships@loc
 # address counted by rate limits is read that many places from the right of X-Forwarded-For
 # (cms.core.public_forms.guards.client_ip); 0 reads REMOTE_ADDR.
 TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
+# Searches a minute per client address: the search page and the API's search together, and
+# the suggestions while typing (search/site/limits.py); beyond them, 429 with Retry-After.
+SEARCH_RATE_LIMIT = int(env_str("SEARCH_RATE_LIMIT", "30"))
+SEARCH_SUGGEST_RATE_LIMIT = int(env_str("SEARCH_SUGGEST_RATE_LIMIT", "120"))
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 # Set by .ci/run: browser tests must run instead of being skipped.
