@@ -107,3 +107,18 @@ def test_page_preview_may_be_framed_by_the_admin_only(client, superuser, home_pa
 def test_documents_carry_a_policy(client, db):
     response = client.get("/documents/999999/missing.pdf")
     assert "Content-Security-Policy" in response
+
+
+def test_embedded_videos_need_no_inline_style(db):
+    from django.template.loader import render_to_string
+    from wagtail.embeds.models import Embed
+
+    embed = Embed(
+        url="https://www.youtube.com/watch?v=x",
+        html='<iframe src="https://www.youtube-nocookie.com/embed/x"></iframe>',
+        width=640,
+        height=360,
+    )
+    html = render_to_string("wagtailembeds/embed_frontend.html", {"embed": embed})
+    assert 'class="responsive-object"' in html
+    assert "style=" not in html
