@@ -289,3 +289,10 @@ def test_an_administrator_issues_a_recovery_code_to_a_user_who_lost_their_phone(
 ):
     call_command("addstatictoken", "officer", "-t", "lost2345")
     assert StaticToken.objects.filter(device__user=officer_with_app[0], token="lost2345").exists()
+
+
+def test_the_account_page_leads_to_two_step_verification(client, editor):
+    client.force_login(editor)
+    response = client.get("/admin/account/")
+    assert response.status_code == 200
+    assert reverse("two_factor_setup") in response.content.decode()
