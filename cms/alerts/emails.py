@@ -56,7 +56,8 @@ def email_for(subscriber, kind, pages=()):
     }
     if kind == CONFIRMATION:
         context["confirm_url"] = links.url(subscriber, "confirm")
-        context["days"] = links.unconfirmed_days()
+        # The e-mail counts the link's life in days (48 hours: 2 days).
+        context["days"] = max(1, -(-links.confirmation_hours() // 24))
     opportunities = [_opportunity(page, language) for page in pages if page.live]
     if kind == ALERT:
         if not opportunities:

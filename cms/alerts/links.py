@@ -1,9 +1,11 @@
 """Signed links that let a subscriber act without a password.
 
 Each link carries the subscriber's secret key, signed with a salt per purpose, so that a
-confirmation link cannot be used to delete and a guessed key is worth nothing. Confirmation
-links expire with the registration (ALERTS_UNCONFIRMED_DAYS); the others last as long as
-the subscription, since every e-mail carries them.
+confirmation link cannot be used to delete and a guessed key is worth nothing. A confirmation
+link is valid ALERTS_CONFIRMATION_HOURS (48) hours and once only: it stands for a registration
+waiting for its confirmation, so once confirmed (or unsubscribed, or erased) it leads nowhere,
+where issue 16 found it reusable for 7 days and leading to the subscription's page. The others
+last as long as the subscription, since every e-mail carries them.
 """
 
 from django.conf import settings
@@ -15,7 +17,14 @@ from cms.core.emails import absolute
 
 from .models import Subscriber
 
-__all__ = ["absolute", "subscriber_for", "token", "unconfirmed_days", "url"]
+__all__ = [
+    "absolute",
+    "confirmation_hours",
+    "subscriber_for",
+    "token",
+    "unconfirmed_days",
+    "url",
+]
 
 _SALT = "cms.alerts.{}"
 TIMED = {"confirm"}
@@ -24,6 +33,11 @@ TIMED = {"confirm"}
 def unconfirmed_days():
     """Days after which an unconfirmed registration (and its confirmation link) expires."""
     return getattr(settings, "ALERTS_UNCONFIRMED_DAYS", 7)
+
+
+def confirmation_hours():
+    """Hours during which a confirmation link may be used (once)."""
+    return getattr(settings, "ALERTS_CONFIRMATION_HOURS", 48)
 
 
 def _signer(purpose):
@@ -38,15 +52,19 @@ def token(subscriber, purpose):
 
 
 def subscriber_for(value, purpose):
-    """The subscriber a token stands for, or None when it is forged, expired or deleted."""
+    """The subscriber a token stands for, or None when it is forged, expired or deleted, or,
+    for a confirmation, already used."""
     try:
         if purpose in TIMED:
-            key = _signer(purpose).unsign(value, max_age=unconfirmed_days() * 24 * 3600)
+            key = _signer(purpose).unsign(value, max_age=confirmation_hours() * 3600)
         else:
             key = _signer(purpose).unsign(value)
     except signing.BadSignature:
         return None
-    return Subscriber.objects.filter(key=key).first()
+    subscribers = Subscriber.objects.filter(key=key)
+    if purpose == "confirm":
+        subscribers = subscribers.filter(status=Subscriber.Status.PENDING)
+    return subscribers.first()
 
 
 def url(subscriber, purpose, language=None):

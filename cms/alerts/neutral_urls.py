@@ -4,6 +4,7 @@ the one-click unsubscribe target of the List-Unsubscribe header (RFC 8058)."""
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import translation
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -12,6 +13,7 @@ from .links import subscriber_for
 app_name = "alerts_neutral"
 
 
+@never_cache
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def one_click(request, value):
@@ -23,7 +25,7 @@ def one_click(request, value):
     if subscriber is None:
         return HttpResponse(status=404)
     if request.method == "POST":
-        do_unsubscribe(subscriber)
+        do_unsubscribe(subscriber, request)
         return HttpResponse(status=200)
     with translation.override(subscriber.language):
         return HttpResponseRedirect(reverse("alerts:unsubscribe", args=[value]))

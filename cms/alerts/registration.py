@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.personal_data import client_digest, email_digest
 from cms.core.public_forms import PRIVACY_NOTICE_VERSION, PublicForm
 from cms.pages.context.registry import answers, builds
 
@@ -52,11 +53,13 @@ def handle_registration(page, request):
             page,
             request,
             RegistrationForm(request.POST),
-            lambda form, ip_digest: register(form, page.locale.language_code, ip_digest),
+            lambda form, ip_digest: register(
+                form, page.locale.language_code, ip_digest, request=request
+            ),
         )
 
 
-def register(form, language, ip_digest=""):
+def register(form, language, ip_digest="", request=None):
     """Store a new subscriber with its consent and confirmation e-mail, or, for an address
     already registered, queue the e-mail with the link to manage it."""
     email = form.cleaned_data["email"]
@@ -68,7 +71,7 @@ def register(form, language, ip_digest=""):
                 subscriber.ip_hash = ip_digest
                 subscriber.save()
                 form.save_m2m()
-                record_consent(subscriber, Consent.Event.REGISTERED, language)
+                record_consent(subscriber, Consent.Event.REGISTERED, language, request)
                 emails.queue(subscriber, emails.CONFIRMATION)
                 return subscriber
         except IntegrityError:
@@ -79,12 +82,15 @@ def register(form, language, ip_digest=""):
     return existing
 
 
-def record_consent(subscriber, event, language):
-    """Keep when, under which notice, in which language and for which criteria."""
+def record_consent(subscriber, event, language, request=None):
+    """Keep when, under which notice, in which language, for which criteria, and from which
+    client (a keyed hash of its address and user agent): the consent history."""
     return Consent.objects.create(
         subscriber=subscriber,
         event=event,
         privacy_notice_version=PRIVACY_NOTICE_VERSION,
         language=language,
         criteria=subscriber.criteria(),
+        email_hash=email_digest(subscriber.email),
+        client_hash=client_digest(request),
     )

@@ -1,7 +1,15 @@
 """The subscriber's pages, reached from the signed links of the e-mails (no password).
 
 A GET only shows a page (a mail scanner that opens the links changes nothing); confirming,
-unsubscribing, saving and deleting happen on a POST from the page's button.
+unsubscribing, saving and deleting happen on a POST from the page's button. Each of these
+changes is written to the consent history (`Consent`, with the privacy notice's version and a
+hash of the client's address and user agent). Every page here shows a subscriber's data, so
+none may be kept by a browser or a proxy: `never_cache` sends `Cache-Control: no-store`.
+
+Deletion erases everything the site holds under the subscriber's address: the subscription,
+its history and e-mails, and, through `cms.core.personal_data`, their expressions of interest
+and sponsorship applications; the export holds all of these. What remains is one hashed
+suppression entry (`Consent.Event.DELETED`).
 """
 
 import json
@@ -12,7 +20,11 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+
+from cms.core import personal_data
+from cms.core.public_forms import PRIVACY_NOTICE_VERSION
 
 from .emails import ALERT
 from .forms import PreferencesForm
@@ -20,7 +32,7 @@ from .links import subscriber_for, token
 from .models import Consent, Subscriber
 from .registration import record_consent
 
-__all__ = ["confirm", "delete", "export", "manage", "unsubscribe"]
+__all__ = ["confirm", "delete", "do_unsubscribe", "erase", "export", "manage", "unsubscribe"]
 
 
 #: The subscriber's pages are theirs alone: search engines are kept away.
@@ -52,6 +64,7 @@ def _action_page(request, title, text, button, status=200):
     )
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def confirm(request, value):
     """Double opt-in: the confirmation link's page; its button confirms."""
@@ -64,7 +77,7 @@ def confirm(request, value):
                 pk=subscriber.pk, status=Subscriber.Status.PENDING
             ).update(status=Subscriber.Status.CONFIRMED, confirmed_at=timezone.now())
             if updated:
-                record_consent(subscriber, Consent.Event.CONFIRMED, get_language())
+                record_consent(subscriber, Consent.Event.CONFIRMED, get_language(), request)
         return _redirect(_manage_url(request, subscriber, "confirmed"))
     if subscriber.status != Subscriber.Status.PENDING:
         return _redirect(_manage_url(request, subscriber, "already"))
@@ -76,6 +89,7 @@ def confirm(request, value):
     )
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def manage(request, value):
     """Criteria, language and frequency; links to download, unsubscribe and delete."""
@@ -87,14 +101,14 @@ def manage(request, value):
         Subscriber.objects.filter(pk=subscriber.pk).update(
             status=Subscriber.Status.CONFIRMED, unsubscribed_at=None, confirmed_at=timezone.now()
         )
-        record_consent(subscriber, Consent.Event.RESUBSCRIBED, get_language())
+        record_consent(subscriber, Consent.Event.RESUBSCRIBED, get_language(), request)
         return _redirect(_manage_url(request, subscriber, "resubscribed"))
     if request.method == "POST":
         form = PreferencesForm(request.POST, instance=subscriber)
         if form.is_valid():
             with transaction.atomic():
                 form.save()
-                record_consent(subscriber, Consent.Event.CHANGED, get_language())
+                record_consent(subscriber, Consent.Event.CHANGED, get_language(), request)
             return _redirect(_manage_url(request, subscriber, "saved"))
         status = 400
     else:
@@ -112,6 +126,7 @@ def manage(request, value):
     return render(request, "alerts/manage.html", context, status=status)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, value):
     """The unsubscribe link's page; its button unsubscribes."""
@@ -119,7 +134,7 @@ def unsubscribe(request, value):
     if subscriber is None:
         return _invalid(request)
     if request.method == "POST":
-        do_unsubscribe(subscriber)
+        do_unsubscribe(subscriber, request)
         return _redirect(_manage_url(request, subscriber, "unsubscribed"))
     return _action_page(
         request,
@@ -129,15 +144,39 @@ def unsubscribe(request, value):
     )
 
 
-def do_unsubscribe(subscriber):
-    """Stop every e-mail to the subscriber (the one-click POST does the same)."""
-    return (
-        Subscriber.objects.filter(pk=subscriber.pk)
-        .exclude(status=Subscriber.Status.UNSUBSCRIBED)
-        .update(status=Subscriber.Status.UNSUBSCRIBED, unsubscribed_at=timezone.now())
-    )
+def do_unsubscribe(subscriber, request=None):
+    """Stop every e-mail to the subscriber (the one-click POST does the same), and write it
+    to the consent history."""
+    with transaction.atomic():
+        changed = (
+            Subscriber.objects.filter(pk=subscriber.pk)
+            .exclude(status=Subscriber.Status.UNSUBSCRIBED)
+            .update(status=Subscriber.Status.UNSUBSCRIBED, unsubscribed_at=timezone.now())
+        )
+        if changed:
+            record_consent(subscriber, Consent.Event.UNSUBSCRIBED, get_language(), request)
+    return changed
 
 
+def erase(subscriber, request=None):
+    """Erase everything held under the subscriber's address, in every app, and leave only the
+    hashed suppression entry (the DELETED event of the consent history)."""
+    with transaction.atomic():
+        personal_data.erase(subscriber.email)
+        subscriber.emails.all().delete()
+        subscriber.delete()
+        Consent.objects.create(
+            subscriber=None,
+            event=Consent.Event.DELETED,
+            privacy_notice_version=PRIVACY_NOTICE_VERSION,
+            language=get_language() or "",
+            criteria={},
+            email_hash=personal_data.email_digest(subscriber.email),
+            client_hash=personal_data.client_digest(request),
+        )
+
+
+@never_cache
 @require_http_methods(["GET", "POST"])
 def delete(request, value):
     """Erase the subscriber and everything held about them, after a confirmation."""
@@ -145,7 +184,7 @@ def delete(request, value):
     if subscriber is None:
         return _invalid(request)
     if request.method == "POST":
-        subscriber.delete()
+        erase(subscriber, request)
         return render(request, "alerts/deleted.html", PRIVATE)
     return _action_page(
         request,
@@ -158,6 +197,7 @@ def delete(request, value):
     )
 
 
+@never_cache
 @require_http_methods(["GET"])
 def export(request, value):
     """Everything held about the subscriber, as a JSON file (reading changes nothing)."""
@@ -169,12 +209,13 @@ def export(request, value):
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
     )
     response["Content-Disposition"] = 'attachment; filename="my-subscription.json"'
-    response["Cache-Control"] = "no-store"
     return response
 
 
 def subscriber_data(subscriber):
-    """The subscriber's record, consents and the e-mails sent to them, as plain values."""
+    """The subscriber's record, consents and the e-mails sent to them, and what the other
+    apps hold under their address (expressions of interest, sponsorship applications), as
+    plain values."""
 
     def when(value):
         return value.isoformat() if value else None
@@ -216,4 +257,5 @@ def subscriber_data(subscriber):
             }
             for email in subscriber.emails.order_by("pk")
         ],
+        **personal_data.export(subscriber.email),
     }

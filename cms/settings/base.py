@@ -59,6 +59,8 @@ BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 # alert waits after an opportunity's first publication, so that its translations are out
 # and subscribers get it in their language.
 ALERTS_UNCONFIRMED_DAYS = int(env_str("ALERTS_UNCONFIRMED_DAYS", "7"))
+# Hours a registration's confirmation link may be used, once (cms/alerts/links.py).
+ALERTS_CONFIRMATION_HOURS = int(env_str("ALERTS_CONFIRMATION_HOURS", "48"))
 ALERTS_TRANSLATION_WAIT_MINUTES = int(env_str("ALERTS_TRANSLATION_WAIT_MINUTES", "60"))
 # Attempts to send an e-mail of the outbox (cms.core.outbox); ALERTS_MAX_ATTEMPTS was its name
 # when only the alerts had an outbox.

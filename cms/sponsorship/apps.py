@@ -12,9 +12,15 @@ class SponsorshipConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
+        from cms.core import personal_data
+
         from . import views  # noqa: F401 - the pages' contexts and form register
         from .models import SponsorshipApplication
         from .permissions import ApplicationPermissionPolicy
+        from .personal_data import HOLDER
+
+        # In every data export and erasure of a person (cms.core.personal_data).
+        personal_data.register(HOLDER)
 
         # Before anything asks for the model's policy, or Wagtail makes a default one.
         register_permission_policy(

@@ -103,23 +103,43 @@ class Subscriber(models.Model):
 
 
 class Consent(models.Model):
-    """What a subscriber agreed to, and when: one row at registration, one at confirmation,
-    and one at each change of criteria, so that every e-mail sent can be traced to a consent."""
+    """The consent history: what a subscriber agreed to or withdrew, and when. One row at
+    registration, confirmation, each change of criteria, unsubscription and subscribing again,
+    so that every e-mail sent can be traced to a consent; each with the version of the privacy
+    notice and a keyed hash of the client's address and user agent (`client_hash`).
+
+    Erasure deletes the subscriber and its history, and leaves one row without a subscriber:
+    the DELETED event, holding only the keyed hash of the address (`email_hash`), the time and
+    the notice's version. It is the suppression entry: the address is not kept in clear, and
+    a new registration of it needs a new confirmation like any other."""
 
     class Event(models.TextChoices):
         REGISTERED = "registered", _("Registered")
         CONFIRMED = "confirmed", _("Confirmed")
         CHANGED = "changed", _("Changed criteria")
         RESUBSCRIBED = "resubscribed", _("Subscribed again")
+        UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
+        DELETED = "deleted", _("Deleted their data")
 
     subscriber = models.ForeignKey(
-        Subscriber, on_delete=models.CASCADE, related_name="consents", verbose_name=_("subscriber")
+        Subscriber,
+        on_delete=models.CASCADE,
+        related_name="consents",
+        verbose_name=_("subscriber"),
+        null=True,
+        blank=True,
     )
     event = models.CharField(_("event"), max_length=15, choices=Event.choices)
     given_at = models.DateTimeField(_("given at"), auto_now_add=True)
     privacy_notice_version = models.CharField(_("privacy notice version"), max_length=20)
     language = models.CharField(_("language"), max_length=10)
     criteria = models.JSONField(_("criteria"), default=dict)
+    email_hash = models.CharField(
+        _("e-mail address hash"), max_length=64, blank=True, db_index=True, editable=False
+    )
+    client_hash = models.CharField(
+        _("address and browser hash"), max_length=64, blank=True, editable=False
+    )
 
     class Meta:
         ordering = ["given_at", "pk"]

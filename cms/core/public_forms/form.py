@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.http import HttpResponseRedirect
 from django.middleware.csrf import get_token
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 
 from .guards import client_ip, fill_token, filled_too_fast, ip_hash, is_limited, record
 
@@ -96,9 +97,13 @@ class PublicForm:
         """The page again, its form bound to what was sent."""
         setattr(request, self._attribute, form)
         request.is_preview = False
-        return TemplateResponse(
+        response = TemplateResponse(
             request, page.get_template(request), page.get_context(request), status=status
         )
+        # It shows what the visitor typed (their name, address, message): never kept by a
+        # browser's or a proxy's cache. The thank-you repeats nothing of it.
+        add_never_cache_headers(response)
+        return response
 
     def thanks(self, page, request):
         """303 See Other to the page with its thank-you: reloading never sends again."""
