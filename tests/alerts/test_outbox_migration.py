@@ -28,7 +28,7 @@ def _migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_deliveries_go_back_and_forth_without_loss(confirmed, draft_opportunity):
     confirmed()
     subscriber = Subscriber.objects.get()

@@ -270,12 +270,15 @@ def test_a_second_worker_arriving_while_the_first_sends_sends_nothing(db, monkey
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks")
-@pytest.mark.django_db(transaction=True)
-def test_two_workers_at_the_same_moment_send_once():
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_workers_at_the_same_moment_send_once(monkeypatch):
     """Real threads, each with its own connection: the row is locked (FOR UPDATE SKIP LOCKED)
     by one claim, skipped by the other. On SQLite, which has no row locks, the conditional
     UPDATE of the claim is what holds: SQLite lets one writer at a time, so the second finds
     the row already "sending" (the test above checks that order)."""
+    # Outside a test transaction each write commits at once and the immediate task queue would
+    # send it there and then: the rows wait for the two workers instead.
+    monkeypatch.setattr(outbox, "enqueue", lambda *args, **kwargs: None)
     rows = [_row(f"r{n}@example.org") for n in range(5)]
     barrier = threading.Barrier(2)
     results = []

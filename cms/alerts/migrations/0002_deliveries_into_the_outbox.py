@@ -17,6 +17,14 @@ def _subscriber_type(apps):
     return ContentType.objects.get_or_create(app_label="alerts", model="subscriber")[0]
 
 
+def check_constraints_now(apps, schema_editor):
+    """PostgreSQL defers the foreign-key checks of the rows just written to the end of the
+    transaction, and refuses to ALTER a table with such checks pending ("pending trigger
+    events"): run them now, between the data steps and the schema steps, in both directions."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
 def into_the_outbox(apps, schema_editor):
     Delivery = apps.get_model("alerts", "Delivery")
     Match = apps.get_model("alerts", "Match")
@@ -89,7 +97,9 @@ class Migration(migrations.Migration):
                 verbose_name="e-mail",
             ),
         ),
+        migrations.RunPython(check_constraints_now, check_constraints_now),
         migrations.RunPython(into_the_outbox, back_to_deliveries),
+        migrations.RunPython(check_constraints_now, check_constraints_now),
         migrations.RemoveField(model_name="match", name="delivery"),
         migrations.DeleteModel(name="Delivery"),
     ]
