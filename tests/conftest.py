@@ -19,6 +19,20 @@ def pytest_collection_modifyitems(items):
         path = item.path.relative_to(item.config.rootpath)
         group = "demo" if path.parts[:2] == ("tests", "demo") else str(path)
         item.add_marker(pytest.mark.xdist_group(group))
+        _require_serialized_rollback(item)
+
+
+def _require_serialized_rollback(item):
+    """A transactional test ends by emptying every table: without `serialized_rollback` the
+    locales, the site, the groups and the collections that the migrations made are gone for
+    every later test of its process (in CI, 244 errors once). Refused at collection."""
+    marker = item.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    if not marker.kwargs.get("serialized_rollback"):
+        raise pytest.UsageError(
+            f"{item.nodeid}: django_db(transaction=True) needs serialized_rollback=True"
+        )
 
 
 @pytest.fixture(autouse=True)

@@ -115,7 +115,7 @@ def test_every_end_of_a_run_sets_finished_at(client, officer, vocabulary, write_
     assert "unexpected error" in crashed.errors[0]["message"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the advisory lock is PostgreSQL's (CI)"
 )
