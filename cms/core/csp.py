@@ -11,7 +11,7 @@ reached only by signed-in staff. No page may be framed by another site (`frame-a
 django-csp (4.x) writes the header; `SitePolicyMiddleware` only chooses which policy applies.
 """
 
-from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from csp.constants import HEADER, NONCE, NONE, SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 
@@ -85,6 +85,19 @@ def is_preview_path(path):
 class SitePolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, with the admin's policy under the admin's address and
     same-origin framing for previews. A view's own `csp_override`/`csp_update` still wins."""
+
+    def process_response(self, request, response):
+        if is_preview_path(request.path_info) and HEADER in response:
+            # Wagtail renders a preview by running a fake request for the page's public
+            # address through the whole middleware stack, which already wrote the public
+            # policy (and the nonce its JSON-LD carries); only the framing changes.
+            directives = [part.strip() for part in response[HEADER].split(";")]
+            response[HEADER] = "; ".join(
+                "frame-ancestors 'self'" if part.startswith("frame-ancestors") else part
+                for part in directives
+            )
+            return response
+        return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)

@@ -3,9 +3,10 @@
 A listener installed before any of the page's own scripts (Playwright's init script, which
 the policy does not govern) records every `securitypolicyviolation` event; the public pages
 (home, opportunities, an opportunity, search) and the main admin screens (sign-in, dashboard,
-explorer, page editor, snippets, imports, finder, translations, sponsorship, the second
-factor's setup) must report none. This is how the admin's policy (cms/core/csp.py) was
-measured: Wagtail 8's admin needs inline scripts and styles and nothing from other origins.
+explorer, page editor and its live preview, snippets, imports, finder, translations,
+sponsorship, the second factor's setup) must report none. This is how the admin's policy
+(cms/core/csp.py) was measured: Wagtail 8's admin needs inline scripts and styles and nothing
+from other origins.
 """
 
 import pytest
@@ -98,6 +99,24 @@ def test_no_public_page_or_admin_screen_reports_a_policy_violation(live_server, 
     ]:
         if problems := violations_on(page, live_server.url + url):
             found[name] = problems
+
+    # The live preview: the page under the public policy, framed by the editor (and only
+    # by it: frame-ancestors 'self').
+    page.goto(live_server.url + f"/admin/pages/{opportunity.pk}/edit/")
+    page.click('[data-side-panel-toggle="preview"]')
+    page.wait_for_function(
+        "() => (document.querySelector('#w-preview-iframe') || {}).src?.includes('/preview/')"
+    )
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(2000)
+    frames = [frame for frame in page.frames if "/preview/" in frame.url]
+    assert frames, (page.evaluate("document.querySelector('#w-preview-iframe').src"), console)
+    frame = frames[0]
+    assert frame.locator("h1").count(), frame.url  # the page itself, not an error
+    if problems := frame.evaluate("window.__cspViolations"):
+        found["live preview"] = problems
+    if problems := page.evaluate("window.__cspViolations"):
+        found["page editor with its preview"] = problems
 
     assert found == {}, found
     assert console == [], console
