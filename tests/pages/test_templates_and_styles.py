@@ -33,6 +33,8 @@ def visible_text(source):
     comments and HTML markup are removed: text shown to visitors as written."""
     source = re.sub(r"{%\s*blocktranslate.*?{%\s*endblocktranslate\s*%}", "", source, flags=re.S)
     source = re.sub(r"{%\s*comment\s*%}.*?{%\s*endcomment\s*%}", "", source, flags=re.S)
+    # Blocks that fill an attribute of a parent template (Wagtail's `bodyclass`), not text.
+    source = re.sub(r"{%\s*block \w*class\w*\s*%}.*?{%\s*endblock\s*%}", "", source, flags=re.S)
     # One-line comments only: Django shows a {# ... #} that spans lines as text.
     source = re.sub(r"{#.*?#}", "", source)
     source = re.sub(r"{%.*?%}|{{.*?}}", "", source, flags=re.S)
