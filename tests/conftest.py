@@ -18,8 +18,21 @@ def pytest_collection_modifyitems(items):
     for item in items:
         path = item.path.relative_to(item.config.rootpath)
         group = "demo" if path.parts[:2] == ("tests", "demo") else str(path)
+        if _is_transactional(item):
+            # pytest-django puts transactional tests last, since each ends by emptying the
+            # tables; a group is scheduled where its first test stands, so a file mixing both
+            # kinds would empty the database under the tests that follow it on its worker.
+            group += ":transactional"
         item.add_marker(pytest.mark.xdist_group(group))
         _require_serialized_rollback(item)
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(fixtures)
+    )
 
 
 def _require_serialized_rollback(item):
