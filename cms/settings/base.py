@@ -242,7 +242,7 @@ LOGIN_URL = "wagtailadmin_login"
 # kept in the database; past the limit the sign-in is refused without checking the password.
 # An administrator unlocks with `manage.py axes_reset_username <user>` or `axes_reset_ip`.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "cms.core.auth_backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = ADMIN_LOGIN_FAILURE_LIMIT
