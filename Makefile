@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock demo serve migrate test lint format check messages services clean
+.PHONY: help install lock demo serve migrate test lint format check messages services opensearch opensearch-stop clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
@@ -90,6 +90,14 @@ messages: install ## Regenerate and compile the interface translations in locale
 
 services: ## Install and start PostgreSQL 15, Redis and Chromium (Debian packages; needs root)
 	bash dev/services.sh
+
+# A single OpenSearch 2.19 node on Java 17, from OpenSearch's Maven artifacts (dev/opensearch/):
+# for the live search tests and for running the site on a search engine. OPENSEARCH_PORT=9200.
+opensearch: ## Start the OpenSearch node (once; says so if it already answers) and print its URL
+	bash dev/opensearch/opensearch.sh start
+
+opensearch-stop: ## Stop the OpenSearch node started by `make opensearch`
+	bash dev/opensearch/opensearch.sh stop
 
 clean: ## Remove the virtualenv, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 staticfiles media
