@@ -1,7 +1,9 @@
 """Decisions taken on an English (source) page apply to all its translations at once.
 
 A view restriction, an unpublication or a deletion of a source page is repeated on each of
-its translations, so that no translation stays readable after its source was hidden. The
+its translations, so that no translation stays readable after its source was hidden; a
+translation made later (by wagtail-localize, an alias or a copy) starts with its source's
+restriction, even under a translated ancestor with a weaker one. The
 translations are not source pages, so the handlers never recurse; a flag also guards against
 re-entry while a change is being copied.
 """
@@ -12,7 +14,7 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_unpublished
+from wagtail.signals import copy_for_translation_done, page_unpublished
 
 _syncing = ContextVar("translation_sync", default=False)
 
@@ -51,6 +53,25 @@ def copy_restriction(restriction):
             copy.password = restriction.password
             copy.save()
             copy.groups.set(groups)
+
+
+def translation_made(sender, source_obj, target_obj, **kwargs):
+    """Give a new translation or alias its source page's own view restriction.
+
+    Wagtail's copy skips the restriction when any translated ancestor is restricted, even
+    with a weaker rule (signed-in users, while the source admits one group only)."""
+    if not isinstance(source_obj, Page) or not isinstance(target_obj, Page):
+        return
+    restriction = source_obj.view_restrictions.prefetch_related("groups").first()
+    if restriction is None or target_obj.view_restrictions.exists():
+        return
+    with _copying():
+        copy = PageViewRestriction.objects.create(
+            page=target_obj,
+            restriction_type=restriction.restriction_type,
+            password=restriction.password,
+        )
+        copy.groups.set(restriction.groups.all())
 
 
 def restriction_saved(sender, instance, **kwargs):
@@ -107,5 +128,6 @@ def connect():
     post_delete.connect(
         restriction_deleted, sender=PageViewRestriction, dispatch_uid="translation_sync.lifted"
     )
+    copy_for_translation_done.connect(translation_made, dispatch_uid="translation_sync.made")
     page_unpublished.connect(source_unpublished, dispatch_uid="translation_sync.unpublished")
     post_delete.connect(source_deleted, sender=Page, dispatch_uid="translation_sync.deleted")
