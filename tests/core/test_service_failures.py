@@ -1,9 +1,10 @@
 """Degrade, never crash: what visitors, editors and API clients get when a service fails.
 
 - The database cannot answer: every query fails as a dropped connection would (all
-  databases), or the connection goes to a closed port (PostgreSQL), or a statement waits on a
-  lock past `statement_timeout` (PostgreSQL): 503 with Retry-After, the translated error page
-  (JSON for the API).
+  databases), or a PostgreSQL server of the test's own, serving the pages, is stopped
+  (`pg_ctl stop -m immediate`) and started again, or a statement waits on a lock past
+  `statement_timeout` (PostgreSQL): 503 with Retry-After, the translated error page (JSON for
+  the API), then 200 again once the server is back, without restarting the application.
 - Redis stops (a redis-server the test starts on a free port, then stops): pages and the admin
   still render, public rate limits let requests through, `/healthz` says the cache is down.
 - SQLite: two transactions writing at the same moment both succeed, the second waiting.
@@ -12,6 +13,7 @@
 import contextlib
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -23,12 +25,15 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.handlers.wsgi import WSGIHandler
 from django.db import OperationalError, connection, connections
 from django.db.utils import ConnectionHandler
-from django.test import Client, override_settings
+from django.http import HttpResponse
+from django.test import Client, RequestFactory, override_settings
 
 from cms.core.public_forms import guards
 from search.backends.config import search_backends
+from tests.core.postgresql import PostgreSQLServer, binaries_directory
 
 POSTGRESQL = connection.vendor == "postgresql"
 needs_postgresql = pytest.mark.skipif(
@@ -94,8 +99,14 @@ def test_database_errors_answer_a_translated_503_page(home_page, visitor, staff)
 def default_connection(**changes):
     """Requests in the block use a new connection to the test database with `changes` made
     to its settings; the test's own connection (and its transaction) is left as it was."""
+    with default_connection_to({**connections["default"].settings_dict, **changes}) as new:
+        yield new
+
+
+@contextlib.contextmanager
+def default_connection_to(settings_dict):
+    """Requests in the block use a new connection made from `settings_dict`."""
     original = connections["default"]
-    settings_dict = {**original.settings_dict, **changes}
     replacement = ConnectionHandler({"default": settings_dict})["default"]
     connections["default"] = replacement
     try:
@@ -105,18 +116,85 @@ def default_connection(**changes):
         connections["default"] = original
 
 
-@needs_postgresql
-def test_postgresql_down_answers_503(home_page, visitor):
-    with default_connection(HOST="127.0.0.1", PORT=str(free_port())):
+@pytest.fixture(scope="module")
+def postgresql_server(request):
+    """A second PostgreSQL server, holding the portal's database, that the test may stop and
+    start; always stopped and removed at the end of the module."""
+    bindir = binaries_directory()
+    if bindir is None:
+        pytest.skip(
+            "PostgreSQL's server programs (initdb, pg_ctl) are not installed: "
+            "`make services` installs them, and CI (.ci/run) has them"
+        )
+    server = PostgreSQLServer(bindir)
+    try:
+        server.create()
+        if POSTGRESQL:
+            # The test database on the main server, made by pytest-django's migrations.
+            request.getfixturevalue("django_db_setup")
+            server.copy_database(connections["default"].settings_dict)
+        else:
+            server.migrate()
+        yield server
+    finally:
+        server.remove()
+
+
+def serve(application, path, **headers):
+    """One request through the project's WSGI application, as a WSGI server makes it: at the
+    end Django closes a database connection that failed (`request_finished`), which the test
+    client skips. The answer as an HttpResponse."""
+    environ = RequestFactory().get(path, **headers).environ
+    answer = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        answer.update(status=int(status.split()[0]), headers=response_headers)
+
+    result = application(environ, start_response)
+    try:
+        body = b"".join(result)
+    finally:
+        result.close()
+    return HttpResponse(body, status=answer["status"], headers=dict(answer["headers"]))
+
+
+def title(response):
+    return re.search(r"<title>(.*?)</title>", response.content.decode(), re.S).group(1).strip()
+
+
+def test_postgresql_stopped_answers_503_then_recovers(postgresql_server, db):
+    application = WSGIHandler()  # one application for the whole outage, never restarted
+    with default_connection_to(postgresql_server.settings_dict):
+        working = serve(application, "/fr/")
+        healthy = serve(application, "/healthz")
+
+        postgresql_server.stop()
         started = time.monotonic()
-        public = visitor.get("/fr/")
-        api = visitor.get("/api/v1/search/?q=partnership&lang=en")
+        dropped = serve(application, "/fr/")  # the kept connection was cut
+        refused = serve(application, "/fr/")  # a new connection is refused
+        api = serve(application, "/api/v1/search/?q=partnership&lang=en")
+        health_down = serve(application, "/healthz")
         elapsed = time.monotonic() - started
-    body = assert_unavailable_page(public, "fr")
-    assert "The site is briefly unavailable" not in body
+
+        postgresql_server.start()
+        recovered = serve(application, "/fr/")
+        health_back = serve(application, "/healthz")
+
+    assert working.status_code == 200
+    assert 'lang="fr"' in working.content.decode()
+    assert healthy.status_code == 200
+    for response in (dropped, refused):
+        body = assert_unavailable_page(response, "fr")
+        assert "The site is briefly unavailable" not in body  # in French
     assert api.status_code == 503
-    assert "Retry-After" in api
+    assert api["Retry-After"] == str(settings.SERVICE_UNAVAILABLE_RETRY_AFTER)
+    assert set(json.loads(api.content)) == {"detail"}
+    assert health_down.status_code == 503
+    assert json.loads(health_down.content)["checks"]["database"] == "unavailable"
     assert elapsed < 10  # refused at once, not after a worker's timeout
+    assert recovered.status_code == 200
+    assert title(recovered) == title(working)  # the same home page (the CSP nonce differs)
+    assert health_back.status_code == 200
 
 
 @needs_postgresql
