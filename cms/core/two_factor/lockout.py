@@ -1,6 +1,7 @@
 """What a locked-out sign-in sees: django-axes counts failed admin sign-ins per account and
 per address (AXES_* settings) and, past the limit, answers with this page (429) instead of
-checking the password; an administrator unlocks with `manage.py axes_reset_username`."""
+checking the password; an administrator unlocks from Settings → Sign-in lockouts
+(`administration.py`) or with `manage.py axes_reset_username`."""
 
 from axes.helpers import get_cool_off
 from django.template.response import TemplateResponse
