@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -18,6 +19,7 @@ from cms.snippets.models import (
 )
 
 from .base import CREATE, UNCHANGED, UPDATE, Importer, RowPlan
+from .bulk import BATCH_SIZE, batches, index_records_task, update_reference_index
 from .partner_names import PartnerNames
 from .values import CellError, parse_bool, parse_date, parse_decimal, split_list
 
@@ -25,6 +27,18 @@ __all__ = ["AgreementImporter"]
 
 #: Model validation errors (Agreement.clean) reported under the file's column names.
 FIELD_COLUMNS = {"amount_usd": "usd_value", "parent": "parent_reference", "__all__": ""}
+#: Optional columns written as they are: column -> attribute of Agreement.
+SIMPLE_COLUMNS = {
+    "signature_date": "signature_date",
+    "amount": "amount",
+    "currency": "currency",
+    "usd_value": "amount_usd",
+    "status": "status",
+    "confidential": "is_confidential",
+    "notes": "notes",
+}
+#: Columns of lists of terms -> many-to-many field of Agreement.
+LIST_FIELDS = {"regions": "regions", "countries": "countries", "areas": "secondary_areas"}
 
 
 def _ids(objects):
@@ -302,46 +316,149 @@ class AgreementImporter(Importer):
             partner = Partner.objects.create(locale=locale, name=name, kind=self.new_partner_kind)
             self.created_partners[f"new:{lower}"] = partner.pk
 
-    def write_row(self, plan):
+    def write(self):
+        """Apply the plan in one transaction (every row or none), in bulk: the agreements
+        created level by level (an original before the amendments that name it), then those
+        updated, then their partners and lists, then the reference and search indexes once
+        (see `bulk`)."""
+        todo = [plan for plan in self.plans if plan.action != UNCHANGED]
+        if not todo:
+            return
+        with transaction.atomic():
+            self.before_write()
+            pks = self._parent_pks(todo)
+            creates = [plan for plan in todo if plan.action == CREATE]
+            updates = [plan for plan in todo if plan.action == UPDATE]
+            self._progress(0, len(todo), "write")
+            for level in _levels(creates):
+                agreements = [self._agreement(plan, pks) for plan in level]
+                Agreement.objects.bulk_create(agreements, batch_size=BATCH_SIZE)
+                for plan, agreement in zip(level, agreements, strict=True):
+                    plan.existing = agreement
+                    pks[plan.key] = agreement.pk
+            if updates:
+                agreements = [self._agreement(plan, pks) for plan in updates]
+                Agreement.objects.bulk_update(
+                    agreements, self._updated_fields(), batch_size=BATCH_SIZE
+                )
+            self._progress(len(todo) // 2, len(todo), "write")
+            self._write_partners(todo)
+            self._write_lists(todo)
+            written = [plan.existing.pk for plan in todo]
+            update_reference_index(Agreement, written)
+            # One task for the whole file (the search index of a single save is a task too).
+            index_records_task.enqueue(Agreement._meta.label, written)
+            self._progress(len(todo), len(todo), "write")
+
+    def _parent_pks(self, plans):
+        """{reference: pk} of the agreements of the archive that rows name as parent."""
+        wanted = sorted(
+            {p.values["parent_reference"] for p in plans if p.values.get("parent_reference")}
+        )
+        pks = {}
+        for chunk in batches(wanted):
+            pks.update(Agreement.objects.filter(reference__in=chunk).values_list("reference", "pk"))
+        return pks
+
+    def _agreement(self, plan, pks):
+        """The agreement of a row with the row's values set (not saved)."""
         values = plan.values
         agreement = plan.existing or Agreement(reference=plan.key)
         agreement.title = values["title"]
         agreement.agreement_type_id = values["type"]
         agreement.primary_area_id = values["primary_area"]
-        simple = {
-            "signature_date": "signature_date",
-            "amount": "amount",
-            "currency": "currency",
-            "usd_value": "amount_usd",
-            "status": "status",
-            "confidential": "is_confidential",
-            "notes": "notes",
-        }
-        for column, attribute in simple.items():
+        for column, attribute in SIMPLE_COLUMNS.items():
             if column in values:
                 setattr(agreement, attribute, values[column])
         if "parent_reference" in values:
             parent = values["parent_reference"]
-            agreement.parent = Agreement.objects.get(reference=parent) if parent else None
-        if "partners" in values and (plan.action == CREATE or "partners" in plan.changes):
-            agreement.partner_links = self._links(agreement, values["partners"])
-        agreement.save()
-        # Given as primary keys, the many-to-many rows are written straight to the database
-        # (modelcluster cannot sort countries in memory: their code is not orderable).
-        fields = {"regions": "regions", "countries": "countries", "areas": "secondary_areas"}
-        for column in plan.relations:
-            if plan.action == CREATE or column in plan.changes:
-                getattr(agreement, fields[column]).set(values[column])
+            agreement.parent_id = pks[parent] if parent else None
+        return agreement
 
-    def _links(self, agreement, partner_ids):
-        kept = {link.partner_id: link for link in agreement.partner_links.all()}
-        links = []
-        for order, pk in enumerate(partner_ids):
-            pk = self.created_partners.get(pk, pk)
-            link = kept.get(pk) or AgreementPartner(partner_id=pk)
-            link.sort_order = order
-            links.append(link)
-        return links
+    def _updated_fields(self):
+        fields = ["title", "agreement_type", "primary_area"]
+        fields += [field for column, field in SIMPLE_COLUMNS.items() if self.present(column)]
+        if self.present("parent_reference"):
+            fields.append("parent")
+        return fields
+
+    def _write_partners(self, plans):
+        """The partners of each agreement, in the file's order; a partner it kept keeps its
+        link (and role), a new one is a funder, as in the admin's form."""
+        if not self.present("partners"):
+            return
+        created, kept, removed = [], [], []
+        for plan in plans:
+            if plan.action == UPDATE and "partners" not in plan.changes:
+                continue
+            agreement = plan.existing
+            links = {}
+            if plan.action == UPDATE:
+                links = {link.partner_id: link for link in agreement.partner_links.all()}
+            wanted = [self.created_partners.get(pk, pk) for pk in plan.values["partners"]]
+            for order, pk in enumerate(wanted):
+                link = links.pop(pk, None)
+                if link is None:
+                    created.append(
+                        AgreementPartner(agreement_id=agreement.pk, partner_id=pk, sort_order=order)
+                    )
+                elif link.sort_order != order:
+                    link.sort_order = order
+                    kept.append(link)
+            removed += [link.pk for link in links.values()]
+        if removed:
+            AgreementPartner.objects.filter(pk__in=removed).delete()
+        AgreementPartner.objects.bulk_update(kept, ["sort_order"], batch_size=BATCH_SIZE)
+        AgreementPartner.objects.bulk_create(created, batch_size=BATCH_SIZE)
+
+    def _write_lists(self, plans):
+        """Regions, countries and secondary areas: the rows of each list that changed are
+        replaced by the file's."""
+        for column, field_name in LIST_FIELDS.items():
+            if not self.present(column):
+                continue
+            changed = [plan for plan in plans if plan.action == CREATE or column in plan.changes]
+            if not changed:
+                continue
+            field = Agreement._meta.get_field(field_name)
+            through = field.remote_field.through
+            source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+            updated = [plan.existing.pk for plan in changed if plan.action == UPDATE]
+            for chunk in batches(updated):
+                through.objects.filter(**{f"{source}_id__in": chunk}).delete()
+            through.objects.bulk_create(
+                [
+                    through(**{f"{source}_id": plan.existing.pk, f"{target}_id": pk})
+                    for plan in changed
+                    for pk in plan.values[column]
+                ],
+                batch_size=BATCH_SIZE,
+            )
+
+
+def _levels(plans):
+    """The plans of new agreements by generations: those whose parent is not created by this
+    file first, then those whose parent is in the first group, and so on (the file is checked
+    for loops before)."""
+    level_of = {}
+    by_key = {plan.key: plan for plan in plans}
+
+    def level(plan):
+        if plan.key not in level_of:
+            depth, node, seen = 0, plan, {plan.key}
+            while True:
+                parent = by_key.get(node.values.get("parent_reference") or "")
+                if parent is None or parent.key in seen:
+                    break
+                depth, node = depth + 1, parent
+                seen.add(node.key)
+            level_of[plan.key] = depth
+        return level_of[plan.key]
+
+    groups = {}
+    for plan in plans:
+        groups.setdefault(level(plan), []).append(plan)
+    return [groups[depth] for depth in sorted(groups)]
 
 
 def settings_kind():
