@@ -45,26 +45,63 @@ def _ids(objects):
     return sorted(obj.pk for obj in objects)
 
 
-def current_values(agreement):
-    """An agreement as the columns of a row, to compare with the file."""
-    links = sorted(agreement.partner_links.all(), key=lambda link: link.sort_order or 0)
-    return {
-        "title": agreement.title,
-        "type": agreement.agreement_type_id,
-        "partners": [link.partner_id for link in links],
-        "signature_date": agreement.signature_date,
-        "amount": agreement.amount,
-        "currency": agreement.currency,
-        "usd_value": agreement.amount_usd,
-        "regions": _ids(agreement.regions.all()),
-        "countries": _ids(agreement.countries.all()),
-        "primary_area": agreement.primary_area_id,
-        "areas": _ids(agreement.secondary_areas.all()),
-        "parent_reference": agreement.parent.reference if agreement.parent_id else "",
-        "status": agreement.status,
-        "confidential": agreement.is_confidential,
-        "notes": agreement.notes,
-    }
+#: What `current_values` reads of each agreement: column -> field (through the parent).
+CURRENT_FIELDS = {
+    "title": "title",
+    "type": "agreement_type_id",
+    "signature_date": "signature_date",
+    "amount": "amount",
+    "currency": "currency",
+    "usd_value": "amount_usd",
+    "primary_area": "primary_area_id",
+    "parent_reference": "parent__reference",
+    "status": "status",
+    "confidential": "is_confidential",
+    "notes": "notes",
+}
+
+
+def current_values(references):
+    """{reference: (pk, the agreement as the columns of a row)} of the agreements of the
+    archive among `references`, to compare with the file: read as plain values, a few
+    queries per batch, whatever the number of rows."""
+    found = {}
+    for chunk in batches(list(references)):
+        rows = Agreement.objects.filter(reference__in=chunk).values_list(
+            "pk", "reference", *CURRENT_FIELDS.values()
+        )
+        by_pk = {}
+        for pk, reference, *fields in rows:
+            values = dict(zip(CURRENT_FIELDS, fields, strict=True))
+            values["parent_reference"] = values["parent_reference"] or ""
+            values.update(partners=[], regions=[], countries=[], areas=[])
+            by_pk[pk] = values
+            found[reference] = (pk, values)
+        links = AgreementPartner.objects.filter(agreement_id__in=list(by_pk)).values_list(
+            "agreement_id", "partner_id", "sort_order", "pk"
+        )
+        # In the order of the admin's form: by position (none counts as 0), then creation.
+        for agreement_id, partner_id, _order, _pk in sorted(
+            links, key=lambda link: (link[0], link[2] or 0, link[3])
+        ):
+            by_pk[agreement_id]["partners"].append(partner_id)
+        for column, field_name in LIST_FIELDS.items():
+            through, source, target = _through(field_name)
+            pairs = through.objects.filter(**{f"{source}_id__in": list(by_pk)}).values_list(
+                f"{source}_id", f"{target}_id"
+            )
+            for agreement_id, related_id in pairs:
+                by_pk[agreement_id][column].append(related_id)
+        for values in by_pk.values():
+            for column in LIST_FIELDS:
+                values[column].sort()
+    return found
+
+
+def _through(field_name):
+    """The table of a many-to-many field of Agreement: (model, agreement column, term column)."""
+    field = Agreement._meta.get_field(field_name)
+    return field.remote_field.through, field.m2m_field_name(), field.m2m_reverse_field_name()
 
 
 class AgreementImporter(Importer):
@@ -216,20 +253,18 @@ class AgreementImporter(Importer):
                     % {"value": plan.key, "row": rows_of[plan.key]},
                 )
             rows_of.setdefault(plan.key, plan.row)
-        existing = {
-            agreement.reference: agreement
-            for agreement in Agreement.objects.filter(reference__in=list(rows_of))
-            .select_related("parent")
-            .prefetch_related("partner_links", "regions", "countries", "secondary_areas")
-        }
         self._check_parents(plans, rows_of)
         if self.problems:
             return
+        existing = current_values(rows_of)
         for plan in plans:
-            plan.existing = existing.get(plan.key)
-            if plan.existing is not None:
-                plan.changes = self.diff(current_values(plan.existing), plan.values)
+            if plan.key in existing:
+                pk, values = existing[plan.key]
+                plan.changes = self.diff(values, plan.values)
                 plan.action = UPDATE if plan.changes else UNCHANGED
+                if plan.changes:
+                    # Enough for bulk_update, which writes only the columns of the file.
+                    plan.existing = Agreement(pk=pk, reference=plan.key)
         self.plans = self._parents_first(plans)
         if self.new_partners:
             self.extra_counts["partners_created"] = len(self.new_partners)
@@ -387,14 +422,16 @@ class AgreementImporter(Importer):
         link (and role), a new one is a funder, as in the admin's form."""
         if not self.present("partners"):
             return
+        plans = [plan for plan in plans if plan.action == CREATE or "partners" in plan.changes]
+        updated = [plan.existing.pk for plan in plans if plan.action == UPDATE]
+        current = {}
+        for chunk in batches(updated):
+            for link in AgreementPartner.objects.filter(agreement_id__in=chunk):
+                current.setdefault(link.agreement_id, []).append(link)
         created, kept, removed = [], [], []
         for plan in plans:
-            if plan.action == UPDATE and "partners" not in plan.changes:
-                continue
             agreement = plan.existing
-            links = {}
-            if plan.action == UPDATE:
-                links = {link.partner_id: link for link in agreement.partner_links.all()}
+            links = {link.partner_id: link for link in current.get(agreement.pk, [])}
             wanted = [self.created_partners.get(pk, pk) for pk in plan.values["partners"]]
             for order, pk in enumerate(wanted):
                 link = links.pop(pk, None)
@@ -420,9 +457,7 @@ class AgreementImporter(Importer):
             changed = [plan for plan in plans if plan.action == CREATE or column in plan.changes]
             if not changed:
                 continue
-            field = Agreement._meta.get_field(field_name)
-            through = field.remote_field.through
-            source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+            through, source, target = _through(field_name)
             updated = [plan.existing.pk for plan in changed if plan.action == UPDATE]
             for chunk in batches(updated):
                 through.objects.filter(**{f"{source}_id__in": chunk}).delete()
