@@ -1,5 +1,7 @@
 """Fixtures shared by the whole suite."""
 
+import inspect
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Permission
@@ -8,6 +10,12 @@ from wagtail.models import Locale, Site
 
 from cms.core.roles import EDITORS, LEADS, OFFICERS, translator_group_name
 from tests.snippets.admin.records import make_user
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "page_cache: keep the anonymous page cache on in a module that counts queries"
+    )
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -103,6 +111,44 @@ def staff_without_rights(db):
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
     return user
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache_between_tests():
+    """Each test's database is rolled back without a signal, which the cached pages and
+    values (cms.core.page_cache) cannot see: the cache goes with it. Within a test, every
+    change goes through the invalidation the site relies on."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+#: Words of a test module that counts queries: it measures a page's rendering, which the
+#: anonymous page cache would skip (the second request of a warm measure is a cache hit).
+QUERY_COUNTING = ("CaptureQueriesContext", "num_queries")
+
+
+def _counts_queries(module):
+    source = getattr(module, "__cached_source", None)
+    if source is None:
+        try:
+            source = inspect.getsource(module)
+        except (OSError, TypeError):
+            source = ""
+        module.__cached_source = source
+    return any(word in source for word in QUERY_COUNTING)
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_unless_counting_queries(request, settings):
+    """The page cache is on for the whole suite (cms/settings/test.py), so that every test
+    that changes something and reads a page again proves the change shows; off for the
+    modules that count a page's queries (they measure rendering), unless a test asks for it
+    with the `page_cache` marker."""
+    if request.node.get_closest_marker("page_cache") is None and _counts_queries(request.module):
+        settings.PAGE_CACHE_ENABLED = False
+    yield
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -5,6 +5,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from wagtail import hooks
 
+from .page_cache import mark_cacheable, page_tags
+
 
 @hooks.register("insert_global_admin_js")
 def translate_the_translation_editors_heading():
@@ -22,3 +24,11 @@ def edit_text_in_its_own_direction():
     """Text fields and rich text editors take dir="auto" on every admin page, so that Arabic
     is edited right to left even when the admin interface is in another language."""
     return format_html('<script src="{}" defer></script>', static("js/admin-dir-auto.js"))
+
+
+@hooks.register("before_serve_page")
+def keep_the_page_for_anonymous_visitors(page, request, serve_args, serve_kwargs):
+    """Every public page may be served from the anonymous page cache, and depends on its
+    place in the tree and on what its type shows (cms.core.page_cache.page_tags)."""
+    if not getattr(request, "is_preview", False):
+        mark_cacheable(request, *page_tags(page))

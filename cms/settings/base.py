@@ -89,6 +89,22 @@ REQUIRE_BROWSER_TESTS = env_bool("REQUIRE_BROWSER_TESTS", False)
 ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", True)
 ADMIN_LOGIN_FAILURE_LIMIT = int(env_str("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
 ADMIN_LOCKOUT_MINUTES = int(env_str("ADMIN_LOCKOUT_MINUTES", "15"))
+# The anonymous page cache (cms/core/page_cache): on unless PAGE_CACHE_ENABLED=0; seconds a
+# browser (max-age) and a shared cache or CDN (s-maxage) may keep a public page; seconds an
+# entry lives in the site's cache (it is replaced at once when what it shows changes).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_MAX_AGE = int(env_str("PAGE_CACHE_MAX_AGE", "60"))
+PAGE_CACHE_S_MAXAGE = int(env_str("PAGE_CACHE_S_MAXAGE", "300"))
+PAGE_CACHE_TIMEOUT = int(env_str("PAGE_CACHE_TIMEOUT", str(24 * 60 * 60)))
+# A CDN in front of the site, purged when pages change (wagtail.contrib.frontend_cache):
+# "cloudflare" (with CDN_CLOUDFLARE_TOKEN and CDN_CLOUDFLARE_ZONE), "cloudfront" (with
+# CDN_CLOUDFRONT_DISTRIBUTION) or "http" (a Varnish or other proxy that accepts PURGE, at
+# CDN_PURGE_URL); empty: no CDN, nothing purged.
+CDN_BACKEND = env_str("CDN_BACKEND")
+CDN_PURGE_URL = env_str("CDN_PURGE_URL")
+CDN_CLOUDFLARE_TOKEN = env_str("CDN_CLOUDFLARE_TOKEN")
+CDN_CLOUDFLARE_ZONE = env_str("CDN_CLOUDFLARE_ZONE")
+CDN_CLOUDFRONT_DISTRIBUTION = env_str("CDN_CLOUDFRONT_DISTRIBUTION")
 
 
 # --- Applications ----------------------------------------------------------------------------
@@ -146,10 +162,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compresses what every middleware below wrote, only for responses without a secret
+    # (no session, no new CSRF cookie, not the admin): BREACH (cms/core/page_cache).
+    "cms.core.page_cache.PublicGZipMiddleware",
     # Content-Security-Policy: strict for the public site, wider for the admin (cms/core/csp.py).
+    # Above the page cache, which fills the nonce of this response into a cached page.
     "cms.core.csp.SitePolicyMiddleware",
     # A database outage or a statement timeout answers 503 (cms/core/unavailable.py).
     "cms.core.unavailable.DatabaseUnavailableMiddleware",
+    # Anonymous visitors' public pages from the shared cache, before sessions, languages and
+    # users are looked at: a cached page costs no query (cms/core/page_cache).
+    "cms.core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -216,7 +239,13 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the pages of the anonymous page cache (Django's default keeps 300 entries).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 # Background work (e-mails, indexing, imports) is queued in the database and run by
 # `manage.py db_worker`.
@@ -353,6 +382,32 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# The CDN purged when pages change (cms/publishing/page_cache.py), from CDN_BACKEND.
+if CDN_BACKEND == "cloudflare":
+    WAGTAILFRONTENDCACHE = {
+        "cdn": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": CDN_CLOUDFLARE_TOKEN,
+            "ZONEID": CDN_CLOUDFLARE_ZONE,
+        }
+    }
+elif CDN_BACKEND == "cloudfront":
+    WAGTAILFRONTENDCACHE = {
+        "cdn": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": CDN_CLOUDFRONT_DISTRIBUTION,
+        }
+    }
+elif CDN_BACKEND == "http":
+    WAGTAILFRONTENDCACHE = {
+        "cdn": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": CDN_PURGE_URL,
+        }
+    }
+else:
+    WAGTAILFRONTENDCACHE = {}
 
 # The collection that holds signed agreements; only officers and administrators may read it.
 SIGNED_AGREEMENTS_COLLECTION = "Signed agreements"

@@ -32,7 +32,17 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+# The anonymous page cache is on for the whole suite, so that every test that changes
+# something and looks at a page again proves its invalidation. One process: no clock
+# difference between servers to allow for (cms/core/page_cache/versions.py).
+PAGE_CACHE_ENABLED = True
+PAGE_CACHE_CLOCK_SKEW_MS = 0
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {

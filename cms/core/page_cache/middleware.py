@@ -1,0 +1,233 @@
+"""The middleware that answers anonymous requests from the shared cache, and the gzip
+middleware that compresses only what carries no secret.
+
+A request is looked up when the cache is on (PAGE_CACHE_ENABLED), it is a GET or HEAD and it
+carries neither a session cookie (signed-in editors, and anyone with a session, always get a
+fresh page, which is never stored) nor Django's messages cookie. The entry is found by
+scheme, host, path and query string, and used only while the versions of its tags are still
+current (one `get_many`). A response is stored when its view said it may be
+(`mark_cacheable`: Wagtail's pages through the `before_serve_page` hook, other views through
+`cacheable`), it is a 200 that sets no cookie, is not a preview, carries no
+`Cache-Control: no-store/private/no-cache` and varies on nothing but the encoding, the
+language and the cookies, and none of its tags changed while it was built.
+
+Values that must differ per response (the Content-Security-Policy nonce, the signed moment a
+public form was shown) are stored as markers and filled in again for each visitor
+(`fragment`). A page with a form is therefore never given to shared caches (`private,
+no-cache`: the browser revalidates with its ETag); other pages are `public, max-age=
+PAGE_CACHE_MAX_AGE, s-maxage=PAGE_CACHE_S_MAXAGE`, for browsers and for a CDN purged by
+cms.publishing.
+"""
+
+import hashlib
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.middleware.gzip import GZipMiddleware
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.crypto import salted_hmac
+
+from ..csp import is_admin_path
+from .pages import mark_cacheable
+from .versions import current, recorded_tags, store_allowed, versions
+
+__all__ = [
+    "HIT_HEADER",
+    "PageCacheMiddleware",
+    "PublicGZipMiddleware",
+    "cacheable",
+    "fragment",
+    "register_fragment",
+]
+
+#: Says whether the response came from the cache ("hit") or was built and stored ("miss").
+HIT_HEADER = "X-Cache"
+ENTRY_PREFIX = "pc:page:"
+#: Response headers never stored: per response, or written by the middleware around.
+_NOT_STORED = {
+    "set-cookie",
+    "date",
+    "content-length",
+    "cache-control",
+    "etag",
+    "expires",
+    "last-modified",
+    "content-security-policy",
+    "content-security-policy-report-only",
+    HIT_HEADER.lower(),
+}
+_VARY_ALLOWED = {"accept-encoding", "accept-language", "cookie"}
+#: Fragments that change per response: name -> factory(request) -> str.
+_FRAGMENTS = {"csp_nonce": lambda request: str(request.csp_nonce)}
+#: Fragments a shared cache must not keep one copy of.
+_PRIVATE_FRAGMENTS = set()
+
+
+def _enabled():
+    return getattr(settings, "PAGE_CACHE_ENABLED", False)
+
+
+def register_fragment(name, factory, private=True):
+    """A value that differs for each response (`factory(request)`); a page that shows one is
+    kept with a marker in its place. `private`: its pages never go to a shared cache."""
+    _FRAGMENTS[name] = factory
+    if private:
+        _PRIVATE_FRAGMENTS.add(name)
+
+
+def fragment(request, name):
+    """The value of the fragment `name` for this response, remembered so that the stored
+    page carries a marker instead."""
+    value = _FRAGMENTS[name](request)
+    fragments = getattr(request, "_page_cache_fragments", None)
+    if fragments is None:
+        fragments = request._page_cache_fragments = {}
+    fragments[name] = value
+    return value
+
+
+def _marker(name):
+    # Derived from the secret key: page content cannot forge it.
+    digest = salted_hmac("cms.core.page_cache.marker", name).hexdigest()[:16]
+    return f"pc-{digest}-{name}".encode()
+
+
+def cacheable(*tags, when=None):
+    """Decorate a public view whose GET answers may be kept for anonymous visitors, depending
+    on `tags`; `when(request)` may refuse some (a search with a query)."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if when is None or when(request):
+                mark_cacheable(request, *tags)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def _has_private_cookie(request):
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies
+
+
+def _candidate(request):
+    return (
+        _enabled()
+        and request.method in ("GET", "HEAD")
+        and not _has_private_cookie(request)
+        and not is_admin_path(request.path_info)
+    )
+
+
+def _key(request):
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return ENTRY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
+
+
+def _storable(request, response):
+    if not getattr(request, "_page_cache_cacheable", False):
+        return False
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if getattr(request, "is_preview", False):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    control = response.get("Cache-Control", "").lower()
+    if any(word in control for word in ("no-store", "private", "no-cache")):
+        return False
+    vary = {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
+    return vary <= _VARY_ALLOWED
+
+
+def _cache_control(fragments):
+    if set(fragments) & _PRIVATE_FRAGMENTS:
+        return "private, no-cache"
+    max_age = getattr(settings, "PAGE_CACHE_MAX_AGE", 60)
+    s_maxage = getattr(settings, "PAGE_CACHE_S_MAXAGE", 300)
+    return f"public, max-age={max_age}, s-maxage={s_maxage}"
+
+
+class PageCacheMiddleware:
+    """Serve anonymous GETs of cacheable views from the shared cache (see the module)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _candidate(request):
+            return self.get_response(request)
+        key = _key(request)
+        entry = cache.get(key)
+        if entry is not None and current(entry["versions"]):
+            return self._respond(request, entry, hit=True)
+        started = time.time_ns()
+        response = self.get_response(request)
+        if not _storable(request, response):
+            return response
+        entry = self._entry(request, response)
+        tag_versions = versions(recorded_tags(request))
+        entry["versions"] = tag_versions
+        if store_allowed(tag_versions, started):
+            timeout = getattr(settings, "PAGE_CACHE_TIMEOUT", 24 * 60 * 60)
+            cache.set(key, entry, timeout)
+        return self._finish(request, response, entry, hit=False)
+
+    def _entry(self, request, response):
+        content = response.content
+        fragments = dict(getattr(request, "_page_cache_fragments", {}))
+        nonce = getattr(request, "_csp_nonce", None)
+        if isinstance(nonce, str):
+            fragments["csp_nonce"] = nonce
+        for name, value in fragments.items():
+            content = content.replace(str(value).encode(), _marker(name))
+        headers = [
+            (name, value) for name, value in response.items() if name.lower() not in _NOT_STORED
+        ]
+        etag = hashlib.md5(  # noqa: S324 (a fingerprint, not a secret)
+            content + repr(headers).encode(), usedforsecurity=False
+        ).hexdigest()
+        return {
+            "content": content,
+            "headers": headers,
+            "fragments": sorted(fragments),
+            "etag": f'W/"{etag}"',
+        }
+
+    def _finish(self, request, response, entry, hit):
+        response["Cache-Control"] = _cache_control(entry["fragments"])
+        response["ETag"] = entry["etag"]
+        response[HIT_HEADER] = "hit" if hit else "miss"
+        patch_vary_headers(response, ("Accept-Encoding",))
+        conditional = get_conditional_response(request, etag=entry["etag"], response=response)
+        return conditional
+
+    def _respond(self, request, entry, hit):
+        from django.http import HttpResponse
+
+        content = entry["content"]
+        for name in entry["fragments"]:
+            factory = _FRAGMENTS.get(name)
+            if factory is not None:
+                content = content.replace(_marker(name), str(factory(request)).encode())
+        response = HttpResponse(content)
+        for name, value in entry["headers"]:
+            response[name] = value
+        return self._finish(request, response, entry, hit=hit)
+
+
+class PublicGZipMiddleware(GZipMiddleware):
+    """Django's gzip (with its BREACH padding) for responses that carry no secret: not the
+    admin, not a request with a session (its pages may carry a CSRF token), not a response
+    that sets a cookie (a new CSRF token). Public pages carry no token (cms.core.public_forms)."""
+
+    def process_response(self, request, response):
+        if is_admin_path(request.path_info) or _has_private_cookie(request) or response.cookies:
+            return response
+        return super().process_response(request, response)

@@ -1,0 +1,131 @@
+"""Dependency tags and their versions, kept in the shared cache.
+
+A *tag* names something a cached value was built from: `path:<tree path>` (a page and,
+by prefix, its descendants, in every language), `pages:<app.model>` (the set of live pages
+of a type, which listings show), `model:<app.model>` (the rows of a snippet or vocabulary),
+`menu`, `site`. Its *version* is an opaque string in the default cache under
+`pc:v:<tag>`; a change writes a new one (`bump`). A value stored with the versions of its
+tags is still right exactly while every one of them is unchanged (`current`), which one
+`get_many` tells; a version missing from the cache (evicted, or the cache emptied) counts
+as changed, never as unchanged.
+
+Versions are the time of the change in nanoseconds (and a random part, so that two
+processes never write the same one). A value whose tags changed while it was being built
+may have read the old data: `store_allowed` refuses to store it when any of its tags is
+newer than the moment the build began, less PAGE_CACHE_CLOCK_SKEW_MS (a second by default:
+the clock difference between servers tolerated; the test settings set 0, one process).
+"""
+
+import secrets
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+
+__all__ = [
+    "bump",
+    "cached_value",
+    "current",
+    "depends_on",
+    "recorded_tags",
+    "store_allowed",
+    "versions",
+]
+
+VERSION_PREFIX = "pc:v:"
+VALUE_PREFIX = "pc:val:"
+_REQUEST_ATTRIBUTE = "_page_cache_tags"
+
+
+def _new_version(moment=None):
+    return f"{time.time_ns() if moment is None else moment}.{secrets.token_hex(4)}"
+
+
+def _version_time(version):
+    try:
+        return int(str(version).split(".", 1)[0])
+    except ValueError:
+        return 0
+
+
+def _write(tags):
+    cache.set_many({VERSION_PREFIX + tag: _new_version() for tag in tags}, None)
+
+
+def bump(*tags):
+    """Mark the tags changed: every value built from one of them is out of date.
+
+    Written at once (the rest of this request and this test already see the change) and
+    again when the transaction commits, so that a request of another process that read the
+    data before the commit cannot store it under the new version."""
+    tags = {tag for tag in tags if tag}
+    if not tags:
+        return
+    _write(tags)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _write(tags))
+
+
+def versions(tags):
+    """{tag: version} of the tags, read in one `get_many`. A tag without a version gets one
+    that no stored value has (so they are all out of date) but dated 0: it records no
+    change, and the value being built may be stored with it."""
+    tags = sorted(set(tags))
+    found = cache.get_many([VERSION_PREFIX + tag for tag in tags])
+    result = {tag: found.get(VERSION_PREFIX + tag) for tag in tags}
+    missing = [tag for tag, version in result.items() if version is None]
+    if missing:
+        for tag in missing:
+            version = _new_version(0)
+            # add(): another process may have written one in the meantime; theirs stands.
+            if not cache.add(VERSION_PREFIX + tag, version, None):
+                version = cache.get(VERSION_PREFIX + tag) or version
+            result[tag] = version
+    return result
+
+
+def current(stored):
+    """Whether the {tag: version} a value was stored with are all still the versions."""
+    if not stored:
+        return True
+    found = cache.get_many([VERSION_PREFIX + tag for tag in stored])
+    return all(found.get(VERSION_PREFIX + tag) == version for tag, version in stored.items())
+
+
+def store_allowed(tag_versions, started_ns):
+    """Whether a value built from `started_ns` on may be stored with these versions: none of
+    its tags changed since shortly before it began."""
+    skew_ns = int(getattr(settings, "PAGE_CACHE_CLOCK_SKEW_MS", 1000)) * 1_000_000
+    return all(_version_time(version) < started_ns - skew_ns for version in tag_versions.values())
+
+
+def depends_on(request, *tags):
+    """Record, on the request being answered, tags of what its response shows."""
+    if request is None:
+        return
+    recorded = getattr(request, _REQUEST_ATTRIBUTE, None)
+    if recorded is None:
+        recorded = set()
+        setattr(request, _REQUEST_ATTRIBUTE, recorded)
+    recorded.update(tag for tag in tags if tag)
+
+
+def recorded_tags(request):
+    """The tags recorded on the request (an empty set when none)."""
+    return set(getattr(request, _REQUEST_ATTRIBUTE, ()) or ())
+
+
+def cached_value(key, tags, compute, timeout=None):
+    """`compute()`, kept in the shared cache under `key` until one of `tags` changes (or
+    `timeout` seconds pass, None: no time limit). For values of the product that are costly
+    to build and shown to everyone: the home page's figures, the open-data files."""
+    entry = cache.get(VALUE_PREFIX + key)
+    if entry is not None and current(entry["versions"]):
+        return entry["value"]
+    started = time.time_ns()
+    value = compute()
+    tag_versions = versions(tags)
+    if store_allowed(tag_versions, started):
+        cache.set(VALUE_PREFIX + key, {"versions": tag_versions, "value": value}, timeout)
+    return value
