@@ -13,7 +13,8 @@
 #   opensearch.sh status   say whether it answers
 #
 # Environment: OPENSEARCH_PORT (9200), OPENSEARCH_HOME (<repository>/.cache/opensearch, git-ignored:
-# the jars, the copied configuration, the data and the logs), OPENSEARCH_JAVA (/usr/bin/java),
+# the jars, the copied configuration, the data and the logs; /var/tmp/partnerhub-opensearch-*
+# when root runs a clone that other users cannot enter), OPENSEARCH_JAVA (/usr/bin/java),
 # OPENSEARCH_START_SECONDS (180, how long to wait for the node).
 #
 # OpenSearch refuses to run as root. Started by root (CI, the project's machines), the node
@@ -32,6 +33,12 @@ PID_FILE="$HOME_DIR/opensearch.pid"
 
 RUN_AS="${OPENSEARCH_USER:-partnerhub-search}"
 
+if [[ -z "${OPENSEARCH_HOME:-}" ]] && (( EUID == 0 )) &&
+    ! setpriv --reuid=nobody --regid=nogroup --clear-groups test -x "$HERE"; then
+    # A clone in a private directory (under /root, say): the node's user could not reach
+    # the repository's cache, so the node lives in a world-readable one of its own.
+    HOME_DIR="/var/tmp/partnerhub-opensearch-$(printf '%s' "$HERE" | md5sum | cut -c1-8)"
+fi
 mkdir -p "$HOME_DIR"
 HOME_DIR="$(cd "$HOME_DIR" && pwd)"
 PID_FILE="$HOME_DIR/run/opensearch.pid"
