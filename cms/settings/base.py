@@ -50,9 +50,15 @@ REDIS_URL = env_str("REDIS_URL")
 DATABASE_STATEMENT_TIMEOUT = int(env_str("DATABASE_STATEMENT_TIMEOUT", "20"))
 # Seconds to wait for a PostgreSQL connection before the request answers 503.
 DATABASE_CONNECT_TIMEOUT = int(env_str("DATABASE_CONNECT_TIMEOUT", "5"))
-ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
-ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "partnerhub_")
-ELASTICSEARCH_TIMEOUT = int(env_str("ELASTICSEARCH_TIMEOUT", "10"))
+# The search cluster (search/backends/config.py): its nodes' addresses, comma-separated, and
+# its engine, elasticsearch9 (the default), opensearch2 or opensearch3. Without an address,
+# the database searches. The ELASTICSEARCH_* names are those of earlier versions.
+SEARCH_URL = env_str("SEARCH_URL", env_str("ELASTICSEARCH_URL"))
+SEARCH_ENGINE = env_str("SEARCH_ENGINE")
+SEARCH_INDEX_PREFIX = env_str(
+    "SEARCH_INDEX_PREFIX", env_str("ELASTICSEARCH_INDEX_PREFIX", "partnerhub_")
+)
+SEARCH_TIMEOUT = int(env_str("SEARCH_TIMEOUT", env_str("ELASTICSEARCH_TIMEOUT", "10")))
 DEEPL_API_KEY = env_str("DEEPL_API_KEY")
 BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Registration and alerts (cms/alerts): days an unconfirmed registration is kept; minutes an
@@ -365,10 +371,10 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 
 WAGTAIL_SITE_NAME = "PartnerHub"
 WAGTAILADMIN_BASE_URL = BASE_URL
-# One search backend per language ("en", "fr", ... on the database, or on Elasticsearch when
-# ELASTICSEARCH_URL is set) and a "default" that routes to them (search/backends/).
+# One search backend per language ("en", "fr", ... on the database, or on Elasticsearch or
+# OpenSearch when SEARCH_URL is set) and a "default" that routes to them (search/backends/).
 WAGTAILSEARCH_BACKENDS = search_backends(
-    ELASTICSEARCH_URL, prefix=ELASTICSEARCH_INDEX_PREFIX, timeout=ELASTICSEARCH_TIMEOUT
+    SEARCH_URL, engine=SEARCH_ENGINE, prefix=SEARCH_INDEX_PREFIX, timeout=SEARCH_TIMEOUT
 )
 # Documents are always served through Django, so that private collections (signed
 # agreements) are checked on every download.

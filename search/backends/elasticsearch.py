@@ -1,15 +1,9 @@
-"""The Elasticsearch backend of one language (when ELASTICSEARCH_URL is set).
+"""The Elasticsearch 9 backend of one language (``SEARCH_ENGINE=elasticsearch9``).
 
-Each language has its own set of indexes (``INDEX_PREFIX`` per language, e.g.
-``partnerhub_fr_wagtailcore_page``) whose text fields are analysed with that language's
-analyzers, built from Elasticsearch's own filters: English stemming, French elision and light
-stemming, Spanish light stemming, Russian stemming (``ё`` read as ``е``), Arabic normalisation
-and stemming, and CJK bigrams for Chinese; with ASCII folding of accents everywhere. Queries
-are routed by language (`search.backends.backend_for`), so that Elasticsearch analyses a query
-with the field's search analyzer, the one of the same language.
-
-`index_settings(language)` and `LanguageMapping` are plain functions of their arguments,
-tested without a cluster. An outage never blocks editors (see `LanguageBackendMixin.add`).
+The analysis, mappings and per-language indexes are those of `search.backends.engine`,
+shared with OpenSearch; this module puts them on modelsearch's Elasticsearch 9 backend
+(elasticsearch-py 9, which refuses servers that are not Elasticsearch). An outage never blocks
+editors (see `LanguageBackendMixin.add`).
 """
 
 from modelsearch.backends.elasticsearch9 import (
@@ -17,186 +11,41 @@ from modelsearch.backends.elasticsearch9 import (
     Elasticsearch9Mapping,
     Elasticsearch9SearchBackend,
 )
-from modelsearch.index import AutocompleteField, SearchField, class_is_indexed
-from modelsearch.utils import deep_update
 
-from ..analysis import normalize_language
-from .base import LanguageBackendMixin
+from .engine import (
+    LanguageEngineBackendMixin,
+    LanguageIndexMixin,
+    LanguageMappingMixin,
+    index_settings,
+)
+from .engine import language_mapping_class as _language_mapping_class
 
 __all__ = [
     "ElasticsearchLanguageSearchBackend",
+    "LanguageMapping",
     "index_settings",
     "language_mapping_class",
 ]
 
-FRENCH_ELISIONS = [
-    "l",
-    "m",
-    "t",
-    "qu",
-    "n",
-    "s",
-    "j",
-    "d",
-    "c",
-    "jusqu",
-    "quoiqu",
-    "lorsqu",
-    "puisqu",
-]
 
-FILTERS = {
-    "partnerhub_english_possessive": {"type": "stemmer", "language": "possessive_english"},
-    "partnerhub_english_stemmer": {"type": "stemmer", "language": "english"},
-    "partnerhub_french_elision": {
-        "type": "elision",
-        "articles_case": True,
-        "articles": FRENCH_ELISIONS,
-    },
-    "partnerhub_french_stemmer": {"type": "stemmer", "language": "light_french"},
-    "partnerhub_spanish_stemmer": {"type": "stemmer", "language": "light_spanish"},
-    "partnerhub_russian_stemmer": {"type": "stemmer", "language": "russian"},
-    "partnerhub_arabic_stemmer": {"type": "stemmer", "language": "arabic"},
-    "partnerhub_edgengram": {"type": "edge_ngram", "min_gram": 1, "max_gram": 15},
-}
-CHAR_FILTERS = {
-    "partnerhub_russian_yo": {"type": "mapping", "mappings": ["ё => е", "Ё => Е"]},
-}
-
-# {language: (char filters, token filters before stemming, stemming filters)}
-LANGUAGE_CHAINS = {
-    "en": ([], ["partnerhub_english_possessive", "lowercase", "asciifolding"],
-           ["partnerhub_english_stemmer"]),
-    "fr": ([], ["partnerhub_french_elision", "lowercase", "asciifolding"],
-           ["partnerhub_french_stemmer"]),
-    "es": ([], ["lowercase", "asciifolding"], ["partnerhub_spanish_stemmer"]),
-    "ru": (["partnerhub_russian_yo"], ["lowercase", "asciifolding"],
-           ["partnerhub_russian_stemmer"]),
-    "ar": ([], ["lowercase", "decimal_digit", "arabic_normalization", "asciifolding"],
-           ["partnerhub_arabic_stemmer"]),
-    "zh-hans": ([], ["cjk_width", "lowercase", "asciifolding"], ["cjk_bigram"]),
-}  # fmt: skip
-
-
-def analyzer_names(language_code):
-    """(full-text analyzer, autocomplete index analyzer, autocomplete search analyzer)."""
-    key = language_code.replace("-", "_")
-    return (f"partnerhub_{key}", f"partnerhub_{key}_edgengram", f"partnerhub_{key}_autocomplete")
-
-
-def index_settings(language_code):
-    """The ``settings`` (analysis) of every index of a language, merged into modelsearch's."""
-    char_filters, normalizers, stemmers = LANGUAGE_CHAINS[language_code]
-    text, edgengram, autocomplete = analyzer_names(language_code)
-    # Chinese prefixes are typed on the bigrams; other languages on unstemmed words.
-    prefix_chain = normalizers + (stemmers if language_code == "zh-hans" else [])
-    analyzers = {
-        text: {
-            "type": "custom",
-            "tokenizer": "standard",
-            "char_filter": char_filters,
-            "filter": normalizers + stemmers,
-        },
-        edgengram: {
-            "type": "custom",
-            "tokenizer": "standard",
-            "char_filter": char_filters,
-            "filter": [*prefix_chain, "partnerhub_edgengram"],
-        },
-        autocomplete: {
-            "type": "custom",
-            "tokenizer": "standard",
-            "char_filter": char_filters,
-            "filter": prefix_chain,
-        },
-    }
-    return {
-        "settings": {
-            "analysis": {
-                "analyzer": analyzers,
-                "filter": FILTERS,
-                "char_filter": CHAR_FILTERS,
-            }
-        }
-    }
-
-
-class LanguageMapping(Elasticsearch9Mapping):
-    """A model's mapping whose text fields use the analyzers of `language`."""
-
-    language = "en"
-
-    @property
-    def edgengram_analyzer_config(self):
-        _text, edgengram, autocomplete = analyzer_names(self.language)
-        return {"analyzer": edgengram, "search_analyzer": autocomplete}
-
-    def get_field_mapping(self, field):
-        name, mapping = super().get_field_mapping(field)
-        self._set_text_analyzer(field, mapping)
-        return name, mapping
-
-    def _set_text_analyzer(self, field, mapping):
-        explicit = "es_extra" in getattr(field, "kwargs", {}) and (
-            "analyzer" in field.kwargs["es_extra"]
-        )
-        if (
-            isinstance(field, SearchField)
-            and not isinstance(field, AutocompleteField)
-            and mapping.get("type") == "text"
-            and not explicit
-        ):
-            mapping["analyzer"] = analyzer_names(self.language)[0]
-
-    def get_mapping(self):
-        mapping = super().get_mapping()
-        text = analyzer_names(self.language)[0]
-        for name, field in mapping["properties"].items():
-            if name.startswith("_all_text"):
-                field["analyzer"] = text
-        return mapping
-
-
-_MAPPING_CLASSES = {}
+class LanguageMapping(LanguageMappingMixin, Elasticsearch9Mapping):
+    """A model's Elasticsearch 9 mapping whose text fields use the analyzers of `language`."""
 
 
 def language_mapping_class(language_code):
-    """The mapping class of a language (one class per language, made once)."""
-    if language_code not in _MAPPING_CLASSES:
-        name = f"{language_code.replace('-', '_').title()}Mapping"
-        _MAPPING_CLASSES[language_code] = type(
-            name, (LanguageMapping,), {"language": language_code}
-        )
-    return _MAPPING_CLASSES[language_code]
+    """The Elasticsearch 9 mapping class of a language."""
+    return _language_mapping_class(language_code, LanguageMapping)
 
 
-class LanguageElasticsearchIndex(Elasticsearch9Index):
-    """An index of one language: only objects of that language are written."""
-
-    def add_item(self, item):
-        if class_is_indexed(item.__class__) and self.backend.holds(item):
-            super().add_item(item)
-
-    def add_items(self, model, items):
-        items = self.backend.objects_of_language(items)
-        if items:
-            super().add_items(model, items)
+class LanguageElasticsearchIndex(LanguageIndexMixin, Elasticsearch9Index):
+    """An Elasticsearch index of one language: only objects of that language are written."""
 
 
-class ElasticsearchLanguageSearchBackend(LanguageBackendMixin, Elasticsearch9SearchBackend):
+class ElasticsearchLanguageSearchBackend(LanguageEngineBackendMixin, Elasticsearch9SearchBackend):
     """Elasticsearch 9 with the indexes and analyzers of one language."""
 
     index_class = LanguageElasticsearchIndex
-
-    def __init__(self, params):
-        params = dict(params)
-        language = normalize_language(params.get("LANGUAGE"))
-        # The language's analysis first; INDEX_SETTINGS of the configuration may refine it.
-        params["INDEX_SETTINGS"] = deep_update(
-            index_settings(language), params.get("INDEX_SETTINGS") or {}
-        )
-        super().__init__(params)
-        self.mapping_class = language_mapping_class(self.language)
+    language_mapping_base = LanguageMapping
 
 
 SearchBackend = ElasticsearchLanguageSearchBackend
