@@ -14,7 +14,11 @@ class PublishingConfig(AppConfig):
         from cms.core.roles import roles_synced
         from cms.pages.models import OpportunityIndexPage
 
+        from . import page_cache
         from .workflows import assign_to_new_index, sync_workflows_for_roles
+
+        # What each change invalidates in the anonymous page cache and the CDN.
+        page_cache.connect()
 
         post_save.connect(
             assign_to_new_index,
