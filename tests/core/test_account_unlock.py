@@ -147,6 +147,12 @@ def test_accounts_below_the_limit_are_not_listed(superuser, editor):
     assert "Nobody is locked out" in listing(signed_in(superuser).get(LOCKOUTS))
 
 
+def test_unlocking_an_account_that_is_no_longer_locked_says_so(superuser, editor):
+    response = signed_in(superuser).post(UNLOCK, {"account": "editor"}, follow=True)
+    assert "is no longer locked out" in response.content.decode()
+    assert not ModelLogEntry.objects.filter(action=UNLOCK_ACTION).exists()
+
+
 def test_an_editor_has_no_menu_item_and_is_refused(editor, lead):
     lock_out("lead")
     client = signed_in(editor)

@@ -6,18 +6,12 @@
 - "Reset two-step verification" in the Users listing removes a user's authenticator app and
   recovery codes (every django-otp device); they set up a new app at their next sign-in.
 
-Who may do it is decided by Django permissions, through Wagtail's permission policies, never
-by group name: seeing the lockouts needs `axes.view_accessattempt`, unlocking
-`axes.delete_accessattempt`, resetting `otp_totp.delete_totpdevice` and
-`otp_static.delete_staticdevice` (superusers hold them all; the group editor offers them).
-Only a superuser may reset a superuser's second factor. Others get a 403. Each change is
+Who may do it is decided by permission (`access.py`); others get a 403. Each change is
 confirmed (a page, then a POST), written to Wagtail's audit log (Reports → Site history) and
 logged by `cms.core.two_factor`.
 """
 
 import logging
-from dataclasses import dataclass
-from datetime import datetime
 
 from axes.helpers import get_cool_off, get_failure_limit
 from axes.models import AccessAttempt
@@ -25,33 +19,32 @@ from axes.utils import reset as axes_reset
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Max, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.log_actions import LogFormatter, log
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from cms.core.public_forms import client_ip
 
+from .access import (
+    ACCOUNT,
+    ADDRESS,
+    LOCKOUT_FIELDS,
+    can_reset_second_factor,
+    can_see_lockouts,
+    can_unlock,
+    current_lockouts,
+)
+
 __all__ = [
-    "ACCOUNT",
-    "ADDRESS",
     "RESET_ACTION",
     "UNLOCK_ACTION",
-    "Lockout",
-    "can_reset_second_factor",
-    "can_see_lockouts",
-    "can_unlock",
-    "current_lockouts",
     "lockouts",
     "register_actions",
     "reset_second_factor",
@@ -62,90 +55,6 @@ logger = logging.getLogger("cms.core.two_factor")
 
 UNLOCK_ACTION = "partnerhub.unlock_sign_in"
 RESET_ACTION = "partnerhub.reset_second_factor"
-ACCOUNT = "account"
-ADDRESS = "address"
-LOCKOUT_FIELDS = {ACCOUNT: "username", ADDRESS: "ip_address"}
-
-access_attempts = ModelPermissionPolicy(AccessAttempt)
-authenticator_apps = ModelPermissionPolicy(TOTPDevice)
-recovery_codes = ModelPermissionPolicy(StaticDevice)
-
-
-def can_see_lockouts(user):
-    """Whether the user may see who is locked out (the menu item and the list)."""
-    return access_attempts.user_has_any_permission(user, ["view", "delete"])
-
-
-def can_unlock(user):
-    """Whether the user may lift a lockout."""
-    return access_attempts.user_has_permission(user, "delete")
-
-
-def can_reset_second_factor(user, target=None):
-    """Whether the user may remove the second factor of `target` (of anyone, without it)."""
-    if not (
-        authenticator_apps.user_has_permission(user, "delete")
-        and recovery_codes.user_has_permission(user, "delete")
-    ):
-        return False
-    # Otherwise a right to reset would be a way into a superuser's account, password known.
-    return target is None or not target.is_superuser or user.is_superuser
-
-
-@dataclass
-class Lockout:
-    """An account or an address that may not sign in until `locked_until`."""
-
-    kind: str  # ACCOUNT or ADDRESS
-    value: str
-    failures: int
-    last_attempt: datetime
-    locked_until: datetime | None
-
-    @property
-    def unlock_url(self):
-        return f"{reverse('two_factor_unlock')}?{urlencode({self.kind: self.value})}"
-
-
-def _recent_attempts(request):
-    cool_off = get_cool_off(request)
-    attempts = AccessAttempt.objects.all()
-    if cool_off is not None:
-        attempts = attempts.filter(attempt_time__gte=timezone.now() - cool_off)
-    return attempts, cool_off
-
-
-def current_lockouts(request, kind=None, value=None):
-    """The accounts, then the addresses, locked out now: the failures django-axes counts
-    for each (those of the cool-off period, from any address or for any account) reach the
-    limit. `kind` and `value` narrow the answer to one of them."""
-    attempts, cool_off = _recent_attempts(request)
-    limit = get_failure_limit(request, None)
-    found = []
-    for lockout_kind, field in LOCKOUT_FIELDS.items():
-        if kind not in (None, lockout_kind):
-            continue
-        rows = attempts.exclude(**{f"{field}__isnull": True})
-        if value is not None:
-            rows = rows.filter(**{field: value})
-        groups = (
-            rows.values(field)
-            .annotate(failures=Sum("failures_since_start"), last_attempt=Max("attempt_time"))
-            .filter(failures__gte=limit)
-            .order_by("-last_attempt")
-        )
-        found += [
-            Lockout(
-                kind=lockout_kind,
-                value=group[field],
-                failures=group["failures"],
-                last_attempt=group["last_attempt"],
-                locked_until=group["last_attempt"] + cool_off if cool_off else None,
-            )
-            for group in groups
-            if group[field]  # an empty username or address locks nobody out
-        ]
-    return found
 
 
 def _refused(request):
@@ -201,10 +110,30 @@ def _device_label(device):
     return device.name
 
 
-def _describe(kind, value):
-    if kind == ACCOUNT:
-        return _("the account “%(account)s”") % {"account": value}
-    return _("the address %(address)s") % {"address": value}
+#: Whole sentences for each kind of lockout (not a sentence around "the account …"), so that
+#: each language can inflect the words around the name or the address.
+TEXTS = {
+    ACCOUNT: {
+        "done": gettext_lazy("Sign-in unlocked for the account “%(value)s”"),
+        "gone": gettext_lazy("The account “%(value)s” is no longer locked out."),
+        "question": gettext_lazy(
+            "Unlock sign-in for the account “%(value)s”? Its failed attempts are forgotten "
+            "and it can sign in again at once."
+        ),
+    },
+    ADDRESS: {
+        "done": gettext_lazy("Sign-in unlocked for the address %(value)s"),
+        "gone": gettext_lazy("The address %(value)s is no longer locked out."),
+        "question": gettext_lazy(
+            "Unlock sign-in from the address %(value)s? Its failed attempts are forgotten "
+            "and sign-in from it works again at once."
+        ),
+    },
+}
+
+
+def _text(kind, name, value):
+    return TEXTS[kind][name] % {"value": value}
 
 
 def unlock(request):
@@ -219,13 +148,12 @@ def unlock(request):
         raise Http404
     value = data[kind]
     field = LOCKOUT_FIELDS[kind]
-    described = _describe(kind, value)
     if request.method == "POST":
         with transaction.atomic():
             latest = AccessAttempt.objects.filter(**{field: value}).order_by("-attempt_time")
             latest = latest.first()
             if latest is None:
-                messages.info(request, _("%(who)s was no longer locked out.") % {"who": described})
+                messages.info(request, _text(kind, "gone", value))
                 return redirect("two_factor_lockouts")
             # Logged against the latest attempt, kept in the log after the attempts are gone.
             log(
@@ -244,18 +172,14 @@ def unlock(request):
             client_ip(request),
             removed,
         )
-        messages.success(request, _("Sign-in unlocked for %(who)s.") % {"who": described})
+        messages.success(request, _text(kind, "done", value))
         return redirect("two_factor_lockouts")
     return _admin_page(
         request,
         "two_factor/admin/confirm.html",
         _("Unlock sign-in"),
         {
-            "question": _(
-                "Unlock sign-in for %(who)s? Its failed attempts are forgotten and the "
-                "sign-in form accepts it again at once."
-            )
-            % {"who": described},
+            "question": _text(kind, "question", value),
             "lockouts": current_lockouts(request, kind, value),
             "hidden": {kind: value},
             "action_url": reverse("two_factor_unlock"),
@@ -326,9 +250,9 @@ class UnlockFormatter(LogFormatter):
 
     def format_message(self, log_entry):
         data = log_entry.data or {}
-        if "kind" not in data:
+        if data.get("kind") not in TEXTS:
             return _("Sign-in unlocked")
-        return _("Sign-in unlocked for %(who)s") % {"who": _describe(data["kind"], data["value"])}
+        return _text(data["kind"], "done", data["value"])
 
 
 class ResetFormatter(LogFormatter):

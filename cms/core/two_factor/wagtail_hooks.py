@@ -10,7 +10,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
-from . import administration, views
+from . import access, administration, views
 
 
 @hooks.register("register_admin_urls")
@@ -40,7 +40,7 @@ def two_factor_account_item(request):
 
 class LockoutsMenuItem(MenuItem):
     def is_shown(self, request):
-        return administration.can_see_lockouts(request.user)
+        return access.can_see_lockouts(request.user)
 
 
 @hooks.register("register_settings_menu_item")
@@ -56,9 +56,7 @@ def register_lockouts_menu_item():
 
 @hooks.register("register_user_listing_buttons")
 def reset_second_factor_button(user, request_user):
-    if administration.can_reset_second_factor(request_user, user) and user_has_device(
-        user, confirmed=None
-    ):
+    if access.can_reset_second_factor(request_user, user) and user_has_device(user, confirmed=None):
         yield Button(
             _("Reset two-step verification"),
             reverse("two_factor_reset", args=[user.pk]),
