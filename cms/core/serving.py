@@ -15,6 +15,10 @@ the notice and the switcher say where they are, and the address they were given 
 switcher, a link, a bookmark) stays the right one once the translation is published: from
 then on it redirects to the translation, under its own slug.
 
+Pages are served from the anonymous page cache (cms.core.page_cache) and so carry no CSRF
+token for anonymous visitors: their POSTs (the public forms) are checked by origin
+(cms.core.public_forms.origin); a signed-in visitor's POST goes through Django's CSRF check.
+
 Nothing is disclosed that the English address would not show: the English page is found by
 Wagtail's own routing (live pages only), and Wagtail's `before_serve_page` hooks apply its
 view restrictions (password, login, groups) as they do under `/en/`.
@@ -23,9 +27,13 @@ view restrictions (password, login, groups) as they do under `/en/`.
 from django.http import Http404, HttpResponseRedirect
 from django.urls import re_path
 from django.utils import translation
+from django.views.csrf import csrf_failure
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
+
+from .public_forms import same_origin
 
 __all__ = ["fallback_route", "serve", "urlpatterns"]
 
@@ -83,7 +91,25 @@ def _translation_redirect(request, path, route):
     return HttpResponseRedirect(url + (f"?{query}" if query else ""))
 
 
+#: Methods that change nothing, which no forgery check concerns.
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
+
+
+@csrf_exempt
 def serve(request, path):
+    """Wagtail's `serve` view, with the fallback (`_serve`); a POST is checked against
+    forgery by Django's CSRF check for signed-in visitors and by its origin for anonymous
+    ones (see the module)."""
+    if request.method in SAFE_METHODS or getattr(request, "_dont_enforce_csrf_checks", False):
+        return _serve(request, path)
+    if request.user.is_authenticated:
+        return _checked_serve(request, path)
+    if not same_origin(request):
+        return csrf_failure(request, reason="Origin checking failed: not the site's own page.")
+    return _serve(request, path)
+
+
+def _serve(request, path):
     """Wagtail's `serve` view, with the fallback: an address under a language prefix that
     Wagtail does not find in that language serves the English page at the same address,
     or redirects to the page's live translation when it has one."""
@@ -97,6 +123,9 @@ def serve(request, path):
         # Wagtail's view (and anything else asking Page.route_for_request) uses this route.
         request._wagtail_route_for_request = route
     return wagtail_views.serve(request, path)
+
+
+_checked_serve = csrf_protect(_serve)
 
 
 #: Wagtail's URLs, with this view in place of its `serve` (same name and pattern).

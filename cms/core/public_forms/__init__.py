@@ -12,7 +12,8 @@ share) and declares one `PublicForm` (`form.py`); its page's serve() hands a POS
 `PublicForm.handle` with the bound form and what to do with a valid one, and its
 get_context() merges `PublicForm.context`. The form's template lays out its fields with
 "components/form_field.html" and ends with "components/form_consent_and_trap.html". The
-guards that tell people from software are in `guards.py`.
+guards that tell people from software are in `guards.py`; how a POST is checked against
+forgery without a token on the (cached) page, in `origin.py`.
 """
 
 from .fields import (
@@ -25,7 +26,7 @@ from .fields import (
     email_field,
     organisation_field,
 )
-from .form import SENT_PARAMETER, PublicForm
+from .form import SENT_PARAMETER, PublicForm, csrf_token_for
 from .guards import (
     FILL_TIME_FIELD,
     MIN_FILL_SECONDS,
@@ -39,6 +40,7 @@ from .guards import (
     is_limited,
     record,
 )
+from .origin import same_origin
 
 __all__ = [
     "FILL_TIME_FIELD",
@@ -55,6 +57,7 @@ __all__ = [
     "client_ip",
     "consent_given",
     "contact_name_field",
+    "csrf_token_for",
     "email_field",
     "fill_token",
     "filled_too_fast",
@@ -62,4 +65,5 @@ __all__ = [
     "is_limited",
     "organisation_field",
     "record",
+    "same_origin",
 ]

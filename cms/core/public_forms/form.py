@@ -13,6 +13,7 @@ from django.middleware.csrf import get_token
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
+from ..page_cache import fragment, register_fragment
 from .guards import client_ip, fill_token, filled_too_fast, ip_hash, is_limited, record
 
 __all__ = ["SENT_PARAMETER", "PublicForm"]
@@ -21,6 +22,21 @@ logger = logging.getLogger(__name__)
 
 #: The query parameter of the page after a successful submission.
 SENT_PARAMETER = "sent"
+
+#: The signed moment a form was shown is new in every response, a page from the cache
+#: included (cms.core.page_cache fills it in); such a page is never kept by shared caches.
+register_fragment("fill_token", lambda request: fill_token(), private=True)
+
+
+def csrf_token_for(request):
+    """The CSRF token for the form of a signed-in visitor, whose POST Django's CSRF check
+    verifies; None for everyone else. A public page served to anonymous visitors carries no
+    token (it comes from the shared cache, and a token there would be one visitor's): their
+    POST is checked by its origin instead (`origin.same_origin`, cms.core.serving)."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return get_token(request)
+    return None
 
 
 @dataclass(frozen=True)
@@ -54,11 +70,12 @@ class PublicForm:
             "action": f"{page.get_url(request) or ''}#{self.anchor}",
             "anchor": self.anchor,
             # Page templates include the form "with ... only", which leaves out the context
-            # processors' csrf_token: the form's template gets it from here.
-            "csrf_token": get_token(request),
-            # Fresh on every rendering, a refused one included: the time a person takes to
-            # correct the form counts from when they see it again.
-            "shown_at": fill_token(),
+            # processors' csrf_token: the form's template gets it from here (signed-in only).
+            "csrf_token": csrf_token_for(request),
+            # Fresh on every rendering and every response from the cache, a refused one
+            # included: the time a person takes to correct the form counts from when they
+            # see it again.
+            "shown_at": fragment(request, "fill_token"),
         }
 
     def handle(self, page, request, form, accept):
