@@ -9,7 +9,8 @@ to its own locale, so a forgotten filter never mixes languages.
 
 The aliases are set up by `search.backends.config.search_backends` (see there); the modules
 named in ``BACKEND`` are `search.backends.database` (PostgreSQL or SQLite),
-`search.backends.elasticsearch` and `search.backends.router`.
+`search.backends.elasticsearch` (Elasticsearch 9), `search.backends.opensearch` (OpenSearch 2
+and 3) and `search.backends.router`.
 """
 
 from django.conf import settings

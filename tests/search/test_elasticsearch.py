@@ -1,14 +1,19 @@
-"""Elasticsearch: the generated settings and mappings (everywhere), an outage that never
-blocks editors (against a closed local port), and the query table against a real cluster
-(only when ELASTICSEARCH_URL is set)."""
+"""Elasticsearch and OpenSearch: the generated settings and mappings of both engines
+(everywhere), an outage that never blocks editors (against a closed local port), and the
+live tests against a real cluster (see "Live" below)."""
 
 import os
+from io import StringIO
 
 import pytest
+from bs4 import BeautifulSoup
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.test import override_settings
+from modelsearch.backends import get_search_backend
 from wagtail.models import Page
 
+from cms.pages.factories import StandardPageFactory
 from cms.pages.models import StandardPage
 from cms.snippets.models import Partner
 from search.backends import backend_for
@@ -18,10 +23,22 @@ from search.backends.elasticsearch import (
     index_settings,
     language_mapping_class,
 )
+from search.backends.opensearch import OpenSearchLanguageSearchBackend
+from search.backends.opensearch import language_mapping_class as opensearch_mapping_class
 from search.models import PendingIndexOperation
 from search.pending import catch_up
 
-from .test_query_table import PAGE_QUERIES, found_pages
+from .test_indexing import UNSAFE_QUERIES, visible
+from .test_query_table import (
+    AUTOCOMPLETE_QUERIES,
+    PAGE_QUERIES,
+    PARTNER_QUERIES,
+    assert_autocompletes,
+    found_pages,
+    found_partners,
+)
+
+LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh-hans")
 
 # Nothing listens on the discard port of the loopback address: every request fails at once.
 UNREACHABLE = "http://127.0.0.1:9"
@@ -52,6 +69,24 @@ def test_settings_have_one_backend_and_index_prefix_per_language():
     database = search_backends("")
     assert database["fr"]["BACKEND"] == "search.backends.database"
     assert database["default"]["DATABASE"] is True
+
+
+def test_the_engine_is_chosen_by_a_setting_and_a_cluster_may_have_several_nodes():
+    nodes = "http://search-1.internal:9200, http://search-2.internal:9200"
+    for engine in ("opensearch2", "opensearch3", "OpenSearch3"):
+        backends = search_backends(nodes, engine=engine)
+        assert backends["ar"]["BACKEND"] == "search.backends.opensearch"
+        assert backends["ar"]["URLS"] == [
+            "http://search-1.internal:9200",
+            "http://search-2.internal:9200",
+        ]
+    assert search_backends(nodes, engine="elasticsearch9")["ar"]["BACKEND"] == (
+        "search.backends.elasticsearch"
+    )
+    # No address: the database, whatever the engine says.
+    assert search_backends("", engine="opensearch2")["ar"]["BACKEND"] == "search.backends.database"
+    with pytest.raises(ImproperlyConfigured, match="SEARCH_ENGINE"):
+        search_backends(nodes, engine="solr")
 
 
 @pytest.mark.parametrize(
@@ -101,12 +136,30 @@ def test_mapping_uses_the_language_analyzers():
     assert boosted and all(page[name]["analyzer"] == "partnerhub_zh_hans" for name in boosted)
 
 
-def test_backend_indexes_per_language_with_its_settings():
-    backend = ElasticsearchLanguageSearchBackend(
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("model", [Partner, StandardPage])
+def test_opensearch_mapping_is_the_elasticsearch_mapping(language, model):
+    """The same fields and analyzers on both engines: one language is read alike on each."""
+    elasticsearch = language_mapping_class(language)(model).get_mapping()
+    opensearch = opensearch_mapping_class(language)(model).get_mapping()
+    assert opensearch == elasticsearch
+    assert opensearch["properties"]["_all_text"]["analyzer"] == (
+        "partnerhub_" + language.replace("-", "_")
+    )
+
+
+@pytest.mark.parametrize(
+    "backend_class", [ElasticsearchLanguageSearchBackend, OpenSearchLanguageSearchBackend]
+)
+def test_backend_indexes_per_language_with_its_settings(backend_class):
+    backend = backend_class(
         {"LANGUAGE": "fr", "URLS": [UNREACHABLE], "INDEX_PREFIX": "ph_fr_", "TIMEOUT": 1}
     )
     assert backend.get_index_for_model(StandardPage).name == "ph_fr_wagtailcore_page"
-    assert "partnerhub_fr" in backend.settings["settings"]["analysis"]["analyzer"]
+    assert (
+        backend.settings["settings"]["analysis"]["analyzer"]["partnerhub_fr"]
+        == (index_settings("fr")["settings"]["analysis"]["analyzer"]["partnerhub_fr"])
+    )
     # modelsearch's own analyzers are kept beside ours
     assert "edgengram_analyzer" in backend.settings["settings"]["analysis"]["analyzer"]
 
@@ -133,23 +186,222 @@ def test_outage_never_blocks_editors_and_is_caught_up_later(pages, partners, cor
     assert PendingIndexOperation.objects.get(backend="fr").attempts == 2
 
 
-ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
-live = pytest.mark.skipif(
-    not ELASTICSEARCH_URL,
-    reason="ELASTICSEARCH_URL is not set: the live Elasticsearch query table needs a cluster",
+# --- Live: a real cluster ---------------------------------------------------------------------
+#
+# Against the cluster at SEARCH_TEST_URL (else SEARCH_URL, else ELASTICSEARCH_URL), of the
+# engine SEARCH_TEST_ENGINE (else SEARCH_ENGINE; Elasticsearch 9 when neither is set). In CI,
+# `.ci/run` starts the project's OpenSearch node (`make opensearch`) and sets
+# REQUIRE_LIVE_SEARCH_TESTS=1, which turns a missing or silent cluster into a failure instead
+# of a skip. The corpus is indexed once for the module, in indexes of their own
+# (partnerhub_test_<process>_...), deleted at the end. The index is not rolled back with the
+# database: a test that changes what is indexed puts it back or deletes what it made.
+
+LIVE_URL = (
+    os.environ.get("SEARCH_TEST_URL")
+    or os.environ.get("SEARCH_URL")
+    or os.environ.get("ELASTICSEARCH_URL", "")
 )
+LIVE_ENGINE = os.environ.get("SEARCH_TEST_ENGINE") or os.environ.get("SEARCH_ENGINE", "")
+LIVE_REQUIRED = os.environ.get("REQUIRE_LIVE_SEARCH_TESTS") == "1"
+LIVE_PREFIX = f"partnerhub_test_{os.getpid()}_"
 
 
-@live
+def refresh():
+    """Make what was just written searchable (the engines refresh every second by themselves)."""
+    live_client().indices.refresh(index=f"{LIVE_PREFIX}*")
+
+
+def live_client():
+    return get_search_backend("en").es
+
+
+@pytest.fixture(scope="module")
+def live(corpus, django_db_blocker):
+    """The search settings of the live cluster, where the corpus has been indexed."""
+    if not LIVE_URL:
+        message = "No search cluster: set SEARCH_TEST_URL (e.g. after `make opensearch`)"
+        if LIVE_REQUIRED:
+            pytest.fail(f"{message}; REQUIRE_LIVE_SEARCH_TESTS=1", pytrace=False)
+        pytest.skip(message)
+    backends = search_backends(LIVE_URL, engine=LIVE_ENGINE, prefix=LIVE_PREFIX, timeout=30)
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        if not live_client().ping():
+            pytest.fail(f"The search cluster at {LIVE_URL} does not answer", pytrace=False)
+        try:
+            with django_db_blocker.unblock():
+                call_command("rebuild_search_index", verbosity=0)
+            refresh()
+        except BaseException:
+            live_client().indices.delete(index=f"{LIVE_PREFIX}*")
+            raise
+    yield backends
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        live_client().indices.delete(index=f"{LIVE_PREFIX}*")
+
+
+@pytest.fixture
+def live_backends(live):
+    """The search settings pointed at the live cluster, for one test."""
+    with override_settings(WAGTAILSEARCH_BACKENDS=live):
+        yield live
+
+
 @pytest.mark.parametrize(("language", "query", "expected"), PAGE_QUERIES)
-def test_live_query_table(pages, language, query, expected):
-    with override_settings(
-        WAGTAILSEARCH_BACKENDS=search_backends(ELASTICSEARCH_URL, prefix="partnerhub_test_")
-    ):
-        call_command("rebuild_search_index", verbosity=0)
-        for alias in ("en", "fr", "es", "ru", "ar", "zh-hans"):
-            from modelsearch.backends import get_search_backend
+def test_live_query_table(live_backends, pages, language, query, expected):
+    assert backend_for(language) == language
+    assert found_pages(pages, language, query) == expected
 
-            get_search_backend(alias).refresh_indexes()
-        assert backend_for(language) == language
-        assert found_pages(pages, language, query) == expected
+
+@pytest.mark.parametrize(("language", "query", "expected"), PARTNER_QUERIES)
+def test_live_partner_queries(live_backends, partners, corpus, language, query, expected):
+    assert found_partners(partners, corpus, language, query) == expected
+
+
+@pytest.mark.parametrize(("language", "query", "key"), AUTOCOMPLETE_QUERIES)
+def test_live_autocomplete_prefix(live_backends, pages, language, query, key):
+    assert_autocompletes(pages, language, query, key)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_live_hostile_input_never_raises(live_backends, pages, language):
+    backend = backend_for(language)
+    for query in UNSAFE_QUERIES:
+        list(Page.objects.live().search(query, backend=backend))
+        list(Page.objects.live().autocomplete(query, backend=backend))
+        list(Partner.objects.search(query, backend=backend))
+        assert Page.objects.live().search(query, backend=backend).count() >= 0
+        # The admin's router, over every language
+        list(get_search_backend().search(query, Page.objects.all()))
+        list(get_search_backend().autocomplete(query, Partner.objects.all()))
+    # Operators and signs are read as words.
+    for query in ("-partnerships", '"partnerships', "partnerships*", "(partnerships)"):
+        assert pages["en"].pk in visible("en", query), query
+
+
+def test_live_drafts_and_private_pages_are_never_found(live_backends, pages, client):
+    for query in ("brouillon", "secret", "confidentiels", "partenariat"):
+        assert pages["fr-draft"].pk not in visible("fr", query), query
+    for query in ("réservé", "reserve", "membres", "partenariat"):
+        assert pages["fr-private"].pk not in visible("fr", query), query
+    # The site's search page, as an anonymous visitor sees it.
+    response = client.get("/fr/search/", {"q": "partenariat"})
+    assert response.status_code == 200
+    content = " ".join(BeautifulSoup(response.content, "html.parser").get_text().split())
+    assert "Le partenariat numérique" in content
+    assert "Brouillon du partenariat secret" not in content
+    assert "Partenariat réservé" not in content
+
+
+def test_live_index_follows_publishing_drafts_unpublishing_and_deletion(
+    live_backends, pages, corpus
+):
+    page = StandardPageFactory(
+        parent=corpus["homes"]["es"], title="Cooperación regional", introduction="Texto."
+    )
+    page.save_revision().publish()
+    refresh()
+    assert page.pk in visible("es", "cooperacion")
+
+    page = StandardPage.objects.get(pk=page.pk)
+    page.title = "Texto provisional secreto"
+    page.save_revision()  # a draft: the live page keeps its title
+    refresh()
+    assert page.pk not in visible("es", "provisional")
+    assert page.pk in visible("es", "cooperacion")
+
+    page.unpublish()
+    refresh()
+    assert page.pk not in visible("es", "cooperacion")
+
+    Page.objects.get(pk=page.pk).delete()
+    refresh()
+    everything = Page.objects.all().search("cooperacion", backend=backend_for("es"))
+    assert page.pk not in [result.pk for result in everything]
+
+
+def test_live_results_are_ranked_title_first(live_backends, pages, corpus):
+    mention = StandardPageFactory(
+        parent=corpus["homes"]["fr"],
+        title="Actualités",
+        introduction="Un long texte qui parle, entre autres choses, du monde numérique.",
+    )
+    mention.save_revision().publish()
+    refresh()
+    try:
+        results = visible("fr", "numerique", locale=corpus["locales"]["fr"])
+        assert results == [pages["fr"].pk, mention.pk]
+    finally:
+        Page.objects.get(pk=mention.pk).delete()
+
+
+def test_live_admin_search_finds_records_in_any_language(live_backends, partners, corpus):
+    """The "default" backend, used by the Wagtail admin, reads each locale in its language."""
+    backend = get_search_backend()
+    everyone = Partner.objects.all()
+    assert [p.pk for p in backend.search("الاتحاد", everyone)] == [partners["ar"].pk]
+    found = {p.pk for p in backend.search("ITU", everyone)}
+    assert found == {partners["en"].pk, partners["ar"].pk, partners["zh-hans"].pk}
+    assert [p.pk for p in backend.autocomplete("国际电", everyone)] == [partners["zh-hans"].pk]
+    assert [p.pk for p in backend.search("партнерства", Page.objects.all())] == [
+        corpus["pages"]["ru"].pk
+    ]
+
+
+def test_live_outage_is_caught_up_when_the_cluster_answers_again(live_backends, partners, corpus):
+    partner = Partner.objects.get(pk=partners["fr"].pk)
+    old_name = partner.name
+    gone = StandardPageFactory(parent=corpus["homes"]["ru"], title="Временная страница")
+    gone.save_revision().publish()
+    refresh()
+    assert gone.pk in visible("ru", "временная")
+
+    with override_settings(WAGTAILSEARCH_BACKENDS=search_backends(UNREACHABLE, timeout=1)):
+        partner.name = "Union internationale Zorglub"
+        partner.save()  # the cluster is down: the save goes through, the change is queued
+        Page.objects.get(pk=gone.pk).delete()
+    assert PendingIndexOperation.objects.count() == 2
+    refresh()
+    assert found_partners(partners, corpus, "fr", "zorglub") == set()
+    russian_pages = f"{LIVE_PREFIX}ru_wagtailcore_page"
+    assert live_client().exists(index=russian_pages, id=str(gone.pk))  # not deleted yet
+
+    try:
+        assert catch_up() == (2, 0)  # the cluster answers again
+        refresh()
+        assert found_partners(partners, corpus, "fr", "zorglub") == {"fr"}
+        assert not live_client().exists(index=russian_pages, id=str(gone.pk))
+        assert not PendingIndexOperation.objects.exists()
+    finally:
+        partner.name = old_name
+        partner.save()
+        refresh()
+    assert found_partners(partners, corpus, "fr", "zorglub") == set()
+
+
+def test_live_reindex_restores_a_lost_language_and_keeps_one_document_per_object(
+    live_backends, pages, corpus
+):
+    es = live_client()
+    french_pages = f"{LIVE_PREFIX}fr_wagtailcore_page"
+    before = sorted(es.indices.get(index=f"{LIVE_PREFIX}*"))
+    es.indices.delete(index=list(es.indices.get_alias(index=french_pages)))
+    assert not es.indices.exists(index=french_pages)
+
+    out = StringIO()
+    call_command("rebuild_search_index", "--language", "fr", stdout=out)
+    refresh()
+
+    assert "fr:" in out.getvalue() and "ru:" not in out.getvalue()
+    assert found_pages(pages, "fr", "partenariats") == {"fr"}
+    assert found_pages(pages, "ru", "партнерству") == {"ru"}
+    # Rebuilt beside the live index and swapped in: as many indexes as before, no leftovers.
+    assert len(es.indices.get(index=f"{LIVE_PREFIX}*")) == len(before)
+    # One document per French page (the home page, the content page, the draft, the private one).
+    french = Page.objects.filter(locale=corpus["locales"]["fr"]).count()
+    assert es.count(index=french_pages)["count"] == french
+
+    call_command("rebuild_search_index", "--language", "fr", verbosity=0)  # again: safe
+    refresh()
+    assert es.count(index=french_pages)["count"] == french
+    assert len(es.indices.get(index=f"{LIVE_PREFIX}*")) == len(before)
+    assert found_pages(pages, "fr", "numerique") == {"fr"}
