@@ -67,6 +67,7 @@ __all__ = [
     "MissingDemoData",
     "ScaleBase",
     "Targets",
+    "agreement_planner",
     "current_counts",
     "generate_agreements",
     "generate_opportunities",
@@ -626,11 +627,9 @@ class _AgreementPlanner:
         )
 
 
-def generate_agreements(base, count, seed=DEFAULT_SEED, progress=None, batch=2000):
-    """Create `count` agreements with their regions, countries, secondary areas and partners,
-    written in batches; return the number created."""
-    if count <= 0:
-        return 0
+def agreement_planner(base, seed=DEFAULT_SEED):
+    """The planner that draws agreements (`plan(number)`) among the English partners of the
+    database; also used by the import benchmark (`bench/imports.py`) to write its file."""
     partners = dict(Partner.objects.filter(locale=base.source).values_list("pk", "name"))
     if not partners:
         raise MissingDemoData(_("the partners"))
@@ -643,7 +642,15 @@ def generate_agreements(base, count, seed=DEFAULT_SEED, progress=None, batch=200
         code: sorted(partners_by_area.get(term.pk, []))
         for code, term in base.terms["thematic_areas"].items()
     }
-    planner = _AgreementPlanner(base, seed, by_code, partners, timezone.localdate())
+    return _AgreementPlanner(base, seed, by_code, partners, timezone.localdate())
+
+
+def generate_agreements(base, count, seed=DEFAULT_SEED, progress=None, batch=2000):
+    """Create `count` agreements with their regions, countries, secondary areas and partners,
+    written in batches; return the number created."""
+    if count <= 0:
+        return 0
+    planner = agreement_planner(base, seed)
     start = Agreement.objects.filter(reference__startswith=AGREEMENT_PREFIX).count()
     terms = base.terms
     pks = {}

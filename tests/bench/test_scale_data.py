@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, ReferenceIndex, Site
 
 from bench.generate_scale_data import main
 from bench.scale.command import Command
@@ -133,6 +133,14 @@ def test_generates_the_numbers_asked_for_in_six_languages(db):
     assert chinese.pk in search_site(chinese.title[:6], "zh-hans").ids["opportunity"]
     assert chinese.pk not in search_site(chinese.title[:6], "en").ids["opportunity"]
     assert english.pk in search_site(english.title, "en").ids["opportunity"]
+    # The admin sees where the new records are used (Wagtail's reference index).
+    agreement = Agreement.objects.filter(reference__startswith=AGREEMENT_PREFIX).first()
+    link = agreement.partner_links.first()
+    assert ReferenceIndex.get_references_to(link.partner).filter(object_id=str(agreement.pk))
+    area = french.thematic_areas.first().area
+    assert ReferenceIndex.get_references_to(area).filter(object_id=str(french.pk))
+    partner = english_partners().last()
+    assert ReferenceIndex.get_references_to(partner.kind).filter(object_id=str(partner.pk))
 
 
 @pytest.mark.usefixtures("demo_base")
