@@ -204,3 +204,24 @@ def test_the_script_refuses_a_factor_out_of_range(capsys):
 
     assert done.value.code == 2
     assert "The factor must be a number from 0 to 1000." in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("demo_base")
+def test_the_import_benchmark_imports_its_file_twice_and_cleans_up(db, capsys):
+    from bench import imports
+
+    generate(agreements=0, opportunities=0)
+    before = Agreement.objects.count()
+    assert imports.main(["--rows", "40"]) in {0, 1}  # timings are never asserted
+    output = capsys.readouterr().out
+    assert "created 40, updated 0, unchanged 0, errors 0" in output
+    assert "created 0, updated 0, unchanged 40, errors 0" in output
+    assert "Load average before" in output and "Load average after" in output
+    assert Agreement.objects.count() == before
+    rows = imports.build_rows(40)
+    assert rows == imports.build_rows(40)  # the same file every time
+    # Amendments name an original that comes before them in the file.
+    seen = set()
+    for row in rows:
+        assert not row["parent_reference"] or row["parent_reference"] in seen
+        seen.add(row["reference"])
