@@ -27,7 +27,11 @@ OFFICER = "/admin/open-data/{name}.{fmt}"
 
 
 def content(response):
-    return b"".join(response.streaming_content)
+    """The file's bytes, streamed (the officers' exports) or whole (the public files, built
+    once per data version)."""
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
 
 
 def csv_rows(response):

@@ -19,7 +19,7 @@ def fetch(client):
     response = client.get(ADDRESS)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/xml; charset=utf-8"
-    return etree.fromstring(b"".join(response.streaming_content))
+    return etree.fromstring(response.content)
 
 
 def activities(root):
