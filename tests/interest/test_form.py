@@ -23,7 +23,9 @@ def test_open_opportunity_shows_an_accessible_form(client, opportunity):
     assert form["method"] == "post"
     assert form["action"] == f"{opportunity.url}#interest-form"
     assert form.has_attr("novalidate")
-    assert form.select_one('input[name="csrfmiddlewaretoken"]')["value"]
+    # No CSRF token on a page that the cache gives every visitor: the POST is checked by
+    # its origin (cms.core.public_forms.origin).
+    assert form.select_one('input[name="csrfmiddlewaretoken"]') is None
     # Every control has its label; autocomplete helps people fill the form in.
     for name, autocomplete in [
         ("organisation", "organization"),
@@ -180,15 +182,43 @@ def test_thank_you_is_in_the_language_of_the_page(send, arabic_opportunity, form
     assert ExpressionOfInterest.objects.get().locale.language_code == "ar"
 
 
-def test_csrf_token_is_required(opportunity, form_data):
+def test_a_post_must_come_from_the_site_itself(opportunity, form_data):
     browser = Client(enforce_csrf_checks=True)
 
+    # Software that posts from nowhere, and another site's page, are refused.
     assert browser.post(opportunity.url, form_data).status_code == 403
+    assert (
+        browser.post(opportunity.url, form_data, HTTP_ORIGIN="https://evil.example").status_code
+        == 403
+    )
+    assert (
+        browser.post(opportunity.url, form_data, HTTP_SEC_FETCH_SITE="cross-site").status_code
+        == 403
+    )
+    assert not ExpressionOfInterest.objects.exists()
 
-    # With the token the form carries, the same POST is accepted.
+    # The site's own page: its browser says so with Origin (or Sec-Fetch-Site, or Referer).
+    response = browser.post(opportunity.url, form_data, HTTP_ORIGIN="http://testserver")
+    assert response.status_code == 303
+    assert ExpressionOfInterest.objects.count() == 1
+
+
+def test_a_signed_in_visitor_s_post_needs_the_csrf_token_of_their_page(
+    opportunity, form_data, editor
+):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(editor)
+
+    refused = browser.post(opportunity.url, form_data, HTTP_ORIGIN="http://testserver")
+    assert refused.status_code == 403
+
     page = parse(browser.get(opportunity.url))
     token = page.select_one('#interest-form input[name="csrfmiddlewaretoken"]')["value"]
-    response = browser.post(opportunity.url, {**form_data, "csrfmiddlewaretoken": token})
+    response = browser.post(
+        opportunity.url,
+        {**form_data, "csrfmiddlewaretoken": token},
+        HTTP_ORIGIN="http://testserver",
+    )
     assert response.status_code == 303
     assert ExpressionOfInterest.objects.count() == 1
 
