@@ -24,14 +24,11 @@ the partners reaches the directory, the recognitions and the home figures and le
 opportunity page cached.
 
 With WAGTAILFRONTENDCACHE configured (CDN_BACKEND), the same changes purge the CDN: every
-language's address of the pages concerned, with the paged and filtered variants that their
-types list in `get_cached_paths`, through Wagtail's purge batch (a background task).
+language's address of the pages concerned, with the paged and filtered variants of the
+indexes (cms.publishing.cdn).
 """
 
-import logging
-
 from django.apps import apps
-from django.conf import settings
 from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
@@ -40,8 +37,6 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pr
 from cms.core.page_cache import bump, register_page_tags
 
 __all__ = ["DATA_GROUPS", "PAGE_TYPE_TAGS", "connect", "page_changed", "purge_pages_showing"]
-
-logger = logging.getLogger(__name__)
 
 #: Tag -> the models whose rows it stands for.
 DATA_GROUPS = {
@@ -279,34 +274,8 @@ def connect():
     )
 
 
-# --- CDN ---------------------------------------------------------------------------------------
-
-
-def _types_showing(tags):
-    labels = [label for label, shown in PAGE_TYPE_TAGS.items() if set(shown) & tags]
-    return [apps.get_model(label) for label in labels if label != "wagtailcore.page"]
-
-
 def purge_pages_showing(tags, pages=()):
-    """Purge from the CDN, in every language, the pages (with their variants) that show what
-    `tags` name, and `pages` themselves. Nothing without a CDN (WAGTAILFRONTENDCACHE)."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    """Purge the CDN's copies of what shows `tags` (cms.publishing.cdn)."""
+    from .cdn import purge_pages_showing as purge
 
-    tags = set(tags)
-    live = Page.objects.live().public()
-    if tags & {"menu", "site"}:
-        # Shown on every page: the whole site.
-        targets = live.specific()
-    else:
-        keys = [page.translation_key for page in pages]
-        targets = list(live.filter(translation_key__in=keys).specific()) if keys else []
-        for model in _types_showing(tags):
-            targets.extend(model.objects.live().public())
-    batch = PurgeBatch()
-    batch.add_pages(targets)
-    try:
-        batch.purge()
-    except Exception:  # a CDN that fails must not fail the editor's publication
-        logger.exception("CDN purge failed")
+    purge(tags, PAGE_TYPE_TAGS, pages)
