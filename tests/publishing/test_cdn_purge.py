@@ -41,9 +41,7 @@ def opportunities(homes, vocab):
     return index, opportunity, french_index, french
 
 
-def test_a_published_opportunity_purges_its_languages_and_the_index_variants(
-    opportunities, purged
-):
+def test_a_published_opportunity_purges_its_languages_and_the_index_variants(opportunities, purged):
     index, opportunity, french_index, french = opportunities
     purged.clear()
 
