@@ -14,18 +14,20 @@ import logging
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db import connection
+from django.db import connection, transaction
 from django_tasks import task
 from modelcluster.models import get_all_child_relations
 from modelsearch.backends import get_search_backends
 from modelsearch.index import RelatedFields
 from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 __all__ = [
     "BATCH_SIZE",
     "batches",
     "index_for_search",
     "index_records_task",
+    "rebuild_reference_index",
     "update_reference_index",
 ]
 
@@ -155,3 +157,16 @@ def index_records_task(model_label, pks):
     record by record queued one per record. With a worker (the database task backend), it
     is stored in the import's transaction and runs once that transaction has committed."""
     index_for_search(apps.get_model(model_label), pks)
+
+
+def rebuild_reference_index():
+    """Wagtail's `rebuild_references_index` command, by batch: every row of the reference
+    index removed, then the references of every record of every indexed model written, in
+    the same order and with the same result, in a fraction of the time (the demo's loader)."""
+    with transaction.atomic(), disable_reference_index_auto_update():
+        everything = ReferenceIndex.objects.all()
+        # As Wagtail's command does: without loading the rows.
+        everything._raw_delete(using=everything.db)
+        for model in apps.get_models():
+            if ReferenceIndex.is_indexed(model):
+                update_reference_index(model, list(model.objects.values_list("pk", flat=True)))

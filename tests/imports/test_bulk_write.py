@@ -4,11 +4,13 @@ agreement: its partners in order with their roles, its lists, its parent, the us
 terms and partners it names (Wagtail's reference index), and the search index."""
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from modelsearch.backends import get_search_backend
 from wagtail.models import ReferenceIndex
 
+from cms.imports.bulk import rebuild_reference_index
 from cms.imports.service import run_import
 from cms.snippets.models import Agreement, AgreementPartner
 
@@ -119,3 +121,28 @@ def test_imported_agreements_are_found_by_title_and_partner(vocabulary):
     imported(csv_bytes(changed))
     assert found("Zanzibar") == {"IMP-00002"}
     assert found("Pemba") == {"IMP-00001"}
+
+
+def test_the_batched_rebuild_of_the_reference_index_is_wagtails(vocabulary):
+    imported(csv_bytes(rows(1, 5)))
+
+    def rows_of_the_index():
+        return sorted(
+            ReferenceIndex.objects.values_list(
+                "content_type",
+                "base_content_type",
+                "object_id",
+                "to_content_type",
+                "to_object_id",
+                "model_path",
+                "content_path",
+                "content_path_hash",
+            )
+        )
+
+    call_command("rebuild_references_index", verbosity=0)
+    wagtails = rows_of_the_index()
+    ReferenceIndex.objects.all().delete()
+    rebuild_reference_index()
+    assert rows_of_the_index() == wagtails
+    assert len(wagtails) > 5 * 4
