@@ -49,6 +49,14 @@ class FinderParams(Schema):
     funding_type: list[str] = Field(default_factory=list, description="Funding type.")
     kind: list[str] = Field(default_factory=list, description="Only partners of this kind.")
     text: str = Field("", max_length=1000, description="Words to look for.")
+    lang: str = Field(
+        "",
+        max_length=16,
+        description=(
+            "The language the text is written in (en, fr, es, ru, ar, zh-hans), for a text "
+            "whose words could be of several; by default told from its words."
+        ),
+    )
     opportunity: int | None = Field(
         None, description="Id of an opportunity page whose terms are added to the criteria."
     )
@@ -62,6 +70,9 @@ class ReasonOut(Schema):
     role: str
     value_usd: float | None
     confidential: bool
+    matched_words: list[str] = Field(
+        description="The words of the text found in the agreement's title (only those)."
+    )
     recency: float
     points: float
 
@@ -78,6 +89,9 @@ class MatchOut(Schema):
     )
     more_reasons: int = Field(
         description="How many more agreements count (listed in `agreements`, not detailed)."
+    )
+    profile_words: list[str] = Field(
+        description="The words of the text found in the partner's names or mandate."
     )
 
 
@@ -113,6 +127,7 @@ def find_partners(request, params: Query[FinderParams]):
                 funding_types=resolve_terms(FundingType, values["funding_type"]),
                 kinds=resolve_terms(PartnerKind, values["kind"]),
                 text=params.text,
+                language=params.lang,
             )
     except UnknownTerm as error:
         raise ApiError(400, str(error)) from None

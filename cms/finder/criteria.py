@@ -7,7 +7,6 @@ may be named by its code (`afr`, `cybersecurity`) or by its name in any of the s
 through the translation key, as everywhere else in the project.
 """
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -25,6 +24,8 @@ from cms.snippets.models import (
     ThematicArea,
 )
 
+from .text import MAX_TEXT_LENGTH, MAX_WORDS, text_words
+
 __all__ = [
     "MAX_TEXT_LENGTH",
     "MAX_WORDS",
@@ -35,12 +36,6 @@ __all__ = [
     "text_words",
 ]
 
-#: Free text is cut to this many characters, and only its first words are used.
-MAX_TEXT_LENGTH = 200
-MAX_WORDS = 8
-#: Words shorter than this are ignored ("of", "de", ...), except in scripts without spaces.
-MIN_WORD_LENGTH = 2
-
 
 @dataclass(frozen=True)
 class Criteria:
@@ -48,7 +43,8 @@ class Criteria:
 
     Areas, places (regions and countries) and text are what agreements and profiles are
     matched on; funding types are matched on the partners' stated funding types; kinds
-    restrict the partners considered.
+    restrict the partners considered. `language`: the language the person works in, which
+    settles the language of a text whose words could be of several (see `text`).
     """
 
     areas: frozenset = field(default_factory=frozenset)
@@ -57,6 +53,7 @@ class Criteria:
     funding_types: frozenset = field(default_factory=frozenset)
     kinds: frozenset = field(default_factory=frozenset)
     text: str = ""
+    language: str = ""
 
     def __post_init__(self):
         for name in ("areas", "regions", "countries", "funding_types", "kinds"):
@@ -64,9 +61,20 @@ class Criteria:
         object.__setattr__(self, "text", " ".join((self.text or "").split())[:MAX_TEXT_LENGTH])
 
     @cached_property
+    def text_terms(self):
+        """The TextWords of the free text: the words looked for and their languages."""
+        return text_words(self.text, self.language or None)
+
+    @cached_property
     def words(self):
-        """The words of the free text that are matched, lower-cased, each once."""
-        return text_words(self.text)
+        """The words of the free text that are matched, lower-cased, each once, without the
+        stop words of their language."""
+        return [word.text for word in self.text_terms]
+
+    @cached_property
+    def word_languages(self):
+        """The languages of the partners' text each word of `words` is looked for in."""
+        return [word.languages for word in self.text_terms]
 
     @property
     def is_empty(self):
@@ -74,15 +82,6 @@ class Criteria:
         return not (
             self.areas or self.regions or self.countries or self.funding_types or self.words
         )
-
-
-def text_words(text):
-    """The words of `text` used for matching: lower-cased, each once, at most MAX_WORDS."""
-    words = []
-    for word in re.findall(r"\w+", (text or "")[:MAX_TEXT_LENGTH].casefold()):
-        if (len(word) >= MIN_WORD_LENGTH or not word.isascii()) and word not in words:
-            words.append(word)
-    return words[:MAX_WORDS]
 
 
 class UnknownTerm(ValueError):

@@ -81,6 +81,7 @@ class PartnerFinderForm(forms.Form):
 
     def __init__(self, *args, language, **kwargs):
         super().__init__(*args, **kwargs)
+        self.language = language
         self.terms = {name: load_terms(model, language) for name, model in VOCABULARY_FIELDS}
         for name, terms in self.terms.items():
             self.fields[name].choices = [(term.code, term.name) for term in terms]
@@ -125,6 +126,7 @@ class PartnerFinderForm(forms.Form):
             funding_types=ids("funding_type"),
             kinds=ids("kind"),
             text=data.get("text", ""),
+            language=self.language,
         )
 
     @property

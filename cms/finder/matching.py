@@ -25,6 +25,7 @@ __all__ = [
     "reference_date_of",
     "term_pairs",
     "through",
+    "word_condition",
     "word_hits",
 ]
 
@@ -51,11 +52,22 @@ def term_pairs(field_name, wanted, agreement_ids):
     return found
 
 
-def word_hits(words, fields):
-    """Annotations hit_0, hit_1...: 1 when the word is in any of `fields` (any case)."""
+def word_condition(word, fields, languages=None):
+    """The condition of rows that hold `word` in any of `fields` (any case), and are in one
+    of `languages` (a set of language codes) when given."""
+    condition = reduce(or_, (Q(**{f"{name}__icontains": word}) for name in fields))
+    if languages is not None:
+        condition &= Q(locale__language_code__in=sorted(languages))
+    return condition
+
+
+def word_hits(words, fields, languages=None):
+    """Annotations hit_0, hit_1...: 1 when the word is in any of `fields` (any case) and,
+    with `languages` (one set of language codes per word), the row is in one of the word's
+    languages."""
     annotations = {}
     for index, word in enumerate(words):
-        condition = reduce(or_, (Q(**{f"{name}__icontains": word}) for name in fields))
+        condition = word_condition(word, fields, languages[index] if languages else None)
         annotations[f"hit_{index}"] = Case(
             When(condition, then=Value(1)), default=Value(0), output_field=IntegerField()
         )

@@ -85,8 +85,9 @@ class ResultRow:
     more_references: list
 
 
-def _matched(reason, terms, words):
-    """What an agreement matched, in words: its areas, places and title words."""
+def _matched(reason, terms):
+    """What an agreement matched, in words: its areas, places and the words of the text
+    found in its title (only those)."""
     parts = []
     areas = ", ".join(_names(terms["area"], reason.matched_areas))
     if reason.area_match >= 1:
@@ -102,8 +103,10 @@ def _matched(reason, terms, words):
         parts.append(
             _("benefits the region of a country sought: %(places)s") % {"places": ", ".join(places)}
         )
-    if reason.text_match:
-        parts.append(_("title matches the words: %(words)s") % {"words": ", ".join(words)})
+    if reason.matched_words:
+        parts.append(
+            _("title matches the words: %(words)s") % {"words": ", ".join(reason.matched_words)}
+        )
     return parts
 
 
@@ -152,7 +155,6 @@ def _url_maker(model, user):
 
 def present(ranking, terms, user=None):
     """The ResultRows of a Ranking, with links the `user` may follow."""
-    words = ranking.criteria.words
     partner_url, agreement_url = _url_maker(Partner, user), _url_maker(Agreement, user)
     rows = []
     for rank, match in enumerate(ranking.results, start=1):
@@ -161,7 +163,7 @@ def present(ranking, terms, user=None):
             ReasonRow(
                 reason=reason,
                 url=agreement_url(reason.pk),
-                matched=_matched(reason, terms, words),
+                matched=_matched(reason, terms),
                 date=format_date(reason.date),
                 value=format_usd(reason.amount_usd, unit=False),
             )
@@ -224,8 +226,9 @@ def export_row(row):
 def match_data(match, kinds):
     """A result as the JSON endpoint answers it: the command's keys (English name, score,
     agreement references) plus the id, kind (code, from the TermList `kinds`), breakdown and
-    the details of the most valuable agreements (`reasons`, at most REASONS_LIMIT; the
-    others are counted in `more_reasons`, and all are in `agreements`)."""
+    the details of the most valuable agreements (`reasons`, at most REASONS_LIMIT, each with
+    the words of the text found in its title; the others are counted in `more_reasons`, and
+    all are in `agreements`), and the words found in the partner's profile."""
     kind = kinds.get(match.kind_id)
     return {
         **match.as_dict(),
@@ -240,10 +243,12 @@ def match_data(match, kinds):
                 "role": reason.role,
                 "value_usd": float(reason.amount_usd) if reason.amount_usd is not None else None,
                 "confidential": reason.is_confidential,
+                "matched_words": list(reason.matched_words),
                 "recency": round(reason.recency, 3),
                 "points": reason.points,
             }
             for reason in match.agreements
         ],
         "more_reasons": match.more_agreements,
+        "profile_words": list(match.text_words),
     }

@@ -1,7 +1,8 @@
 """The partners' profile points: the requested areas among a partner's stated priority
 areas, the requested places among its beneficiary regions and countries, the requested
 funding types among its own, and the words of the text in its name, acronym, other names or
-mandate (in any language), each in proportion to the share of the request it matches.
+mandate (in the text's language or in English: see `text`), each in proportion to the share
+of the request it matches.
 
 Profiles are read once per search (one query per kind of term), so that scoring a partner
 costs no query.
@@ -21,7 +22,7 @@ from cms.snippets.models import (
     PartnerThematicArea,
 )
 
-from .matching import word_hits
+from .matching import word_condition, word_hits
 from .weights import (
     BENEFICIARY_PLACE_POINTS,
     COMPONENT_KEYS,
@@ -55,18 +56,18 @@ def _profile_terms(model, term_field, wanted, partner_filter):
     return found
 
 
-def _profile_text_hits(words, english_by_key):
+def _profile_text_hits(words, languages, english_by_key):
     """{English partner id: {indexes of the words found}} in the name, acronym, other names
-    or mandate of any language version of a partner, in one query."""
+    or mandate of a partner's version in each word's `languages` (the text's language and
+    English), in one query."""
     found = defaultdict(set)
     if not words:
         return found
-    annotations = word_hits(words, _TEXT_FIELDS)
+    annotations = word_hits(words, _TEXT_FIELDS, languages)
     # The same condition as "any hit_N is 1", written so that the trigram indexes serve it.
     condition = Q()
-    for word in words:
-        for name in _TEXT_FIELDS:
-            condition |= Q(**{f"{name}__icontains": word})
+    for word, word_languages in zip(words, languages, strict=True):
+        condition |= word_condition(word, _TEXT_FIELDS, word_languages)
     rows = (
         Partner.objects.annotate(**annotations)
         .filter(condition)
@@ -99,7 +100,7 @@ class Profiles:
             PartnerFundingType, "funding_type", criteria.funding_types, source
         )
         english_by_key = {row["translation_key"]: pk for pk, row in self.partners.items()}
-        self.text_hits = _profile_text_hits(criteria.words, english_by_key)
+        self.text_hits = _profile_text_hits(criteria.words, criteria.word_languages, english_by_key)
         self.country_region = {}
         if criteria.countries:
             self.country_region = dict(

@@ -106,6 +106,9 @@ class AgreementScorer:
         matched_countries = tuple(sorted(self.countries.get(pk, ())))
         if place and not (matched_regions or matched_countries):  # only a nearby region
             matched_regions = tuple(sorted(regions & self.nearby))
+        matched_words = tuple(
+            word for word, hit in zip(criteria.words, row[11:], strict=True) if hit
+        )
         day = signed or registered
         return AgreementFacts(
             reference=reference,
@@ -120,6 +123,7 @@ class AgreementScorer:
             matched_areas=matched_areas,
             matched_regions=matched_regions,
             matched_countries=matched_countries,
+            matched_words=matched_words,
             recency=recency_factor(day, self.reference_date),
             value=value_factor(amount),
         )

@@ -12,7 +12,7 @@ A partner earns points in two ways (the README explains them in plain words):
 2. **Its profile** (`profile_scoring`): the share of the requested areas among its stated
    priority areas, of the requested regions and countries among its beneficiary ones, of the
    requested funding types among its own, and of the words of the free text found in its
-   name, acronym, other names or mandate (in any language).
+   name, acronym, other names or mandate (in the text's language or in English).
 
 The score is the sum of these components; each result carries its breakdown and exactly the
 agreements that earned points. Partner kinds only restrict the partners considered.

@@ -31,6 +31,8 @@ class AgreementFacts:
     matched_areas: tuple
     matched_regions: tuple
     matched_countries: tuple
+    #: The words of the free text found in its title (only those), in the text's order.
+    matched_words: tuple
     recency: float
     value: float
 
