@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from search.analysis import normalize_language, tokenize
+from search.analysis import LANGUAGE_CODES, normalize_language, tokenize
 
 __all__ = [
     "LATIN_LANGUAGES",
@@ -75,10 +75,12 @@ def _folded(word, language):
 
 @cache
 def stop_words(language):
-    """The stop words of `language`, as `search.analysis.tokenize` reads them."""
-    path = _STOP_WORDS_DIR / f"{language}.txt"
-    if not path.exists():
+    """The stop words of `language` (one of the site's six, else none), as
+    `search.analysis.tokenize` reads them."""
+    if language not in LANGUAGE_CODES:
         return frozenset()
+    # A missing list raises: searching with every "the" and "de" is no fallback.
+    path = _STOP_WORDS_DIR / f"{language}.txt"
     words = set()
     for line in path.read_text(encoding="utf-8").splitlines():
         word = line.split("#", 1)[0].strip()
