@@ -1,6 +1,7 @@
 """A mail server that can refuse: while `refusing` is set, sending raises as a real SMTP
 server or network does (`SMTPRecipientsRefused`-like SMTPException, or "connection refused");
-otherwise messages land in Django's locmem outbox (mail.outbox)."""
+otherwise messages land in Django's locmem outbox (mail.outbox). For a real SMTP server that
+refuses, then accepts, see smtp_server.py."""
 
 import smtplib
 
