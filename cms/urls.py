@@ -12,6 +12,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.core.health import healthz
+from cms.core.page_cache import cacheable
 from cms.publishing.feeds import OpportunityFeed
 from cms.publishing.sitemaps import language_sitemap, robots_txt, sitemap_index
 
@@ -25,12 +26,18 @@ urlpatterns = [
     path("admin/", include("cms.core.admin_exports")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap_index, name="sitemap"),
-    path("sitemap-<str:section>.xml", language_sitemap, name="language_sitemap"),
+    # The sitemaps and the feeds are kept in the page cache until a page changes
+    # (cms/core/page_cache, cms/publishing/page_cache.py).
+    path("sitemap.xml", cacheable("pages:all", "site")(sitemap_index), name="sitemap"),
+    path(
+        "sitemap-<str:section>.xml",
+        cacheable("pages:all", "site")(language_sitemap),
+        name="language_sitemap",
+    ),
     path("robots.txt", robots_txt, name="robots_txt"),
     path(
         "feeds/<str:language_code>/opportunities.xml",
-        OpportunityFeed(),
+        cacheable("pages:pages.opportunitypage", "data:vocabularies", "site")(OpportunityFeed()),
         name="opportunity_feed",
     ),
     path("i18n/setlang/", set_language, name="set_language"),

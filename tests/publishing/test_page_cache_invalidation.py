@@ -257,3 +257,17 @@ def test_the_home_figures_follow_the_archive_by_themselves(australia, vocab):
     agreement.save()
 
     assert key_figures()["value_usd"] - before == Decimal("1000000000")
+
+
+def test_the_feed_and_the_sitemap_show_a_new_opportunity(site):
+    feed = "/feeds/en/opportunities.xml"
+    sitemap = "/sitemap-en.xml"
+    cached(feed)
+    cached(sitemap)
+
+    new = data.publish(
+        site["index"]["en"], OpportunityPageFactory, title="Solar schools", slug="solar-schools"
+    )
+
+    assert "Solar schools" in visit(feed).content.decode()
+    assert f"http://testserver{new.url}" in visit(sitemap).content.decode()

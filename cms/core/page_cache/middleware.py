@@ -25,6 +25,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.crypto import salted_hmac
@@ -209,8 +210,6 @@ class PageCacheMiddleware:
         return conditional
 
     def _respond(self, request, entry, hit):
-        from django.http import HttpResponse
-
         content = entry["content"]
         for name in entry["fragments"]:
             factory = _FRAGMENTS.get(name)
