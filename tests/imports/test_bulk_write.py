@@ -3,6 +3,8 @@ grow with the file, and what the admin and the search show is the same as after 
 agreement: its partners in order with their roles, its lists, its parent, the usage of the
 terms and partners it names (Wagtail's reference index), and the search index."""
 
+import io
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -10,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from modelsearch.backends import get_search_backend
 from wagtail.models import ReferenceIndex
 
+from cms.core.page_cache import versions
 from cms.imports.bulk import rebuild_reference_index
 from cms.imports.service import run_import
 from cms.snippets.models import Agreement, AgreementPartner
@@ -146,3 +149,14 @@ def test_the_batched_rebuild_of_the_reference_index_is_wagtails(vocabulary):
     rebuild_reference_index()
     assert rows_of_the_index() == wagtails
     assert len(wagtails) > 5 * 4
+
+
+def test_a_finished_import_tells_the_page_cache_and_a_dry_run_does_not(vocabulary, write_file):
+    # The rows are written without their save signals: the audit record of the finished
+    # import is what makes the cached pages and open-data files that show agreements stale.
+    path = write_file("a.csv", csv_bytes(rows(1, 3)))
+    before = versions(["data:agreements"])
+    call_command("import_agreements", path, "--dry-run", stdout=io.StringIO())
+    assert versions(["data:agreements"]) == before
+    call_command("import_agreements", path, stdout=io.StringIO())
+    assert versions(["data:agreements"]) != before
