@@ -25,14 +25,17 @@ view restrictions (password, login, groups) as they do under `/en/`.
 """
 
 from django.http import Http404, HttpResponseRedirect
-from django.urls import re_path
+from django.urls import Resolver404, re_path
 from django.utils import translation
 from django.views.csrf import csrf_failure
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
+from . import chrome
 from .public_forms import same_origin
 
 __all__ = ["fallback_route", "serve", "urlpatterns"]
@@ -60,6 +63,77 @@ def fallback_route(request, path):
         return root.route(request, _components(path))
     except Http404:
         return None
+
+
+def _route_from_live_home(request, path):
+    """Wagtail's `Page.route_for_request` (from the site's root page, localized), started
+    from the active language's live home page that the page's frame reads anyway
+    (`cms.core.chrome.live_homes`) instead of reading the locale and the translation of the
+    root page once more. Wagtail keeps the route on the request."""
+    if hasattr(request, "_wagtail_route_for_request"):
+        return
+    site = chrome.site(request)
+    if site is None:
+        return  # Wagtail's own routing answers None
+    code = get_supported_content_language_variant(translation.get_language())
+    home = chrome.live_homes(request).get(code) or site.root_page
+    components = _components(path)
+    chain = _page_chain(home, components)
+    try:
+        if chain is None:
+            route = home.specific.route(request, components)
+        else:
+            route = chain[-1].specific.route(request, [])
+            chrome.prime_ancestors(request, route[0], [page for page in chain[:-1] if page.live])
+    except Http404:
+        route = None
+    request._wagtail_route_for_request = route
+
+
+def _page_chain(home, components):
+    """The pages from `home` down to the page at `components` under it, read in one query,
+    or None when Wagtail's walk from page to page must decide: no page has that address
+    (a route of a routable page, a missing page), or a page on the way routes the rest
+    itself (a routable page's routes come before its children; any other `route` override
+    is left to the walk).
+
+    Wagtail's walk reads each page on the way and its specific row (five queries for an
+    opportunity); this reads them at once and lets the last page's own `route` answer, as
+    the walk would, since every page before it routes by slug like Wagtail's `Page.route`.
+    A routable page on the way is passed when none of its routes takes the rest of the
+    address. Siblings' slugs are unique, so each address under a home page names one page."""
+    addresses = [
+        home.url_path + "".join(f"{part}/" for part in components[:depth])
+        for depth in range(len(components) + 1)
+    ]
+    chain = list(
+        Page.objects.filter(url_path__in=addresses, path__startswith=home.path).order_by("depth")
+    )
+    if [page.url_path for page in chain] != addresses:
+        return None
+    for depth, page in enumerate(chain[:-1]):
+        model = page.specific_class
+        if model is None:
+            return None
+        if model.route is Page.route:
+            continue
+        if model.route is not RoutablePageMixin.route or not _routes_children(
+            model, page, components[depth:]
+        ):
+            return None
+    return chain
+
+
+def _routes_children(model, page, components):
+    """Whether a routable page leaves `components` to its children: none of its own routes
+    matches them (a draft routable page routes nothing itself)."""
+    if not page.live:
+        return True
+    try:
+        model.get_resolver().resolve("/" + "".join(f"{part}/" for part in components))
+    except Resolver404:
+        return True
+    return False
 
 
 def _translation_redirect(request, path, route):
@@ -113,6 +187,7 @@ def _serve(request, path):
     """Wagtail's `serve` view, with the fallback: an address under a language prefix that
     Wagtail does not find in that language serves the English page at the same address,
     or redirects to the page's live translation when it has one."""
+    _route_from_live_home(request, path)
     if Page.route_for_request(request, path) is None:
         route = fallback_route(request, path)
         if route is None:

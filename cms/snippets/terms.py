@@ -3,14 +3,22 @@
 Records point at the English row of a term (see `cms.snippets.models.vocabularies`); a page
 in another language shows the name of that row's translation. Calling `term.localized` on
 each record would cost a query per term shown, so each vocabulary is read once, in English
-and in the wanted language together, whatever the number of records on the page.
+and in the wanted language together, whatever the number of records on the page; and kept
+in the shared cache per language until a term of any vocabulary is saved or deleted (the
+`data:vocabularies` tag, bumped by `cms.publishing.page_cache`), so that most pages read
+no vocabulary at all.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
 
-__all__ = ["Term", "TermList", "load_terms"]
+from cms.core.page_cache import cached_value
+
+__all__ = ["VOCABULARIES_TAG", "Term", "TermList", "load_terms"]
+
+#: The page-cache tag of every vocabulary's rows (cms.publishing.page_cache.DATA_GROUPS).
+VOCABULARIES_TAG = "data:vocabularies"
 
 
 @dataclass(frozen=True)
@@ -62,7 +70,15 @@ class TermList:
 
 def load_terms(model, language_code):
     """Every term of the vocabulary `model` named in `language_code` (English names where
-    no translation exists), in one query."""
+    no translation exists): from the shared cache, or in one query."""
+    return cached_value(
+        f"terms:{model._meta.label_lower}:{language_code}",
+        [VOCABULARIES_TAG],
+        lambda: _read_terms(model, language_code),
+    )
+
+
+def _read_terms(model, language_code):
     source = settings.LANGUAGE_CODE
     fields = ["pk", "translation_key", "locale__language_code", "code", "name", "sort_order"]
     has_number = any(field.name == "number" for field in model._meta.get_fields())

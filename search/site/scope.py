@@ -3,17 +3,18 @@ pages of the site serving the request, the view restrictions, and the partner di
 
 The rule of public pages is the site's own (`cms.core.visibility.public_pages`: live,
 outside any view restriction, under the live home page of the language), written here as
-one condition built from a single read of the restrictions, so that every query of a
-search applies it without reading them again (Wagtail's `.public()` reads them each time).
+one condition built from the request's single read of the restrictions (`cms.core.chrome`,
+shared with the page's frame), so that every query of a search applies it without reading
+them again (Wagtail's `.public()` reads them each time).
 """
 
 import importlib
 
 from django.db.models import Q
 from django.utils.functional import cached_property
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
-from cms.core.visibility import live_homes, site_for_request
+from cms.core import chrome
 from cms.pages.public_records import ProfileLinks
 
 from ..backends.base import cached_locales, clear_locale_cache
@@ -50,16 +51,15 @@ class SearchScope:
 
     @cached_property
     def home(self):
-        """The live home page of the language on the site serving the request, or None."""
-        return live_homes(site_for_request(self.request)).get(self.language_code)
+        """The live home page of the language on the site serving the request, or None
+        (read once per request with the page's frame: `cms.core.chrome`)."""
+        return chrome.live_homes(self.request).get(self.language_code)
 
     @cached_property
     def private_q(self):
-        """The pages under a view restriction (None without any restriction), one query."""
-        condition = Q()
-        for path, depth in PageViewRestriction.objects.values_list("page__path", "page__depth"):
-            condition |= Q(path__startswith=path, depth__gte=depth)
-        return condition or None
+        """The pages under a view restriction, read once per request with the page's frame
+        (`cms.core.chrome`)."""
+        return chrome.private_sections(self.request)
 
     @cached_property
     def public_q(self):
@@ -67,9 +67,7 @@ class SearchScope:
         if self.home is None:
             return None
         condition = Page.objects.descendant_of_q(self.home, inclusive=True) & Q(live=True)
-        if self.private_q is not None:
-            condition &= ~self.private_q
-        return condition
+        return condition & ~self.private_q
 
     def public(self, queryset):
         """The pages of `queryset` that anyone may read."""
@@ -80,8 +78,7 @@ class SearchScope:
     def readable(self, queryset):
         """The pages of `queryset` that are live and outside any view restriction (the rule
         of a page about to be shown, whose place was checked by the search)."""
-        queryset = queryset.filter(live=True)
-        return queryset.exclude(self.private_q) if self.private_q is not None else queryset
+        return queryset.filter(live=True).exclude(self.private_q)
 
     @cached_property
     def profile_links(self):

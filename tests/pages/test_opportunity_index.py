@@ -494,3 +494,33 @@ def test_queries_do_not_grow_with_the_number_of_opportunities(
         assert _queries_for(client, small_fr.url + query) == _queries_for(
             client, large_fr.url + query
         )
+
+
+def test_facet_counts_follow_new_and_restricted_opportunities(
+    client, index, catalogue, vocabularies
+):
+    """The facets are kept in the shared cache per language and filters (the page cache is
+    off in this module): a new opportunity and a view restriction show in the next counts,
+    with or without filters."""
+    assert facet_counts(get(client, index), "area")["cybersecurity"] == (3, False)
+    filtered = get(client, index, "?region=afr")
+    assert facet_counts(filtered, "area") == {
+        "cybersecurity": (1, False),
+        "infrastructure": (1, False),
+    }
+
+    OpportunityPageFactory(
+        parent=index,
+        title="Echo",
+        slug="echo",
+        thematic_areas=[vocabularies.areas["cybersecurity"]],
+        regions=[vocabularies.regions["afr"]],
+    )
+    assert facet_counts(get(client, index), "area")["cybersecurity"] == (4, False)
+    assert facet_counts(get(client, index, "?region=afr"), "area")["cybersecurity"] == (2, False)
+
+    PageViewRestriction.objects.create(
+        page=catalogue["alpha"], restriction_type=PageViewRestriction.LOGIN
+    )
+    assert facet_counts(get(client, index), "area")["cybersecurity"] == (3, False)
+    assert facet_counts(get(client, index, "?region=afr"), "area")["cybersecurity"] == (1, False)

@@ -23,9 +23,9 @@ from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from cms.core import languages
+from cms.core import chrome, languages
 
 register = template.Library()
 
@@ -239,7 +239,7 @@ def document_language(context):
     are not pages)."""
     page = context.get("page")
     if isinstance(page, Page):
-        return content_language(page)
+        return content_language(chrome.prime_locale(context.get("request"), page))
     return languages.active()
 
 
@@ -277,10 +277,11 @@ def translation_notice(context):
     page = context.get("page")
     if not isinstance(page, Page):
         return None
-    visitor_code = _visitor_language(context.get("request"))
+    request = context.get("request")
+    visitor_code = _visitor_language(request)
     if visitor_code is None:
         return None
-    page_code = content_language(page)
+    page_code = content_language(chrome.prime_locale(request, page))
     if visitor_code == page_code:
         return None
     labels = settings.LANGUAGE_LABELS
@@ -308,10 +309,9 @@ def language_versions(context):
     request = context.get("request")
     page = context.get("page")
     if isinstance(page, Page) and page.pk:
-        # A private translation is never advertised, not even to a visitor allowed to read it.
-        public = list(
-            page.get_translations(inclusive=True).live().public().select_related("locale")
-        )
+        # A private translation is never advertised, not even to a visitor allowed to read it;
+        # nor one under a language's draft home page, which Wagtail does not serve.
+        public = chrome.public_translations(request, page)
         translations = list(public)
         if page.pk not in {translation.pk for translation in translations}:
             translations.append(page)
@@ -320,8 +320,6 @@ def language_versions(context):
         versions = _versions(translations, request, current_code, url_for)
         return _with_fallbacks(versions, public, request, current_code, url_for)
 
-    site = Site.find_for_request(request) if request else None
-    if site is None:
+    if request is None:
         return []
-    homes = site.root_page.get_translations(inclusive=True).live().select_related("locale")
-    return view_versions(request, homes, get_language())
+    return view_versions(request, list(chrome.live_homes(request).values()), get_language())

@@ -5,6 +5,8 @@ from django import template
 from django.conf import settings
 from wagtail.models import Page, Site
 
+from cms.core import chrome
+
 register = template.Library()
 
 
@@ -24,18 +26,10 @@ def site_name(context):
 def locale_home(context, language_code):
     """The live home page in `language_code` of the site serving the request; the site's
     own root page while that language has none (None without a site)."""
-    site = _site(context)
-    if site is None:
+    request = context.get("request")
+    if request is None:
         return None
-    root = site.root_page
-    page = context.get("page")
-    if isinstance(page, Page) and page.translation_key == root.translation_key and page.live:
-        # The page shown is itself a home page: no query needed.
-        return page
-    if root.locale.language_code == language_code:
-        return root
-    translation = root.get_translations().live().filter(locale__language_code=language_code).first()
-    return translation or root
+    return chrome.home_for(request, language_code)
 
 
 def _link(page, request, current_path=""):
@@ -65,8 +59,7 @@ def breadcrumbs(context, page):
     if not isinstance(page, Page):
         return []
     request = context.get("request")
-    ancestors = page.get_ancestors().filter(depth__gte=2).live()
-    links = (_link(ancestor, request) for ancestor in ancestors)
+    links = (_link(ancestor, request) for ancestor in chrome.ancestors(request, page))
     return [link for link in links if link["url"]]
 
 
@@ -77,3 +70,12 @@ def page_url(context, page):
     if not isinstance(page, Page):
         return ""
     return page.get_url(context.get("request")) or ""
+
+
+@register.simple_tag(takes_context=True)
+def localized_page(context, page):
+    """`page.localized` for a link in a page's body (a call to action): its live translation
+    in the visitor's language, else the page itself."""
+    if not isinstance(page, Page):
+        return page
+    return chrome.localized(context.get("request"), page)

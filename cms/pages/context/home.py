@@ -6,6 +6,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
+from cms.core import chrome
+
 from ..models import (
     HomePage,
     OpportunityIndexPage,
@@ -13,7 +15,7 @@ from ..models import (
     PartnerDirectoryPage,
     StandardPage,
 )
-from .opportunity import opportunity_cards, private_sections
+from .opportunity import opportunity_cards
 from .registry import builds
 
 __all__ = ["HOME_OPPORTUNITIES", "HOW_TO_PARTNER_SLUG", "home_page_context"]
@@ -64,7 +66,7 @@ def _section_pages(home, private):
 def home_page_context(page, request):
     """Template context of a home page: its open opportunities (featured first, then the
     newest) and the links to the index, the directory and "how to partner"."""
-    private = private_sections()
+    private = chrome.private_sections(request)
     sections = _section_pages(page, private)
     opportunities = (
         OpportunityPage.objects.live()
@@ -77,7 +79,9 @@ def home_page_context(page, request):
     directory = sections.get("directory")
     how_to = sections.get("how_to")
     return {
-        "open_opportunities": opportunity_cards(opportunities, page.locale_id, request),
+        "open_opportunities": opportunity_cards(
+            opportunities, chrome.prime_locale(request, page).locale.language_code, request
+        ),
         "opportunity_index_url": index.get_url(request) if index else "",
         "opportunity_index_title": index.title if index else "",
         "directory_url": directory.get_url(request) if directory else "",

@@ -6,21 +6,23 @@ are fetched in bulk (one query per vocabulary, by translation key and locale), s
 number of queries never grows with the number of terms, opportunities or material.
 """
 
+import hashlib
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.utils import translation
-from wagtail.models import Page
 
+from cms.core import chrome
+from cms.core.page_cache import cached_value, page_tags
 from cms.core.pagination import page_links
 from cms.snippets.models import (
     BeneficiaryRegion,
-    Country,
     PartnerKind,
     SustainableDevelopmentGoal,
     ThematicArea,
 )
+from cms.snippets.terms import load_terms
 
 from ..facets import SORTS, count_facets, read_filters
 from ..materials import materials_of
@@ -34,7 +36,6 @@ __all__ = [
     "opportunity_cards",
     "opportunity_context",
     "opportunity_index_context",
-    "private_sections",
 ]
 
 #: Opportunities per page of the index.
@@ -49,27 +50,10 @@ SUMMARY_TERMS = (
 )
 
 
-def private_sections():
-    """The condition of pages in a private section of the site (one query): public lists
-    exclude it. Worked out once per request and reused by every query that needs it."""
-    return Page.objects.all().private_q()
-
-
-def localized_terms(model, ids, locale_id):
-    """{id of a term's English row: the row to show in the locale `locale_id`}.
-
-    The locale's row when the term is translated, else the English row; English rows and
-    their translations come in one query.
-    """
-    ids = {pk for pk in ids if pk is not None}
-    if not ids:
-        return {}
-    keys = model.objects.filter(pk__in=ids).values("translation_key")
-    rows = list(
-        model.objects.filter(Q(pk__in=ids) | Q(locale_id=locale_id, translation_key__in=keys))
-    )
-    local = {row.translation_key: row for row in rows if row.locale_id == locale_id}
-    return {row.pk: local.get(row.translation_key, row) for row in rows if row.pk in ids}
+def localized_terms(model, language_code):
+    """{id of a term's English row: the term named in `language_code`} (its English name
+    while it is not translated), from the vocabularies kept in the shared cache."""
+    return load_terms(model, language_code).by_pk
 
 
 def _terms_in_order(links, field_name, terms):
@@ -97,17 +81,15 @@ class OpportunityCard:
     regions: list
 
 
-def opportunity_cards(pages, locale_id, request=None):
-    """Cards of `pages` (a list of opportunity pages) in the language of `locale_id`, in a
-    fixed number of queries."""
+def opportunity_cards(pages, language_code, request=None):
+    """Cards of `pages` (a list of opportunity pages) in `language_code`, in a fixed number
+    of queries."""
     pages = list(pages)
     if not pages:
         return []
     prefetch_related_objects(pages, "thematic_areas", "regions")
-    area_ids = [link.area_id for page in pages for link in page.thematic_areas.all()]
-    region_ids = [link.region_id for page in pages for link in page.regions.all()]
-    areas = localized_terms(ThematicArea, area_ids, locale_id)
-    regions = localized_terms(BeneficiaryRegion, region_ids, locale_id)
+    areas = localized_terms(ThematicArea, language_code)
+    regions = localized_terms(BeneficiaryRegion, language_code)
     return [
         OpportunityCard(
             page=page,
@@ -127,21 +109,41 @@ def opportunity_context(page, request):
     """Template context of an opportunity page: its summary terms and material in the page's
     language. Works on previews too, whose relations are in memory."""
     context = {}
+    language_code = chrome.prime_locale(request, page).locale.language_code
     for name, relation, field_name, model in SUMMARY_TERMS:
         links = list(getattr(page, relation).all())
-        ids = [getattr(link, f"{field_name}_id") for link in links]
-        terms = localized_terms(model, ids, page.locale_id)
+        terms = localized_terms(model, language_code)
         context[name] = _terms_in_order(links, field_name, terms)
-    country_links = list(page.countries.all())
-    country_ids = [link.country_id for link in country_links]
-    countries = Country.objects.in_bulk(country_ids) if country_ids else {}
+    country_links = list(page.countries.select_related("country"))
+    countries = {link.country_id: link.country for link in country_links}
     context["countries"] = _terms_in_order(country_links, "country", countries)
     materials = materials_of(page)
     context["materials"] = materials
     context["material_documents"] = [item for item in materials if item.is_document]
     context["material_videos"] = [item for item in materials if item.is_video]
     context["material_images"] = [item for item in materials if item.is_image]
+    if context["material_images"]:
+        # The link previews' picture: the first image of the material, described by its
+        # title in the page's language (read here already, not again by the page's meta).
+        first = context["material_images"][0]
+        context["meta_image"], context["meta_image_alt"] = first.image, first.title
     return context
+
+
+def _facets(page, opportunities, state, language_code):
+    """The facets of the index for the filters chosen (the same for every page of results
+    and every order), kept in the shared cache until what the index shows changes (its
+    page-cache tags: its opportunities, their vocabularies, the tree above it)."""
+    chosen = "&".join(
+        f"{param}={','.join(sorted(values))}" for param, values in sorted(state.selected.items())
+    )
+    digest = hashlib.sha256(chosen.encode()).hexdigest()[:32]
+
+    def count():
+        with translation.override(language_code):
+            return count_facets(opportunities, state, page.locale_id)
+
+    return cached_value(f"facets:{page.pk}:{language_code}:{digest}", page_tags(page), count)
 
 
 @builds(OpportunityIndexPage)
@@ -150,13 +152,15 @@ def opportunity_index_context(page, request):
     results as cards, sort options and links to the other pages, all from the address."""
     state = read_filters(request.GET)
     base_url = page.get_url(request) or ""
-    opportunities = OpportunityPage.objects.child_of(page).live().exclude(private_sections())
-    with translation.override(page.locale.language_code):
-        facets = count_facets(opportunities, state, page.locale_id)
+    opportunities = (
+        OpportunityPage.objects.child_of(page).live().exclude(chrome.private_sections(request))
+    )
+    language_code = chrome.prime_locale(request, page).locale.language_code
+    facets = _facets(page, opportunities, state, language_code)
     results = opportunities.filter(state.q()).order_by(*state.ordering)
     paginator = Paginator(results, PER_PAGE)
     current = paginator.get_page(request.GET.get("page"))
-    cards = opportunity_cards(current.object_list, page.locale_id, request)
+    cards = opportunity_cards(current.object_list, language_code, request)
     active_filters = [
         {
             "facet": facet.label,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, SourceImageIOError
 from wagtail.models import Page
 
-from cms.core import languages
+from cms.core import chrome, languages
 from cms.core.templatetags.locale_tags import (
     LanguageVersion,
     _versions,
@@ -20,7 +20,6 @@ from cms.core.templatetags.locale_tags import (
     same_view,
     sub_page_route,
 )
-from cms.core.visibility import live_homes, public_translations, site_for_request
 
 from .structured_data import is_list_page, json_ld, page_graph
 
@@ -199,17 +198,17 @@ def _view_versions(request, language_code):
     url_for = same_view(request)
     if url_for is None:
         return []
-    homes = live_homes(site_for_request(request))
-    return _versions(homes.values(), request, language_code, url_for)
+    return _versions(chrome.live_homes(request).values(), request, language_code, url_for)
 
 
 def page_meta(context, site_name):
     """The PageMeta of the page, or other view, that a template renders.
 
     A view may refine it through its context: `meta_title`, `meta_description`,
-    `meta_image` (a Wagtail image), `meta_structured_data` (a schema.org dict, added to
-    the page's graph) and `meta_noindex` (keep search engines away: a page of search results,
-    a subscriber's page). The sub-pages of routable pages (partner profiles) need them.
+    `meta_image` (a Wagtail image) and its `meta_image_alt`, `meta_structured_data` (a
+    schema.org dict, added to the page's graph) and `meta_noindex` (keep search engines
+    away: a page of search results, a subscriber's page). The sub-pages of routable pages
+    (partner profiles) need them.
 
     The language versions are those of the same place (see `locale_tags.same_place`): a
     partner's profile in each language of the directory, a filtered list with its filters.
@@ -238,9 +237,9 @@ def page_meta(context, site_name):
 
     if type(page) is Page:
         page = page.specific
-    language_code = page.locale.language_code
-    homes = live_homes(site_for_request(request))
-    translations = list(public_translations([page.translation_key], homes))
+    language_code = chrome.prime_locale(request, page).locale.language_code
+    homes = chrome.live_homes(request)
+    translations = chrome.public_translations(request, page)
     page_url = page.get_url(request) or ""
     path, is_sub_page = _canonical_path(request, page_url, language_code)
     # An alias of the page in another language (wagtail-localize's "Convert to alias page",
@@ -258,7 +257,7 @@ def page_meta(context, site_name):
 
     image = context.get("meta_image")
     if isinstance(image, AbstractImage):
-        alt = image.default_alt_text
+        alt = context.get("meta_image_alt") or image.default_alt_text
     else:
         image, alt = _page_image(page)
     feed_url, title_of_feed = _feed(request, language_code, site_name)

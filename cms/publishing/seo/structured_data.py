@@ -11,6 +11,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 
+from cms.core import chrome
+
 __all__ = ["is_list_page", "json_ld", "page_graph"]
 
 SCHEMA_ORG = "https://schema.org"
@@ -63,10 +65,8 @@ def _website(request, meta, home, home_url):
 
 def _breadcrumbs(request, page, meta, is_sub_page):
     """The trail from the home page of the page's language down to the page shown."""
-    ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=2).live()
-    crumbs = [
-        (ancestor.title, _absolute(request, ancestor.get_url(request))) for ancestor in ancestors
-    ]
+    trail = [*chrome.ancestors(request, page), *([page] if page.live else [])]
+    crumbs = [(ancestor.title, _absolute(request, ancestor.get_url(request))) for ancestor in trail]
     crumbs = [(name, url) for name, url in crumbs if url]
     if is_sub_page:
         crumbs.append((meta.title, meta.canonical_url))
