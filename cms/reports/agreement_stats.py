@@ -15,7 +15,8 @@ and the partners that signed agreements of the period, by kind.
 
 Figures include confidential agreements: only their details are restricted, never the totals
 the Bureau publishes. Everything is aggregated by the database, in six queries (and four for
-the breakdowns).
+the breakdowns); `period_figures` and `archive_years` keep the whole archive's in the shared
+cache until an agreement, a partner or a vocabulary changes (`FIGURES_TAGS`).
 """
 
 import datetime
@@ -29,6 +30,7 @@ from django.db.models.functions import ExtractYear
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.page_cache import cached_value
 from cms.snippets.models import (
     Agreement,
     AgreementPartner,
@@ -39,14 +41,21 @@ from cms.snippets.models import (
 )
 
 __all__ = [
+    "FIGURES_TAGS",
     "UNDATED",
     "UNDATED_LABEL",
     "AgreementBreakdowns",
     "AgreementFigures",
     "agreement_breakdowns",
     "agreement_figures",
+    "archive_years",
+    "period_figures",
     "signature_years",
 ]
+
+#: What the figures are computed from: cms.publishing.page_cache bumps these tags when an
+#: agreement, a partner or a vocabulary changes (an hour's cache once hid a changed value).
+FIGURES_TAGS = ("data:agreements", "data:partners", "data:vocabularies")
 
 # The key of undated agreements in `AgreementFigures.by_year`, and how charts label them.
 UNDATED = "unknown"
@@ -244,3 +253,18 @@ def signature_years():
     if dates["first"] is None:
         return None
     return dates["first"].year, dates["last"].year
+
+
+def period_figures(start, end):
+    """(`agreement_figures`, `agreement_breakdowns`) of the whole archive for a period, from
+    the shared cache until an agreement, a partner or a vocabulary changes."""
+    return cached_value(
+        f"agreements:period:{start.isoformat()}:{end.isoformat()}",
+        FIGURES_TAGS,
+        lambda: (agreement_figures(start, end), agreement_breakdowns(start, end)),
+    )
+
+
+def archive_years():
+    """`signature_years()`, from the shared cache until an agreement changes."""
+    return cached_value("agreements:signature-years", FIGURES_TAGS, signature_years)

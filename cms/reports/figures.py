@@ -20,7 +20,7 @@ from cms.core.money import format_usd
 from cms.snippets.models import AgreementType, BeneficiaryRegion, PartnerKind, ThematicArea
 from cms.snippets.terms import load_terms
 
-from .agreement_stats import UNDATED, UNDATED_LABEL, agreement_breakdowns, agreement_figures
+from .agreement_stats import UNDATED, UNDATED_LABEL, period_figures
 from .charts import Bar, BarChart, render_bar_chart
 
 __all__ = ["CHARTS", "Chart", "Row", "Statistics", "format_count"]
@@ -137,8 +137,7 @@ class Statistics:
         self.period = period
         self.language = language
         self.rtl = get_language_info(language)["bidi"]
-        self.figures = agreement_figures(period.start, period.end)
-        self.breakdowns = agreement_breakdowns(period.start, period.end)
+        self.figures, self.breakdowns = period_figures(period.start, period.end)
 
     def _terms(self, model):
         return load_terms(model, self.language).by_code

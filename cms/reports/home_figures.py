@@ -13,7 +13,7 @@ from cms.pages.context.registry import builds
 from cms.pages.models import HomePage
 from cms.snippets.models import Agreement, Partner
 
-from .agreement_stats import agreement_figures
+from .agreement_stats import FIGURES_TAGS, agreement_figures
 
 __all__ = ["FIGURES_PERIOD", "home_figures_context", "key_figures"]
 
@@ -21,9 +21,6 @@ __all__ = ["FIGURES_PERIOD", "home_figures_context", "key_figures"]
 FIGURES_PERIOD = (datetime.date(2014, 1, 1), datetime.date(2017, 12, 31))
 ARCHIVE_START = datetime.date(1865, 1, 1)
 FIGURES_CACHE_KEY = "home:key-figures:2014-2017"
-#: What the figures are computed from: a change of any of them computes them again
-#: (cms.publishing.page_cache bumps these tags; an hour's cache once hid a changed value).
-FIGURES_TAGS = ("data:agreements", "data:partners", "data:vocabularies")
 
 
 def _compute_figures():

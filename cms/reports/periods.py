@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from .agreement_stats import signature_years
+from .agreement_stats import archive_years
 
 __all__ = ["MAX_YEARS", "REPORT_PERIOD", "Period", "PeriodChoice", "default_period", "read_period"]
 
@@ -87,7 +87,7 @@ def default_period(today=None):
     current one when the archive is empty)."""
     today = today or timezone.localdate()
     last_full = today.year - 1
-    years = signature_years()
+    years = archive_years()
     if years is not None:
         last_full = min(years[1], last_full)
     return Period.years(last_full - 3, last_full)

@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
+from cms.core import chrome
 from cms.core.money import format_usd
 from cms.core.spreadsheets import csv_response, xlsx_response
 
@@ -25,8 +26,8 @@ __all__ = [
 LIST_FORMATS = ("csv", "xlsx")
 
 
-def _language(page):
-    return page.locale.language_code
+def _language(page, request=None):
+    return chrome.prime_locale(request, page).locale.language_code
 
 
 def _subpage_url(page, request, name, query="", **kwargs):
@@ -52,7 +53,7 @@ def _period_links(page, request, choice, name):
 def statistics_context(page, request):
     """The charts of the period asked for, each with its table and download links."""
     choice = read_period(request.GET)
-    language = _language(page)
+    language = _language(page, request)
     with translation.override(language):
         statistics = Statistics(choice.period, language)
         charts = list(statistics.charts.values())

@@ -220,3 +220,22 @@ def test_query_count_does_not_grow_with_the_agreements(
         )
     with django_assert_max_num_queries(len(few)):
         client.get("/en/statistics/" + PERIOD)
+
+
+def test_a_changed_agreement_shows_at_once_in_every_language(client, statistics_pages, archive):
+    """The period's figures are kept in the shared cache (cms.reports.agreement_stats):
+    an agreement saved computes them again, for the next visitor in any language."""
+
+    def summary(language):
+        page = soup(client.get(f"/{language}/statistics/" + PERIOD))
+        return page.find(class_="statistics-summary").get_text(" ", strip=True)
+
+    assert "USD\xa02.5 million" in summary("en")
+    assert "2,5" in summary("fr")
+    agreement = archive["first"]
+    agreement.amount_usd += Decimal("1000000000")
+    agreement.save()
+
+    # CLDR's compact patterns ("0 million") do not group digits.
+    assert "USD\xa01002.5 million" in summary("en")
+    assert "1002,5" in summary("fr")

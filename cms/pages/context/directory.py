@@ -13,6 +13,8 @@ from functools import cached_property, lru_cache
 
 from django.core.paginator import Paginator
 
+from cms.core import chrome
+from cms.core.page_cache import cached_value
 from cms.core.pagination import page_links
 from cms.snippets.models import (
     BeneficiaryRegion,
@@ -185,8 +187,18 @@ class DirectoryFilters:
 
 
 def _entries(language_code, with_terms=False):
-    """Every funding partner, with what the filters need, in four queries; with the search
-    terms of their names when `with_terms` (a name was typed)."""
+    """Every funding partner, with what the filters need: from the shared cache per language
+    until a partner changes (`data:partners`: names, kinds, areas, regions), else read in
+    four queries and folded once; with the search terms of their names when `with_terms`
+    (a name was typed)."""
+    return cached_value(
+        f"directory:entries:{language_code}:{int(with_terms)}",
+        ["data:partners"],
+        lambda: _read_entries(language_code, with_terms),
+    )
+
+
+def _read_entries(language_code, with_terms):
     partners = funding_partners()
     names = {
         key: (name, acronym)
@@ -261,7 +273,7 @@ def _page_url(params):
 def directory_context(page, request):
     """The directory of funding partners: filters with their counts, the letter index, and
     one page of partner cards. The same number of queries for 3 or 3,000 partners."""
-    language = page.locale.language_code
+    language = chrome.prime_locale(request, page).locale.language_code
     vocabularies = Vocabularies(language)
     kinds = vocabularies[PartnerKind]
     areas = vocabularies[ThematicArea]
