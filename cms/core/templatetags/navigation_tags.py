@@ -6,6 +6,7 @@ from django.conf import settings
 from wagtail.models import Page, Site
 
 from cms.core import chrome
+from cms.core.page_cache import cached_value
 
 register = template.Library()
 
@@ -49,8 +50,19 @@ def main_menu(context, home):
     request = context.get("request")
     page = context.get("page")
     current_path = (page.path or "") if isinstance(page, Page) else ""
-    links = (_link(child, request, current_path) for child in home.get_children().live().in_menu())
+    links = (_link(child, request, current_path) for child in _menu_pages(home))
     return [link for link in links if link["url"]]
+
+
+def _menu_pages(home):
+    """The live pages under `home` shown in menus, from the shared cache until a page at the
+    menu's depth is published, unpublished, moved or deleted (the `menu` tag, bumped by
+    `cms.publishing.page_cache`) or the site changes."""
+    return cached_value(
+        f"menu:{home.pk}",
+        ["menu", "site"],
+        lambda: list(home.get_children().live().in_menu()),
+    )
 
 
 @register.simple_tag(takes_context=True)
