@@ -275,7 +275,8 @@ LOGIN_URL = "wagtailadmin_login"
 # Failed admin sign-ins are counted per account and, separately, per client address (the one
 # the rate limits count, behind TRUSTED_PROXY_COUNT proxies), logged by the "axes" logger and
 # kept in the database; past the limit the sign-in is refused without checking the password.
-# An administrator unlocks with `manage.py axes_reset_username <user>` or `axes_reset_ip`.
+# An administrator unlocks under Settings → Sign-in lockouts (cms/core/two_factor), or with
+# `manage.py axes_reset_username <user>` or `axes_reset_ip`.
 AUTHENTICATION_BACKENDS = [
     "cms.core.auth_backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
