@@ -53,7 +53,8 @@ def live_homes(request):
     return _memo(
         request,
         "homes",
-        lambda: visibility.live_homes(site(request) if request is not None else None),
+        # The default site without a request (a search from a command) or a matching host.
+        lambda: visibility.live_homes(visibility.site_for_request(request)),
     )
 
 

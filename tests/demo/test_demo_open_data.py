@@ -22,8 +22,11 @@ SCHEMA = Path(__file__).parents[1] / "opendata" / "iati-schemas-2.03" / "iati-ac
 
 
 def body(response):
+    """The file's bytes: served as built (from the cache) or streamed."""
     assert response.status_code == 200
-    return b"".join(response.streaming_content)
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
 
 
 def csv_rows(content):
