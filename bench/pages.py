@@ -170,6 +170,8 @@ def main(argv=None):
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    # One client asks for hundreds of searches: the per-address limit would answer 429.
+    settings.SEARCH_RATE_LIMIT = 1_000_000
 
     load = os.getloadavg()
     print(
