@@ -20,7 +20,17 @@ from django.utils.crypto import salted_hmac
 
 from .public_forms import client_ip
 
-__all__ = ["Holder", "client_digest", "email_digest", "erase", "export", "holders", "register"]
+__all__ = [
+    "Holder",
+    "client_digest",
+    "consent_values",
+    "email_digest",
+    "erase",
+    "export",
+    "holders",
+    "records_of",
+    "register",
+]
 
 _HOLDERS = {}
 
@@ -44,6 +54,22 @@ def register(holder):
 
 def holders():
     return list(_HOLDERS.values())
+
+
+def records_of(model, email):
+    """The records of `model` (a public form's submissions) sent from `email`, whatever its
+    case."""
+    return model.objects.filter(email__iexact=email.strip())
+
+
+def consent_values(record):
+    """What every public form's record says of its consent in an export: when it was given,
+    under which privacy notice, and when the record was received."""
+    return {
+        "consent_given_at": record.consent_given_at.isoformat(),
+        "privacy_notice_version": record.privacy_notice_version,
+        "received_at": record.created_at.isoformat(),
+    }
 
 
 def export(email):

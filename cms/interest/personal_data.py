@@ -4,7 +4,7 @@ them is kept for any other purpose."""
 
 from django.db import transaction
 
-from cms.core.personal_data import Holder
+from cms.core.personal_data import Holder, consent_values, records_of
 
 from .models import ExpressionOfInterest
 
@@ -12,7 +12,7 @@ __all__ = ["HOLDER"]
 
 
 def _records(email):
-    return ExpressionOfInterest.objects.filter(email__iexact=email.strip())
+    return records_of(ExpressionOfInterest, email)
 
 
 def export(email):
@@ -24,9 +24,7 @@ def export(email):
             "email": record.email,
             "support": record.support,
             "message": record.message,
-            "consent_given_at": record.consent_given_at.isoformat(),
-            "privacy_notice_version": record.privacy_notice_version,
-            "received_at": record.created_at.isoformat(),
+            **consent_values(record),
         }
         for record in _records(email).order_by("pk")
     ]

@@ -5,7 +5,7 @@ contact's name and address, their message, their client hash, and the e-mails it
 
 from django.db import transaction
 
-from cms.core.personal_data import Holder
+from cms.core.personal_data import Holder, consent_values, records_of
 
 from .models import SponsorshipApplication
 
@@ -13,7 +13,7 @@ __all__ = ["HOLDER"]
 
 
 def _records(email):
-    return SponsorshipApplication.objects.filter(email__iexact=email.strip())
+    return records_of(SponsorshipApplication, email)
 
 
 def export(email):
@@ -26,9 +26,7 @@ def export(email):
             "email": record.email,
             "message": record.message,
             "status": record.status,
-            "consent_given_at": record.consent_given_at.isoformat(),
-            "privacy_notice_version": record.privacy_notice_version,
-            "received_at": record.created_at.isoformat(),
+            **consent_values(record),
         }
         for record in _records(email).order_by("pk")
     ]
