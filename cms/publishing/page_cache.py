@@ -26,7 +26,16 @@ opportunity page cached.
 With WAGTAILFRONTENDCACHE configured (CDN_BACKEND), the same changes purge the CDN: every
 language's address of the pages concerned, with the paged and filtered variants of the
 indexes (cms.publishing.cdn).
+
+Code that writes much at once outside an import (the demo loader, the scale generator) runs
+inside `changes_in_bulk()`: the handlers then do nothing (each would read the reference
+index for every saved row), and leaving the block makes every cached value and page out of
+date and purges the whole site from the CDN.
 """
+
+import functools
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.db import models
@@ -34,9 +43,16 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from cms.core.page_cache import bump, register_page_tags
+from cms.core.page_cache import bump, bump_everything, register_page_tags
 
-__all__ = ["DATA_GROUPS", "PAGE_TYPE_TAGS", "connect", "page_changed", "purge_pages_showing"]
+__all__ = [
+    "DATA_GROUPS",
+    "PAGE_TYPE_TAGS",
+    "changes_in_bulk",
+    "connect",
+    "page_changed",
+    "purge_pages_showing",
+]
 
 #: Tag -> the models whose rows it stands for.
 DATA_GROUPS = {
@@ -184,11 +200,39 @@ def _restriction_changed(restriction):
 
 # --- Signal handlers -------------------------------------------------------------------------
 
+_in_bulk = ContextVar("page_cache_changes_in_bulk", default=False)
 
+
+@contextmanager
+def changes_in_bulk():
+    """Many changes at once: no invalidation per change inside the block, one for
+    everything when it ends (whether it ends normally or not: what was written before an
+    error may be committed by an outer block)."""
+    token = _in_bulk.set(True)
+    try:
+        yield
+    finally:
+        _in_bulk.reset(token)
+        if not _in_bulk.get():
+            bump_everything()
+            purge_pages_showing({"site"})
+
+
+def _unless_in_bulk(handler):
+    @functools.wraps(handler)
+    def wrapper(*args, **kwargs):
+        if not _in_bulk.get():
+            handler(*args, **kwargs)
+
+    return wrapper
+
+
+@_unless_in_bulk
 def _on_publication(sender, instance, **kwargs):
     page_changed(instance)
 
 
+@_unless_in_bulk
 def _before_page_saved(sender, instance, raw=False, **kwargs):
     if raw or instance.pk is None or instance.depth != _MENU_DEPTH:
         return
@@ -197,6 +241,7 @@ def _before_page_saved(sender, instance, raw=False, **kwargs):
     )
 
 
+@_unless_in_bulk
 def _on_page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
     if raw or (update_fields is not None and set(update_fields) <= _DRAFT_FIELDS):
         return
@@ -204,20 +249,24 @@ def _on_page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
     page_changed(instance, references=False)
 
 
+@_unless_in_bulk
 def _on_page_deleted(sender, instance, **kwargs):
     page_changed(instance, references=False)
 
 
+@_unless_in_bulk
 def _on_page_move(sender, instance, **kwargs):
     page_changed(instance)
 
 
+@_unless_in_bulk
 def _on_restriction(sender, instance, raw=False, **kwargs):
     if not raw:
         _restriction_changed(instance)
 
 
 def _on_record(tag):
+    @_unless_in_bulk
     def handler(sender, instance=None, raw=False, **kwargs):
         if raw:
             return
@@ -229,6 +278,7 @@ def _on_record(tag):
     return handler
 
 
+@_unless_in_bulk
 def _on_import_run(sender, instance, raw=False, **kwargs):
     if raw or instance.dry_run or instance.status != instance.Status.DONE:
         return

@@ -17,6 +17,7 @@ from wagtail.models import PageViewRestriction
 from cms.core.page_cache import HIT_HEADER
 from cms.pages.factories_opportunities import OpportunityIndexPageFactory, OpportunityPageFactory
 from cms.pages.models import StandardPage
+from cms.publishing.page_cache import changes_in_bulk
 from cms.snippets.models import Agreement, Recognition
 from tests.pages.directory import data
 
@@ -271,3 +272,27 @@ def test_the_feed_and_the_sitemap_show_a_new_opportunity(site):
 
     assert "Solar schools" in visit(feed).content.decode()
     assert f"http://testserver{new.url}" in visit(sitemap).content.decode()
+
+
+def test_changes_in_bulk_show_everywhere_once_the_bulk_ends(site, australia, homes):
+    """A loader's changes (cms.publishing.page_cache.changes_in_bulk) invalidate nothing row
+    by row, and everything at the end: the pages and the cached values they show."""
+    directory = url(site["directory"]["en"])
+    opportunity = url(site["opportunity"]["fr"])
+    home = url(homes["en"])
+    for address in (directory, opportunity, home):
+        cached(address)
+
+    with changes_in_bulk():
+        australia.name = "Commonwealth of Australia"
+        australia.save()
+        page = site["opportunity"]["fr"]
+        page.title = "Villages intelligents du Sahel"
+        page.save_revision().publish()
+        # Inside the block, nothing was invalidated row by row.
+        assert is_hit(directory)
+        assert is_hit(opportunity)
+
+    assert "Commonwealth of Australia" in visit(directory).content.decode()
+    assert "Villages intelligents du Sahel" in visit(opportunity).content.decode()
+    assert visit(home)[HIT_HEADER] == "miss"

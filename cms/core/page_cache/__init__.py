@@ -31,13 +31,24 @@ from .middleware import (
     register_fragment,
 )
 from .pages import mark_cacheable, page_tags, path_tags, register_page_tags
-from .versions import bump, cached_value, current, depends_on, recorded_tags, versions
+from .versions import (
+    EVERYTHING,
+    bump,
+    bump_everything,
+    cached_value,
+    current,
+    depends_on,
+    recorded_tags,
+    versions,
+)
 
 __all__ = [
+    "EVERYTHING",
     "HIT_HEADER",
     "PageCacheMiddleware",
     "PublicGZipMiddleware",
     "bump",
+    "bump_everything",
     "cacheable",
     "cached_value",
     "current",

@@ -14,6 +14,9 @@ processes never write the same one). A value whose tags changed while it was bei
 may have read the old data: `store_allowed` refuses to store it when any of its tags is
 newer than the moment the build began, less PAGE_CACHE_CLOCK_SKEW_MS (a second by default:
 the clock difference between servers tolerated; the test settings set 0, one process).
+
+Every value also depends on the tag `EVERYTHING`: changes made in bulk (a loader writing
+thousands of rows) bump it once instead of each row's tags (`bump_everything`).
 """
 
 import secrets
@@ -24,7 +27,9 @@ from django.core.cache import cache
 from django.db import transaction
 
 __all__ = [
+    "EVERYTHING",
     "bump",
+    "bump_everything",
     "cached_value",
     "current",
     "depends_on",
@@ -36,6 +41,8 @@ __all__ = [
 VERSION_PREFIX = "pc:v:"
 VALUE_PREFIX = "pc:val:"
 _REQUEST_ATTRIBUTE = "_page_cache_tags"
+#: The tag every stored value depends on, whatever it shows.
+EVERYTHING = "everything"
 
 
 def _new_version(moment=None):
@@ -67,11 +74,16 @@ def bump(*tags):
         transaction.on_commit(lambda: _write(tags))
 
 
+def bump_everything():
+    """Mark every stored value out of date (after changes in bulk)."""
+    bump(EVERYTHING)
+
+
 def versions(tags):
-    """{tag: version} of the tags, read in one `get_many`. A tag without a version gets one
-    that no stored value has (so they are all out of date) but dated 0: it records no
-    change, and the value being built may be stored with it."""
-    tags = sorted(set(tags))
+    """{tag: version} of the tags and of `EVERYTHING`, read in one `get_many`. A tag without
+    a version gets one that no stored value has (so they are all out of date) but dated 0:
+    it records no change, and the value being built may be stored with it."""
+    tags = sorted({*tags, EVERYTHING})
     found = cache.get_many([VERSION_PREFIX + tag for tag in tags])
     result = {tag: found.get(VERSION_PREFIX + tag) for tag in tags}
     missing = [tag for tag, version in result.items() if version is None]
