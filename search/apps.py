@@ -8,3 +8,6 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "site_search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from . import synonyms  # noqa: F401 - its signal handlers keep the cached synonyms fresh

@@ -1,9 +1,12 @@
-"""What the search keeps in the database besides its index."""
+"""What the search keeps in the database besides its index: changes waiting for the search
+engine, and the editors' lists of words that mean the same."""
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["PendingIndexOperation"]
+__all__ = ["PendingIndexOperation", "SearchSynonym"]
 
 
 class PendingIndexOperation(models.Model):
@@ -41,3 +44,53 @@ class PendingIndexOperation(models.Model):
 
     def __str__(self):
         return f"{self.action} {self.app_label}.{self.model_name} {self.object_id} ({self.backend})"
+
+
+class SearchSynonym(models.Model):
+    """Words or phrases that mean the same to a visitor searching in one language: a query
+    holding one of them finds what holds any other (``FIGI`` finds "Financial Inclusion
+    Global Initiative"; ``بنك`` finds ``مصرف``).
+
+    Kept by editors in the admin (search/wagtail_hooks.py) and applied when a query is read
+    (search/synonyms.py), so that a change holds at the next search without reindexing, on
+    the database and on a search cluster alike.
+    """
+
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        help_text=_("The language of the visitors' searches this group applies to."),
+    )
+    terms = models.CharField(
+        _("equivalent terms"),
+        max_length=500,
+        help_text=_(
+            "Two or more words or phrases that mean the same, separated by commas, for "
+            "example: FIGI, Financial Inclusion Global Initiative. A search for any of them "
+            "also finds the others."
+        ),
+    )
+
+    class Meta:
+        ordering = ["language", "terms"]
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+
+    def __str__(self):
+        return self.terms
+
+    def term_list(self):
+        """The group's terms as written, without blanks or repeats."""
+        return list(dict.fromkeys(t.strip() for t in self.terms.split(",") if t.strip()))
+
+    def clean(self):
+        from .analysis import tokenize
+
+        terms = self.term_list()
+        readable = {tuple(tokenize(term, self.language)) for term in terms} - {()}
+        if len(readable) < 2:
+            raise ValidationError(
+                {"terms": _("Give at least two different words or phrases, separated by commas.")}
+            )
+        self.terms = ", ".join(terms)

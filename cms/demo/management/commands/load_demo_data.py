@@ -21,6 +21,7 @@ from cms.demo.partners import load_partners, partner_translation_facts, translat
 from cms.demo.recognitions import load_recognitions
 from cms.demo.sections import load_section_pages
 from cms.demo.sponsorship import load_sponsorship
+from cms.demo.synonyms import load_synonyms
 from cms.demo.users import load_users
 from cms.demo.vocabularies import load_vocabularies
 from cms.imports.bulk import rebuild_reference_index
@@ -81,6 +82,7 @@ class Command(BaseCommand):
                 home, targets, sections, vocabularies, partners
             )
             usernames, new_users = load_users()
+            new_synonyms = load_synonyms()
         written = [
             vocabulary_translations,
             new_countries,
@@ -128,6 +130,7 @@ class Command(BaseCommand):
             f"languages ({new_briefs} new), {brief_translations} translations written",
             f"Agreements linked to their opportunity: {linked}",
             f"Demo users: {', '.join(usernames)} ({len(new_users)} new)",
+            f"Search synonyms: {new_synonyms} groups written",
             *[line for line in (sponsorship_summary, alerts_summary) if line],
             f"Search index: {'skipped' if options['skip_index'] else 'rebuilt'}",
             f"Translation status: {translation_objects} pages and snippets",
