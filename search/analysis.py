@@ -16,6 +16,13 @@ analysed with the visitor's language, so that the words meet half-way:
   French, Spanish, Russian, Arabic), the same algorithms that PostgreSQL and Elasticsearch
   use. Chinese has no stemming.
 
+A document's words joined by a hyphen are also indexed as one word (``e-waste`` → ``e``,
+``waste``, ``ewaste``: `index_terms`), so that ``ewaste`` finds it; a query's neighbouring
+words may also be read as one (``cyber security`` finds ``cybersecurity``), the last word of
+a query is also matched as the beginning of a word (as the visitor types: ``cyber`` finds
+``cybersecurity``), and the editors' synonyms are tried beside the words typed: all of this
+is the query's `reading` (`read_query`, search/synonyms.py), which every backend receives.
+
 Both databases receive the finished terms (`analyze`, `query_text`): PostgreSQL's own
 Snowball is older and would disagree (see search/backends/postgres.py); Elasticsearch runs the
 same steps with its analyzers (search/backends/elasticsearch.py).
@@ -28,6 +35,7 @@ search engine.
 import re
 import threading
 import unicodedata
+from dataclasses import dataclass
 
 import snowballstemmer
 from django.utils.html import strip_tags
@@ -40,11 +48,16 @@ __all__ = [
     "MAX_QUERY_TERMS",
     "SOURCE_LANGUAGE",
     "analyze",
+    "MIN_PREFIX_CHARS",
+    "QueryReading",
     "autocomplete_terms",
+    "index_terms",
     "index_text",
     "normalize_language",
     "query_terms",
     "query_text",
+    "read_query",
+    "stem_words",
     "tokenize",
 ]
 
@@ -62,6 +75,12 @@ LANGUAGE_CODES = tuple(STEMMERS)
 
 MAX_QUERY_CHARS = 200
 MAX_QUERY_TERMS = 32
+#: The last word of a query is also matched as the beginning of a longer word from this many
+#: characters (``cyb`` finds ``cybersecurity``); shorter, it would match too much.
+MIN_PREFIX_CHARS = 3
+#: At most this many other forms are tried for one word of a query (joined neighbours,
+#: synonyms), so that a long synonym list cannot make a query without end.
+MAX_WORD_OPTIONS = 8
 
 # Letters and digits of any script; everything else separates words.
 WORD_RE = re.compile(r"[^\W_]+")
@@ -70,6 +89,9 @@ ARABIC_DIACRITICS_RE = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06
 ARABIC_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
 # The article and the prepositions joined to it, longest first (the "light10" prefixes).
 ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+# Two words joined by a hyphen (ASCII, Unicode hyphen or non-breaking hyphen): indexed as both
+# words and as one (the same rule as the engines' "partnerhub_compounds" character filter).
+HYPHEN_COMPOUND_RE = re.compile(r"([^\W_]+)[-\u2010\u2011]([^\W_]+)")
 # French elision: l'UIT, d'accès, qu'elle, jusqu'à.
 FRENCH_ELISION_RE = re.compile(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
 
@@ -131,13 +153,16 @@ def _han_bigrams(match):
     return " " + " ".join(run[i : i + 2] for i in range(len(run) - 1)) + " "
 
 
-def tokenize(text, language_code):
-    """The normalised words of `text`, before stemming (see the module's description)."""
+def tokenize(text, language_code, *, compounds=False):
+    """The normalised words of `text`, before stemming (see the module's description); with
+    `compounds`, words joined by a hyphen also as one word (for documents, not queries)."""
     if not text:
         return []
     text = unicodedata.normalize("NFKC", str(text))
     if "<" in text:
         text = strip_tags(text)
+    if compounds:
+        text = HYPHEN_COMPOUND_RE.sub(r"\1 \2 \1\2", text)
     if language_code == "fr":
         text = FRENCH_ELISION_RE.sub(" ", text)
     text = ARABIC_DIACRITICS_RE.sub("", text).translate(ARABIC_ALEFS)
@@ -158,6 +183,11 @@ def _stem_all(words, language_code):
     return stemmer.stemWords(list(words))
 
 
+def stem_words(words, language_code):
+    """The stems of already normalised `words` (`tokenize`) in the language."""
+    return _stem_all(words, normalize_language(language_code))
+
+
 def analyze(text, language_code):
     """The search terms of `text` read in the given language: the normalised, stemmed words.
 
@@ -169,9 +199,17 @@ def analyze(text, language_code):
     return _stem_all(tokenize(text, language_code), language_code)
 
 
+def index_terms(text, language_code):
+    """The search terms of a document's `text`: `analyze`, with the words joined by a hyphen
+    also as one word (``e-waste`` gives ``e``, ``wast`` and ``ewast``)."""
+    language_code = normalize_language(language_code)
+    return _stem_all(tokenize(text, language_code, compounds=True), language_code)
+
+
 def autocomplete_terms(text, language_code):
-    """The normalised words of `text` without stemming, matched by prefix as a visitor types."""
-    return tokenize(text, normalize_language(language_code))
+    """The normalised words of a document's `text` without stemming, matched by prefix as a
+    visitor types (hyphenated words also as one, as `index_terms`)."""
+    return tokenize(text, normalize_language(language_code), compounds=True)
 
 
 def _cut(query):
@@ -193,9 +231,113 @@ def query_terms(q, language_code):
     `MAX_QUERY_TERMS` of them, from its first `MAX_QUERY_CHARS` characters.
 
     Any input is accepted: operators, quotes, punctuation and emoji are dropped, and an empty
-    list means there is nothing to search for.
+    list means there is nothing to search for. (The other forms a search also tries, joined
+    words and synonyms, are in `read_query(q, language_code).option_terms()`.)
     """
     return _unique(analyze(_cut(q), language_code))
+
+
+@dataclass(frozen=True)
+class QueryReading:
+    """A visitor's query as the search reads it, in one language.
+
+    `words`: its normalised words (unstemmed). `options`: for each word, the forms that satisfy
+    it, each a tuple of words that must all be found, the word itself first; the others are
+    the word joined to a neighbour (``cyber security`` → ``cybersecurity`` for both words) and
+    the other terms of an editors' synonym group holding a phrase of the query (``figi`` →
+    ``financial inclusion global initiative``, for each word of the phrase). `prefix`: the last
+    word, also matched as the beginning of a word ("" when too short or Chinese).
+
+    Every backend builds its query from it (search/backends/base.py), and the partner
+    directory matches names with it (`matches`), so that all of them read a query alike.
+    """
+
+    language: str
+    words: tuple
+    options: tuple
+    prefix: str = ""
+
+    def __bool__(self):
+        return bool(self.words)
+
+    @property
+    def expanded(self):
+        """Whether anything beyond the words themselves is tried."""
+        return bool(self.prefix) or any(len(options) > 1 for options in self.options)
+
+    def stemmed_options(self):
+        """`options` with each word stemmed, repeats removed (what the databases match)."""
+        stemmed = []
+        for options in self.options:
+            forms = []
+            for option in options:
+                stems = tuple(_stem_all(option, self.language))
+                if stems and stems not in forms:
+                    forms.append(stems)
+            stemmed.append(tuple(forms))
+        return tuple(stemmed)
+
+    def option_terms(self):
+        """Every word and stem the reading tries (for marking them in the results)."""
+        terms = []
+        for options, stemmed in zip(self.options, self.stemmed_options(), strict=True):
+            for option in (*options, *stemmed):
+                terms.extend(option)
+        return _unique_all(terms)
+
+    def matches(self, terms, words=()):
+        """Whether a text whose stemmed terms are `terms` (a set) and whose normalised words
+        are `words` answers the query: each word found in one of its forms, the last word
+        also as the beginning of one of `words`."""
+        for index, forms in enumerate(self.stemmed_options()):
+            if any(all(stem in terms for stem in form) for form in forms):
+                continue
+            if (
+                self.prefix
+                and index == len(self.words) - 1
+                and any(word.startswith(self.prefix) for word in words)
+            ):
+                continue
+            return False
+        return True
+
+
+def _unique_all(terms):
+    return list(dict.fromkeys(terms))
+
+
+def _joinable(word):
+    return not HAN_RUN_RE.search(word)
+
+
+def read_query(q, language_code, *, prefix=True, synonyms=True):
+    """The `QueryReading` of a visitor's query `q` in their language (see there): its words
+    (cut and cleaned as `query_text`), their joined neighbours, the editors' synonyms of the
+    language when `synonyms`, and the last word as a prefix when `prefix`."""
+    language_code = normalize_language(language_code)
+    words = _unique(tokenize(_cut(q), language_code))
+    options = [[(word,)] for word in words]
+    for index in range(len(words) - 1):
+        first, second = words[index], words[index + 1]
+        if _joinable(first) and _joinable(second):
+            joined = (first + second,)
+            options[index].append(joined)
+            options[index + 1].append(joined)
+    if synonyms and words:
+        from .synonyms import alternatives
+
+        for index, forms in alternatives(words, language_code).items():
+            options[index].extend(forms)
+    last = words[-1] if words else ""
+    use_prefix = prefix and len(last) >= MIN_PREFIX_CHARS and _joinable(last)
+    return QueryReading(
+        language=language_code,
+        words=tuple(words),
+        options=tuple(
+            tuple(list(dict.fromkeys(forms))[: MAX_WORD_OPTIONS + 1]) for forms in options
+        ),
+        prefix=last if use_prefix else "",
+    )
 
 
 def query_text(q, language_code, *, stem=False):
@@ -211,4 +353,4 @@ def query_text(q, language_code, *, stem=False):
 
 def index_text(text, language_code):
     """The normalised words of a document's text, for an engine that stems them itself."""
-    return " ".join(tokenize(text, normalize_language(language_code)))
+    return " ".join(tokenize(text, normalize_language(language_code), compounds=True))

@@ -4,6 +4,13 @@ A language backend holds only the objects of its own locale; objects without a l
 agreements archive, images, documents) belong to the source language, English. It reads a
 query with its language's analysis, after cutting and cleaning it, so that no operator,
 quote or punctuation of a visitor's input ever reaches the database or Elasticsearch.
+
+A search (not an autocompletion, which matches beginnings of words already) is sent as the
+query's reading (`search.analysis.read_query`): each word or one of its other forms (joined
+to its neighbour, an editors' synonym), and the last word also as the beginning of a word
+(`Prefix`), which each backend's compiler turns into its own prefix query (PostgreSQL
+``:*``, SQLite FTS5 ``*``, the engines' prefix on the unstemmed analysis). A query without
+other forms stays the plain text it was.
 """
 
 import logging
@@ -18,11 +25,14 @@ from modelsearch.backends.base import EmptySearchResults
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
 from wagtail.models import Locale
 
-from ..analysis import SOURCE_LANGUAGE, normalize_language, query_text
+from ..analysis import SOURCE_LANGUAGE, normalize_language, query_text, read_query
 
 __all__ = [
     "LOCALE_CACHE_SECONDS",
     "LanguageBackendMixin",
+    "Prefix",
+    "has_prefix",
+    "reading_query",
     "cached_locale_languages",
     "cached_locales",
     "clear_locale_cache",
@@ -100,9 +110,69 @@ def language_of(obj, languages=None):
     return normalize_language(obj.locale.language_code)
 
 
-def clean_query(query, language_code, *, stem=False):
+class Prefix(PlainText):
+    """A word matched as the beginning of the words of a document: the normalised, unstemmed
+    word the visitor is typing (``cyber`` matches ``cybersecurity`` and its stem).
+
+    A kind of `PlainText`, so that modelsearch's query rewriting (SQLite's normalisation of
+    negations) passes it through; each language backend's compiler reads it first."""
+
+    def __init__(self, word):
+        super().__init__(word, operator="and")
+        self.word = word
+
+    def __repr__(self):
+        return f"<Prefix {self.word!r}>"
+
+
+def has_prefix(query):
+    """Whether a modelsearch query holds a `Prefix` (not under a Not)."""
+    if isinstance(query, Prefix):
+        return True
+    if isinstance(query, Boost):
+        return has_prefix(query.subquery)
+    if isinstance(query, (And, Or)):
+        return any(has_prefix(sub) for sub in query.subqueries)
+    return False
+
+
+def reading_query(reading, *, stem, operator="and"):
+    """The modelsearch query of a `QueryReading`: its words with their other forms, each
+    alternative joined with "or", the words joined with `operator`; the words without other
+    forms in one `PlainText`, as before. None when the reading is empty."""
+    if not reading:
+        return None
+    options = reading.stemmed_options() if stem else reading.options
+    plain = []
+    parts = []
+    last = len(reading.words) - 1
+    for index, forms in enumerate(options):
+        prefix = reading.prefix if index == last else ""
+        if len(forms) == 1 and not prefix:
+            plain.extend(forms[0])
+            continue
+        alternatives = [PlainText(" ".join(form), operator="and") for form in forms]
+        if prefix:
+            alternatives.append(Prefix(prefix))
+        parts.append(alternatives[0] if len(alternatives) == 1 else Or(alternatives))
+    if plain:
+        parts.insert(0, PlainText(" ".join(plain), operator=operator))
+    if len(parts) == 1:
+        return parts[0]
+    return And(parts) if operator == "and" else Or(parts)
+
+
+def clean_query(query, language_code, *, stem=False, expand=False, operator="and"):
     """`query` (a string or a modelsearch query) with every plain-text part cut and cleaned;
-    None when nothing searchable is left."""
+    None when nothing searchable is left. With `expand` (searches), plain text is sent as its
+    reading (`reading_query`); a string's words are then joined with `operator`."""
+    if expand and isinstance(query, (str, PlainText)):
+        text = query if isinstance(query, str) else query.query_string
+        operator = operator if isinstance(query, str) else query.operator
+        built = reading_query(read_query(text, language_code), stem=stem, operator=operator)
+        if built is None or isinstance(query, str) or query.boost == 1:
+            return built
+        return Boost(built, query.boost)
     if isinstance(query, str):
         return query_text(query, language_code, stem=stem) or None
     if isinstance(query, PlainText):
@@ -112,13 +182,16 @@ def clean_query(query, language_code, *, stem=False):
         text = query_text(query.query_string, language_code, stem=stem)
         return Phrase(text) if text else None
     if isinstance(query, Boost):
-        subquery = clean_query(query.subquery, language_code, stem=stem)
+        subquery = clean_query(query.subquery, language_code, stem=stem, expand=expand)
         return Boost(subquery, query.boost) if subquery is not None else None
     if isinstance(query, Not):
+        # What is excluded is excluded as typed: no other forms, no prefix.
         subquery = clean_query(query.subquery, language_code, stem=stem)
         return Not(subquery) if subquery is not None else None
     if isinstance(query, (And, Or)):
-        subqueries = [clean_query(sub, language_code, stem=stem) for sub in query.subqueries]
+        subqueries = [
+            clean_query(sub, language_code, stem=stem, expand=expand) for sub in query.subqueries
+        ]
         subqueries = [sub for sub in subqueries if sub is not None]
         if not subqueries:
             return None
@@ -248,8 +321,10 @@ class LanguageBackendMixin:
         queryset = self.restrict_queryset(queryset)
         if queryset is None:
             return EmptySearchResults()
-        stem = self.stems_query and query_compiler_class is self.query_compiler_class
-        query = clean_query(query, self.language, stem=stem)
+        searching = query_compiler_class is self.query_compiler_class
+        stem = self.stems_query and searching
+        operator = (kwargs.get("operator") or query_compiler_class.DEFAULT_OPERATOR).lower()
+        query = clean_query(query, self.language, stem=stem, expand=searching, operator=operator)
         if query is None:
             return EmptySearchResults()
         return super()._search(query_compiler_class, query, queryset, **kwargs)

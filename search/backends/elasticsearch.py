@@ -10,12 +10,14 @@ from modelsearch.backends.elasticsearch9 import (
     Elasticsearch9Index,
     Elasticsearch9Mapping,
     Elasticsearch9SearchBackend,
+    Elasticsearch9SearchQueryCompiler,
 )
 
 from .engine import (
     LanguageEngineBackendMixin,
     LanguageIndexMixin,
     LanguageMappingMixin,
+    LanguageQueryCompilerMixin,
     index_settings,
 )
 from .engine import language_mapping_class as _language_mapping_class
@@ -41,11 +43,18 @@ class LanguageElasticsearchIndex(LanguageIndexMixin, Elasticsearch9Index):
     """An Elasticsearch index of one language: only objects of that language are written."""
 
 
+class LanguageElasticsearchQueryCompiler(
+    LanguageQueryCompilerMixin, Elasticsearch9SearchQueryCompiler
+):
+    """The engine's query compiler, with the word being typed matched as a prefix."""
+
+
 class ElasticsearchLanguageSearchBackend(LanguageEngineBackendMixin, Elasticsearch9SearchBackend):
     """Elasticsearch 9 with the indexes and analyzers of one language."""
 
     index_class = LanguageElasticsearchIndex
     language_mapping_base = LanguageMapping
+    query_compiler_class = LanguageElasticsearchQueryCompiler
 
 
 SearchBackend = ElasticsearchLanguageSearchBackend

@@ -9,6 +9,11 @@ JSON serves Elasticsearch 9 and OpenSearch 2/3 (OpenSearch's analysis-common mod
 of Elasticsearch's). Queries are routed by language (`search.backends.backend_for`), so that
 the engine analyses a query with the field's search analyzer, the one of the same language.
 
+Words joined by a hyphen are indexed both apart and as one word (the ``partnerhub_compounds``
+character filter, the rule of `search.analysis.index_terms`); a `Prefix` of a query (the word
+being typed) becomes a prefix query on the analysed text and a match on the titles' edge
+n-grams (`LanguageQueryCompilerMixin`).
+
 `index_settings(language)` and the mapping classes are plain functions of their arguments,
 tested without a cluster; the engine modules (`search.backends.elasticsearch`,
 `search.backends.opensearch`) mix these classes into modelsearch's backends, so that neither
@@ -19,12 +24,13 @@ from modelsearch.index import AutocompleteField, SearchField, class_is_indexed
 from modelsearch.utils import deep_update
 
 from ..analysis import ARABIC_PREFIXES, normalize_language
-from .base import LanguageBackendMixin
+from .base import LanguageBackendMixin, Prefix
 
 __all__ = [
     "LanguageEngineBackendMixin",
     "LanguageIndexMixin",
     "LanguageMappingMixin",
+    "LanguageQueryCompilerMixin",
     "analyzer_names",
     "index_settings",
     "language_mapping_class",
@@ -71,6 +77,12 @@ FILTERS = {
 }
 CHAR_FILTERS = {
     "partnerhub_russian_yo": {"type": "mapping", "mappings": ["ё => е", "Ё => Е"]},
+    # "e-waste" read as "e waste ewaste": search.analysis.HYPHEN_COMPOUND_RE, in Java's regex.
+    "partnerhub_compounds": {
+        "type": "pattern_replace",
+        "pattern": "([\\p{L}\\p{N}]+)[-\u2010\u2011]([\\p{L}\\p{N}]+)",
+        "replacement": "$1 $2 $1$2",
+    },
 }
 
 # {language: (char filters, token filters before stemming, stemming filters)}
@@ -106,17 +118,19 @@ def index_settings(language_code):
         + PREFIX_FILTERS.get(language_code, [])
         + (stemmers if language_code == "zh-hans" else [])
     )
+    # Documents only: queries reach the engine without hyphens (search.analysis.query_text).
+    index_char_filters = ["partnerhub_compounds", *char_filters]
     analyzers = {
         text: {
             "type": "custom",
             "tokenizer": "standard",
-            "char_filter": char_filters,
+            "char_filter": index_char_filters,
             "filter": normalizers + stemmers,
         },
         edgengram: {
             "type": "custom",
             "tokenizer": "standard",
-            "char_filter": char_filters,
+            "char_filter": index_char_filters,
             "filter": [*prefix_chain, "partnerhub_edgengram"],
         },
         autocomplete: {
@@ -184,6 +198,32 @@ def language_mapping_class(language_code, base):
         name = f"{language_code.replace('-', '_').title()}{base.__name__}"
         _MAPPING_CLASSES[key] = type(name, (base,), {"language": language_code})
     return _MAPPING_CLASSES[key]
+
+
+# What the engines' Arabic normalisation does beyond search.analysis (teh marbuta, alef maksura),
+# applied to a prefix, which the engine does not analyse.
+ENGINE_PREFIX_FOLDING = str.maketrans({"ة": "ه", "ى": "ي"})
+
+
+class LanguageQueryCompilerMixin:
+    """Mixed into an engine's query compiler: a `Prefix` is the beginning of an indexed term
+    of the field (the stems of the full text) or of a title's word (its edge n-grams)."""
+
+    def _compile_query(self, query, field, boost=1.0):
+        if isinstance(query, Prefix):
+            word = query.word.translate(ENGINE_PREFIX_FOLDING)
+            prefix = {"value": word}
+            if boost != 1.0 or field.boost != 1:
+                prefix["boost"] = boost * field.boost
+            return {
+                "bool": {
+                    "should": [
+                        {"prefix": {field.field_name: prefix}},
+                        {"match": {"_edgengrams": {"query": word, "boost": boost}}},
+                    ]
+                }
+            }
+        return super()._compile_query(query, field, boost)
 
 
 class LanguageIndexMixin:

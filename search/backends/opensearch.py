@@ -10,9 +10,15 @@ from modelsearch.backends.opensearch3 import (
     OpenSearch3Index,
     OpenSearch3Mapping,
     OpenSearch3SearchBackend,
+    OpenSearch3SearchQueryCompiler,
 )
 
-from .engine import LanguageEngineBackendMixin, LanguageIndexMixin, LanguageMappingMixin
+from .engine import (
+    LanguageEngineBackendMixin,
+    LanguageIndexMixin,
+    LanguageMappingMixin,
+    LanguageQueryCompilerMixin,
+)
 from .engine import language_mapping_class as _language_mapping_class
 
 __all__ = ["LanguageMapping", "OpenSearchLanguageSearchBackend", "language_mapping_class"]
@@ -31,11 +37,16 @@ class LanguageOpenSearchIndex(LanguageIndexMixin, OpenSearch3Index):
     """An OpenSearch index of one language: only objects of that language are written."""
 
 
+class LanguageOpenSearchQueryCompiler(LanguageQueryCompilerMixin, OpenSearch3SearchQueryCompiler):
+    """The engine's query compiler, with the word being typed matched as a prefix."""
+
+
 class OpenSearchLanguageSearchBackend(LanguageEngineBackendMixin, OpenSearch3SearchBackend):
     """OpenSearch 2 or 3 with the indexes and analyzers of one language."""
 
     index_class = LanguageOpenSearchIndex
     language_mapping_base = LanguageMapping
+    query_compiler_class = LanguageOpenSearchQueryCompiler
 
 
 SearchBackend = OpenSearchLanguageSearchBackend

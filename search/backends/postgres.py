@@ -6,12 +6,18 @@ exactly as on SQLite; PostgreSQL stores the terms in the index table's tsvectors
 indexes), matches and ranks them, with the ``partnerhub_simple`` text-search configuration
 (``unaccent`` and no stemming, created by this app's migrations).
 
+A visitor's last word is also matched as a prefix (`Prefix`: ``'cyber':*``) in the stemmed
+title and body and in the unstemmed words of the autocomplete column, so that a word typed
+past its stem (``organizat``) still meets the titles that hold it.
+
 Why not PostgreSQL's own stemmers: PostgreSQL 15 ships an older Snowball whose Spanish
 stemmer reads unaccented endings differently (``telecomunicación`` is stemmed
 ``telecomunicacion`` but ``telecomunicaciones`` ``telecomun``), so singular and plural, or a
 query typed without accents, would not meet; and both databases would disagree.
 """
 
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import F
 from django.db.models.sql.subqueries import InsertQuery
 from django.utils.encoding import force_str
 from modelsearch.backends.database.postgres.postgres import (
@@ -19,12 +25,15 @@ from modelsearch.backends.database.postgres.postgres import (
     ObjectIndexer,
     PostgresIndex,
     PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
 )
+from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.index import AutocompleteField
+from modelsearch.query import And, Boost, Or
 from modelsearch.utils import get_content_type_pk
 
-from ..analysis import analyze, autocomplete_terms
-from .base import LanguageBackendMixin
+from ..analysis import autocomplete_terms, index_terms
+from .base import LanguageBackendMixin, Prefix, has_prefix
 
 __all__ = ["PostgresLanguageSearchBackend"]
 
@@ -52,7 +61,7 @@ class LanguageObjectIndexer(ObjectIndexer):
             if isinstance(current_field, AutocompleteField):
                 terms = autocomplete_terms(value, self.language)
             else:
-                terms = analyze(value, self.language)
+                terms = index_terms(value, self.language)
             yield current_field, weight, " ".join(terms)
 
 
@@ -101,10 +110,40 @@ class LanguagePostgresIndex(PostgresIndex):
             super().delete_item(item)
 
 
+class LanguagePostgresQueryCompiler(PostgresSearchQueryCompiler):
+    """modelsearch's compiler, with `Prefix` (``'word':*``) and one rank for the whole query."""
+
+    def build_tsquery_content(self, query, config=None, invert=False):
+        if isinstance(query, Prefix):
+            lexeme = Lexeme(query.word, invert=invert, prefix=True)
+            return SearchQuery(lexeme, search_type="raw", config=config)
+        return super().build_tsquery_content(query, config=config, invert=invert)
+
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        if isinstance(query, Boost):
+            boost *= query.boost
+            return self.build_tsrank(vector, query.subquery, config=config, boost=boost)
+        if isinstance(query, (Prefix, And, Or)):
+            # ts_rank of the whole query, rather than modelsearch's products and means of the
+            # ranks of its parts, which a word's other forms would dilute.
+            tsquery = self.build_tsquery(query, config=config)
+            rank = SearchRank(vector, tsquery, weights=self.sql_weights)
+            return rank * boost if boost != 1.0 else rank
+        return super().build_tsrank(vector, query, config=config, boost=boost)
+
+    def get_index_vectors(self, search_query):
+        vectors = super().get_index_vectors(search_query)
+        if has_prefix(self.query):
+            # A prefix also meets the unstemmed words of the titles and names.
+            vectors.append((F("index_entries__autocomplete"), 1.0))
+        return vectors
+
+
 class PostgresLanguageSearchBackend(LanguageBackendMixin, PostgresSearchBackend):
     """PostgreSQL full-text search with the configuration of one language."""
 
     index_class = LanguagePostgresIndex
+    query_compiler_class = LanguagePostgresQueryCompiler
     stems_query = True
 
     def __init__(self, params):

@@ -4,13 +4,15 @@ SQLite's full-text index (FTS5) knows no languages, so the analysis is done in P
 (`search.analysis`): the index holds the stemmed terms of each document, analysed in the
 document's language, and a query is analysed the same way in the visitor's language. The
 Snowball algorithms are the ones PostgreSQL uses, so both databases find the same documents;
-what differs is listed in the README (stop words).
+what differs is listed in the README (stop words). A visitor's last word is also matched as a
+prefix (`Prefix`: FTS5's ``"cyber"*``), in the stemmed title and body and in the unstemmed
+words of the autocomplete column, as on PostgreSQL.
 """
 
 from django.db.models import F
 from django.utils.encoding import force_str
 from django.utils.functional import cached_property
-from modelsearch.backends.database.sqlite.query import BM25
+from modelsearch.backends.database.sqlite.query import BM25, Lexeme, SearchQueryExpression
 from modelsearch.backends.database.sqlite.sqlite import (
     ObjectIndexer,
     SQLiteFTSIndexEntry,
@@ -18,11 +20,11 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
 )
-from modelsearch.query import Not, Phrase, PlainText
+from modelsearch.query import And, Boost, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
-from ..analysis import analyze, autocomplete_terms
-from .base import LanguageBackendMixin
+from ..analysis import autocomplete_terms, index_terms
+from .base import LanguageBackendMixin, Prefix, has_prefix
 
 __all__ = ["SQLiteLanguageSearchBackend"]
 
@@ -43,11 +45,11 @@ class LanguageObjectIndexer(ObjectIndexer):
 
     @cached_property
     def title(self):
-        return " ".join(analyze(super().title, self.language))
+        return " ".join(index_terms(super().title, self.language))
 
     @cached_property
     def body(self):
-        return " ".join(analyze(super().body, self.language))
+        return " ".join(index_terms(super().body, self.language))
 
     @cached_property
     def autocomplete(self):
@@ -106,13 +108,28 @@ class WeightedBM25(BM25):
 
 
 class LanguageSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if has_prefix(self.query):
+            # A prefix also meets the unstemmed words of the titles and names.
+            self.FTS_TABLE_FIELDS = ["title", "body", "autocomplete"]
+
+    def build_search_query_content(self, query, config=None):
+        if isinstance(query, Prefix):
+            return SearchQueryExpression(Lexeme(query.word, prefix=True))
+        return super().build_search_query_content(query, config=config)
+
     def get_index_vectors(self):
         # One rank over all columns, weighted by WeightedBM25: multiplying by the title
         # length norm, as modelsearch does, favours short titles that do not even match.
         return [(F("index_entry__title"), 1.0)]
 
     def build_tsrank(self, vector, query, config=None, boost=1.0):
-        if isinstance(query, (Phrase, PlainText, Not)):
+        # FTS5 ranks the whole MATCH expression at once: one bm25 for any query.
+        if isinstance(query, Boost):
+            boost *= query.boost
+            return self.build_tsrank(vector, query.subquery, config=config, boost=boost)
+        if isinstance(query, (Phrase, PlainText, Not, And, Or)):
             rank = WeightedBM25()
             return rank * boost if boost != 1.0 else rank
         return super().build_tsrank(vector, query, config=config, boost=boost)

@@ -1,11 +1,17 @@
-"""Suggestions as the visitor types: titles that begin with what is typed."""
+"""Suggestions as the visitor types: titles and partner names that begin with what is typed;
+when none does, the pages whose text holds it (its last word as the beginning of a word:
+``cybe`` suggests the pages on cybersecurity).
+
+Suggestions start at MIN_SUGGEST_LENGTH characters (three: fewer would match half the
+dictionary), or two when Chinese characters are typed, a Chinese word being mostly two.
+"""
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
 from cms.pages.models import OpportunityPage
 
-from ..analysis import SOURCE_LANGUAGE
+from ..analysis import HAN_RUN_RE, SOURCE_LANGUAGE
 from .engine import (
     merge_partners,
     public_partners,
@@ -20,13 +26,21 @@ from .scope import SearchScope, backend_alias
 __all__ = ["MIN_SUGGEST_LENGTH", "SUGGESTION_LIMIT", "suggest"]
 
 SUGGESTION_LIMIT = 8
-MIN_SUGGEST_LENGTH = 2
+MIN_SUGGEST_LENGTH = 3
+MIN_SUGGEST_LENGTH_HAN = 2
+
+
+def long_enough(query):
+    """Whether enough is typed to suggest anything."""
+    minimum = MIN_SUGGEST_LENGTH_HAN if HAN_RUN_RE.search(query) else MIN_SUGGEST_LENGTH
+    return len(query.strip()) >= minimum and bool(plain_words(query))
 
 
 def suggest(query, language_code, request=None, limit=SUGGESTION_LIMIT):
-    """Up to `limit` titles that begin with what the visitor is typing, with their address
-    and type: opportunities, then partners, then other pages. Raises SearchUnavailable."""
-    if len(query) < MIN_SUGGEST_LENGTH or not plain_words(query):
+    """Up to `limit` titles that begin with what the visitor is typing (or, when none does,
+    of the pages whose text holds it), with their address and type: opportunities, then
+    partners, then other pages. Raises SearchUnavailable."""
+    if not long_enough(query):
         return []
     scope = SearchScope(language_code, request)
     locale = scope.locale
@@ -41,13 +55,8 @@ def suggest(query, language_code, request=None, limit=SUGGESTION_LIMIT):
         return list(queryset.autocomplete(q, backend=alias)[: limit * 2])
 
     pages = run("page suggestions", pages_call, query)
-    opportunity_type = ContentType.objects.get_for_model(OpportunityPage).pk
     suggestions = {OPPORTUNITY: [], PAGE: [], PARTNER: []}
-    for page in pages:
-        url = page.get_url(request)
-        if url:
-            kind = OPPORTUNITY if page.content_type_id == opportunity_type else PAGE
-            suggestions[kind].append({"title": page.title, "url": url, "type": kind})
+    _add_pages(suggestions, pages, request)
 
     links = scope.profile_links
     if links.base_url:
@@ -64,7 +73,24 @@ def suggest(query, language_code, request=None, limit=SUGGESTION_LIMIT):
             for row in rows
             if row.pk in urls
         ]
+    if not any(suggestions.values()):
+        # No title nor name begins with it: the pages whose text holds the words, the last
+        # one begun ("cybe" suggests the pages on cybersecurity), as the search reads them.
+        def text_call(q):
+            return list(queryset.search(q, backend=alias)[: limit * 2])
+
+        _add_pages(suggestions, run("page suggestions by text", text_call, query), request)
     return _share(suggestions, limit)
+
+
+def _add_pages(suggestions, pages, request):
+    """Add the pages that have an address to the suggestions of their type."""
+    opportunity_type = ContentType.objects.get_for_model(OpportunityPage).pk
+    for page in pages:
+        url = page.get_url(request)
+        if url:
+            kind = OPPORTUNITY if page.content_type_id == opportunity_type else PAGE
+            suggestions[kind].append({"title": page.title, "url": url, "type": kind})
 
 
 def _share(groups, limit):

@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from django.core.paginator import Paginator
 
 from cms.core import chrome
-from cms.core.page_cache import cached_value
+from cms.core.page_cache import cached_value, depends_on
 from cms.core.pagination import page_links
 from cms.snippets.models import (
     BeneficiaryRegion,
@@ -24,7 +24,8 @@ from cms.snippets.models import (
     PartnerThematicArea,
     ThematicArea,
 )
-from search.analysis import SOURCE_LANGUAGE, analyze
+from search.analysis import SOURCE_LANGUAGE, index_terms, read_query
+from search.synonyms import SYNONYMS_TAG
 
 from ..models import PartnerDirectoryPage
 from ..public_records import (
@@ -95,30 +96,31 @@ def _name_terms(language_code, name, acronym, english_name, english_acronym):
     Kept between requests: the result depends on these strings alone, so an edited name is
     simply another key (the directory would otherwise analyse every partner's names on every
     request with a name query)."""
-    terms = set(analyze(f"{name} {acronym}", language_code))
-    terms.update(analyze(f"{english_name} {english_acronym}", SOURCE_LANGUAGE))
+    terms = set(index_terms(f"{name} {acronym}", language_code))
+    terms.update(index_terms(f"{english_name} {english_acronym}", SOURCE_LANGUAGE))
     return frozenset(terms)
 
 
 @dataclass(frozen=True)
 class NameQuery:
     """What the visitor typed in the name box, ready to compare with a partner's names: as
-    folded text (found inside a name: "banq" finds "Banque") and as the search terms of the
-    visitor's language and of English (every word found, whatever its inflection: "фонды"
-    finds "Фонд", "banks" finds "Bank")."""
+    folded text (found inside a name: "banq" finds "Banque") and as the search reads it in the
+    visitor's language and in English (every word found, whatever its inflection, or one of
+    its other forms: "фонды" finds "Фонд", "banks" finds "Bank", "البنك" finds "المصرف" by the
+    editors' synonyms, "cyber security" finds "cybersecurity"; search.analysis.read_query)."""
 
     text: str
     folded: str
-    local_terms: frozenset
-    english_terms: frozenset
+    local_terms: object
+    english_terms: object
 
     @classmethod
     def read(cls, text, language_code):
         return cls(
             text=text,
             folded=_fold(text),
-            local_terms=frozenset(analyze(text, language_code)),
-            english_terms=frozenset(analyze(text, SOURCE_LANGUAGE)),
+            local_terms=read_query(text, language_code, prefix=False),
+            english_terms=read_query(text, SOURCE_LANGUAGE, prefix=False),
         )
 
     def __bool__(self):
@@ -131,7 +133,8 @@ class NameQuery:
         if self.folded in entry.search_text:
             return True
         return any(
-            terms and terms <= entry.terms for terms in (self.local_terms, self.english_terms)
+            reading and reading.matches(entry.terms)
+            for reading in (self.local_terms, self.english_terms)
         )
 
 
@@ -279,6 +282,8 @@ def directory_context(page, request):
     areas = vocabularies[ThematicArea]
     regions = vocabularies[BeneficiaryRegion]
     filters = DirectoryFilters.from_request(request.GET, kinds, areas, regions, language)
+    if filters.query:
+        depends_on(request, SYNONYMS_TAG)  # a name typed is read with the editors' synonyms
 
     entries = _entries(language, with_terms=bool(filters.query))
     kind_counts = Counter(e.kind_id for e in entries if filters.matches(e, ignore="kind"))
