@@ -1,4 +1,8 @@
-"""One demo user per role, all with the same demo password."""
+"""One demo user per role, all with the same demo password.
+
+Each has a first and a last name, as a real account has: Wagtail's account settings require
+both, so a demo user changing their admin language would otherwise first meet two errors.
+"""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -18,6 +22,19 @@ from cms.core.roles import (
 __all__ = ["DEMO_PASSWORD", "demo_users", "load_users"]
 
 DEMO_PASSWORD = "partnerhub-demo"  # noqa: S105 - published demo credential, demo data only
+
+#: (first name, last name) of each demo user, written as the person would write them.
+NAMES = {
+    "admin": ("Amina", "Diallo"),
+    "editor": ("Grace", "Mwangi"),
+    "lead": ("Rahul", "Mehta"),
+    "officer": ("Lucía", "Fernández"),
+    "translator-fr": ("Camille", "Lefèvre"),
+    "translator-es": ("Javier", "Morales"),
+    "translator-ru": ("Анна", "Смирнова"),
+    "translator-ar": ("ليلى", "حداد"),
+    "translator-zh": ("王", "芳"),
+}
 
 
 def demo_users():
@@ -44,14 +61,20 @@ def load_users():
     password = None  # hashed once, only if a user is new
     created = []
     for username, group_names, is_superuser, language in demo_users():
+        first_name, last_name = NAMES[username]
         user, was_created = User.objects.get_or_create(
             username=username,
             defaults={
                 "email": f"{username}@partnerhub.example",
+                "first_name": first_name,
+                "last_name": last_name,
                 "is_staff": is_superuser,
                 "is_superuser": is_superuser,
             },
         )
+        if not (user.first_name or user.last_name):  # made by an earlier version of the loader
+            user.first_name, user.last_name = first_name, last_name
+            user.save(update_fields=["first_name", "last_name"])
         if was_created:
             password = password or make_password(DEMO_PASSWORD)
             user.password = password
