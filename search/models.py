@@ -1,12 +1,17 @@
 """What the search keeps in the database besides its index: changes waiting for the search
 engine, and the editors' lists of words that mean the same."""
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 __all__ = ["PendingIndexOperation", "SearchSynonym"]
+
+# The comma of Latin scripts, and the Arabic and Chinese ones an editor may type instead.
+TERM_SEPARATOR_RE = re.compile(r"[,\u060c\uff0c\u3001]")
 
 
 class PendingIndexOperation(models.Model):
@@ -82,13 +87,15 @@ class SearchSynonym(models.Model):
 
     def term_list(self):
         """The group's terms as written, without blanks or repeats."""
-        return list(dict.fromkeys(t.strip() for t in self.terms.split(",") if t.strip()))
+        terms = (term.strip() for term in TERM_SEPARATOR_RE.split(self.terms))
+        return list(dict.fromkeys(term for term in terms if term))
 
     def clean(self):
-        from .analysis import tokenize
+        from .analysis import analyze
 
         terms = self.term_list()
-        readable = {tuple(tokenize(term, self.language)) for term in terms} - {()}
+        # Compared as the search reads them: "banque" and "Banques" are one term.
+        readable = {tuple(analyze(term, self.language)) for term in terms} - {()}
         if len(readable) < 2:
             raise ValidationError(
                 {"terms": _("Give at least two different words or phrases, separated by commas.")}

@@ -89,7 +89,7 @@ SYNONYMS = {
 
 
 def _first_term(terms, language):
-    return tuple(tokenize(terms.split(",", 1)[0], language))
+    return tuple(tokenize(SearchSynonym(language=language, terms=terms).term_list()[0], language))
 
 
 def load_synonyms():
