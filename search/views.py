@@ -32,6 +32,7 @@ from .site import (
     suggest,
 )
 from .site.limits import TOO_MANY_SEARCHES, wait_before_search, wait_before_suggestions
+from .site.spelling import opportunity_index
 
 __all__ = ["PAGE_SIZE", "search_page", "search_suggestions"]
 
@@ -151,7 +152,9 @@ def _results_context(request, results, address, kind):
         context["group_label"] = TYPE_LABELS[kind]
         context["group_count"] = counts[kind]
     else:
-        selection = [(value, pk) for value in TYPES for pk in results.ids[value][:GROUP_SIZE]]
+        # The groups in the order of their best result, each in the order of the ranking.
+        order = results.group_order()
+        selection = [(value, pk) for value in order for pk in results.ids[value][:GROUP_SIZE]]
         hits = load_hits(results, selection, request)
         context["groups"] = [
             {
@@ -161,10 +164,29 @@ def _results_context(request, results, address, kind):
                 "hits": [hit for hit in hits if hit.type == value],
                 "more_url": address.url(kind=value) if counts[value] > GROUP_SIZE else "",
             }
-            for value in TYPES
-            if counts[value]
+            for value in order
         ]
+        if len(order) > 1:
+            context["best_group"] = {
+                "type": order[0],
+                "label": TYPE_LABELS[order[0]],
+            }
     return context
+
+
+def _spelling_context(request, results, address):
+    """Help for a search that found nothing: the closest spellings as links, and the
+    opportunity index of the language."""
+    index = opportunity_index(results.scope) if results.scope is not None else None
+    return {
+        "spellings": [
+            {"query": text, "url": SearchAddress(address.path, text, "", [], []).url()}
+            for text in results.spellings
+        ],
+        "opportunity_index": {"url": index.get_url(request), "title": index.title}
+        if index
+        else None,
+    }
 
 
 @require_GET
@@ -205,6 +227,8 @@ def search_page(request):
         try:
             results = search_site(query, language, request, areas=areas, statuses=statuses)
             context.update(_results_context(request, results, address, kind))
+            if not results.total:
+                context.update(_spelling_context(request, results, address))
         except SearchUnavailable:
             context["unavailable"] = True
             status = 503

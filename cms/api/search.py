@@ -1,9 +1,13 @@
 """/api/v1/search/: the site search as JSON, in one language.
 
 The same search as the site's search page (`search.site`): live, public content of the
-language asked for only, opportunities first, then funding partners, then other pages, each
-group in order of relevance. Any query is accepted: operators, quotes and punctuation are
-read as plain words, control characters are dropped and the query is cut to 200 characters.
+language asked for only, in one order across the three types: the results editors pinned
+for the query in that language first (`recommended`), then the best match first, a match
+in the title (a partner's name, acronym or other names) above a match in the text and an
+exact title above all (`search.site.ranking`). A query that finds nothing comes with the
+closest spellings that do (`did_you_mean`). Any query is accepted: operators, quotes and
+punctuation are read as plain words, control characters are dropped and the query is cut to
+200 characters.
 One address searching too often gets a 429 with `Retry-After` (search.site.limits).
 """
 
@@ -45,6 +49,9 @@ class SearchResultOut(Schema):
     title: str
     url: str
     type: Literal["opportunity", "partner", "page"]
+    recommended: bool = Field(
+        False, description="Pinned by the site's editors for this query in this language."
+    )
 
 
 class SearchPageOut(Schema):
@@ -52,6 +59,11 @@ class SearchPageOut(Schema):
     next: str | None
     previous: str | None
     results: list[SearchResultOut]
+    did_you_mean: list[str] = Field(
+        [],
+        description="When nothing is found: up to three queries of close spelling that find "
+        "something in this language, the closest first.",
+    )
 
 
 @router.get(
@@ -60,8 +72,8 @@ class SearchPageOut(Schema):
     summary="Search the site",
 )
 def search(request, params: Query[SearchParams]):
-    """Opportunities, funding partners and pages of one language matching `q`: opportunities
-    first, then partners, then other pages, each group by relevance."""
+    """Opportunities, funding partners and pages of one language matching `q`, in one order
+    of relevance: the editors' recommendations first, then the best match."""
     language = resolve_language(params.lang)
     query = clean_query(params.q)
     if not query:
@@ -85,7 +97,13 @@ def search(request, params: Query[SearchParams]):
         "next": next_url,
         "previous": previous_url,
         "results": [
-            {"title": hit.title, "url": request.build_absolute_uri(hit.url), "type": hit.type}
+            {
+                "title": hit.title,
+                "url": request.build_absolute_uri(hit.url),
+                "type": hit.type,
+                "recommended": hit.recommended,
+            }
             for hit in hits
         ],
+        "did_you_mean": results.spellings,
     }

@@ -85,6 +85,11 @@ def _role_definitions():
     officer_perms += interest_perms
     editor_perms += interest_perms
     finder_perms = ["partner_finder.use_partner_finder"]  # cms/finder/models.py
+    # Results pinned for a query show at once, with no moderation: the leads, who publish,
+    # keep them (Wagtail's own permissions; search/site/promotions.py).
+    promotion_perms = _model_perms(
+        "wagtailsearchpromotions", "searchpromotion", ["add", "change", "delete"]
+    )
     officer_perms += finder_perms
 
     translator_perms = ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"]
@@ -111,7 +116,7 @@ def _role_definitions():
         },
         # Editors' rights, plus publishing; the leads' group approves in the workflows.
         LEADS: {
-            "perms": editor_perms + finder_perms,
+            "perms": editor_perms + finder_perms + promotion_perms,
             "pages": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
             "collections": {PUBLIC_MEDIA_COLLECTION: media},
         },

@@ -136,6 +136,9 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    # Editors pin results for a query (Settings → Promoted search results), per language:
+    # see search/site/promotions.py.
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

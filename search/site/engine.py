@@ -4,7 +4,9 @@ Each group is one query to the backend of the visitor's language, on a queryset 
 already holds the site's rule of public pages (see `scope`), so that the database (or, for
 Elasticsearch, the database read that follows it) never returns a page the public may not
 read. From the database backends only the columns needed are read (ids, status, content
-type), not the pages' rows.
+type, title), not the pages' rows. The groups are then put in one order (`ranking`), after
+the results editors pinned for the query (`promotions`); a search that finds nothing gets the
+closest spellings that would (`spelling`).
 """
 
 import logging
@@ -24,9 +26,12 @@ from cms.snippets.terms import load_terms
 from .. import highlight
 from ..analysis import SOURCE_LANGUAGE
 from ..analysis import query_terms as analysed_terms
+from .promotions import promoted_pages
 from .query import SearchUnavailable, highlight_terms, plain_words
-from .results import MAX_HITS, OPPORTUNITY, PAGE, PARTNER, FacetOption, SearchResults
+from .ranking import Candidate, rank
+from .results import MAX_HITS, OPPORTUNITY, PAGE, PARTNER, TYPES, FacetOption, SearchResults
 from .scope import SearchScope, backend_alias, locale_for
+from .spelling import closest_spellings
 
 __all__ = [
     "PartnerRow",
@@ -96,9 +101,19 @@ class PartnerRow:
     # translated and in English otherwise (`language`).
     by_english_name: bool = False
     language: str = ""
+    # With the name and other names, what ranks it as a title match (`ranking`).
+    acronym: str = ""
 
 
-PARTNER_FIELDS = ("pk", "translation_key", "name", "aliases", "english_pk", "english_name")
+PARTNER_FIELDS = (
+    "pk",
+    "translation_key",
+    "name",
+    "aliases",
+    "english_pk",
+    "english_name",
+    "acronym",
+)
 
 
 def partner_queryset(locale):
@@ -118,7 +133,10 @@ def search_partners(method, locale, query, alias, limit=MAX_HITS):
     def call(q):
         backend = get_search_backend(alias)
         results = getattr(backend, method)(q, queryset)[:limit]
-        return [PartnerRow(*row) for row in _values(results, PARTNER_FIELDS)]
+        return [
+            PartnerRow(**dict(zip(PARTNER_FIELDS, row, strict=True)))
+            for row in _values(results, PARTNER_FIELDS)
+        ]
 
     return run(f"partner {method}", call, query)
 
@@ -177,6 +195,7 @@ def search_partners_by_english_name(locale, query, limit=MAX_HITS, method="searc
                 english_name=name,
                 by_english_name=True,
                 language=locale.language_code if translated else SOURCE_LANGUAGE,
+                acronym=acronym,
             )
         )
     return rows
@@ -280,9 +299,11 @@ def _opportunity_facets(results, rows, areas, statuses):
 
 
 def search_site(query, language_code, request=None, *, areas=(), statuses=()):
-    """The results of `query` (cleaned with `clean_query`) in `language_code`: the ordered
-    ids of each group, the opportunity facets (`areas`: thematic-area codes, `statuses`:
-    status values; unknown values are ignored) and the partners' profile addresses.
+    """The results of `query` (cleaned with `clean_query`) in `language_code`: all of them
+    in one order of relevance, the editors' promotions first (`ranked`), the ids of each
+    group in that order, the opportunity facets (`areas`: thematic-area codes, `statuses`:
+    status values; unknown values are ignored), the partners' profile addresses and, when
+    nothing is found, the closest spellings.
 
     Raises SearchUnavailable when the backend fails.
     """
@@ -301,16 +322,33 @@ def search_site(query, language_code, request=None, *, areas=(), statuses=()):
         # No live home page of this language on this site: nothing of it is public.
         return results
 
+    promotions = promoted_pages(query, scope)
+    promoted = {promotion.pk for promotion in promotions}
+
     opportunities = scope.public(OpportunityPage.objects.filter(locale=locale))
-    rows = _search_values("OpportunityPage pages", opportunities, query, alias, ("pk", "status"))
+    rows = _search_values(
+        "OpportunityPage pages", opportunities, query, alias, ("pk", "status", "title")
+    )
+    titles = {pk: title for pk, _status, title in rows}
+    facet_rows = [
+        *(
+            (promotion.pk, promotion.status)
+            for promotion in promotions
+            if promotion.type == OPPORTUNITY
+        ),
+        *((pk, status) for pk, status, _title in rows if pk not in promoted),
+    ]
     statuses = _selected(statuses, set(OpportunityPage.Status.values))
     areas = list(dict.fromkeys(areas))
-    results.ids[OPPORTUNITY] = _opportunity_facets(results, rows, areas, statuses)
+    results.ids[OPPORTUNITY] = _opportunity_facets(results, facet_rows, areas, statuses)
 
     pages = scope.public(Page.objects.filter(locale=locale)).not_type(OpportunityPage)
-    rows = _search_values("Page pages", pages, query, alias, ("pk", "content_type_id"))
-    results.ids[PAGE] = [pk for pk, _type in rows]
-    results.page_types = dict(rows)
+    rows = _search_values("Page pages", pages, query, alias, ("pk", "content_type_id", "title"))
+    results.ids[PAGE] = [promotion.pk for promotion in promotions if promotion.type == PAGE]
+    results.ids[PAGE] += [pk for pk, _type, _title in rows if pk not in promoted]
+    results.page_types = {pk: content_type for pk, content_type, _title in rows}
+    results.page_types.update({promotion.pk: promotion.content_type_id for promotion in promotions})
+    titles.update((pk, title) for pk, _type, title in rows)
 
     links = scope.profile_links
     partners = []
@@ -321,4 +359,37 @@ def search_site(query, language_code, request=None, *, areas=(), statuses=()):
     results.partner_urls = public_partners(partners, links, results.terms)
     results.partner_languages = {row.pk: row.language or language_code for row in partners}
     results.ids[PARTNER] = [row.pk for row in partners if row.pk in results.partner_urls]
+
+    candidates = [
+        Candidate(kind, pk, position, (titles.get(pk, ""),), language_code)
+        for kind in (OPPORTUNITY, PAGE)
+        for position, pk in enumerate(pk for pk in results.ids[kind] if pk not in promoted)
+    ]
+    shown = [row for row in partners if row.pk in results.partner_urls]
+    candidates += [
+        Candidate(
+            PARTNER,
+            row.pk,
+            position,
+            (row.english_name, row.acronym)
+            if row.by_english_name
+            else (row.name, row.acronym, row.aliases),
+            SOURCE_LANGUAGE if row.by_english_name else language_code,
+        )
+        for position, row in enumerate(shown)
+    ]
+    pinned = [
+        (promotion.type, promotion.pk)
+        for promotion in promotions
+        if promotion.pk in results.ids[promotion.type]
+    ]
+    order, results.scores = rank(candidates, query, language_code, TYPES)
+    results.set_order(pinned + order)
+    results.promotions = {
+        (promotion.type, promotion.pk): promotion.description
+        for promotion in promotions
+        if (promotion.type, promotion.pk) in pinned
+    }
+    if not results.total and not (areas or statuses):
+        results.spellings = closest_spellings(query, scope)
     return results

@@ -1,10 +1,13 @@
 """Loading the results shown: their title, address, snippet and details, in a fixed number
-of queries whatever their number (one per type of page shown, two for partners)."""
+of queries whatever their number (one per type of page shown, two for partners). A result
+pinned by editors for the query (`promotions`) is marked as recommended, with the editor's
+description as its extract when there is one."""
 
 from collections import defaultdict
+from dataclasses import replace
 
 from django.contrib.contenttypes.models import ContentType
-from django.utils.html import strip_tags
+from django.utils.html import escape, strip_tags
 from wagtail.models import Page
 
 from cms.pages.models import OpportunityPage
@@ -127,4 +130,14 @@ def load_hits(results, selection, request=None):
         PAGE: _page_hits(by_type[PAGE], PAGE, request, results, scope),
         PARTNER: _partner_records(by_type[PARTNER], results),
     }
-    return [loaded[kind][pk] for kind, pk in selection if pk in loaded[kind]]
+    hits = [loaded[kind][pk] for kind, pk in selection if pk in loaded[kind]]
+    return [_recommended(hit, results.promotions) for hit in hits]
+
+
+def _recommended(hit, promotions):
+    key = (hit.type, hit.pk)
+    if key not in promotions:
+        return hit
+    description = promotions[key]
+    snippet_html = escape(description) if description else hit.snippet_html
+    return replace(hit, recommended=True, snippet_html=snippet_html)

@@ -20,15 +20,18 @@ def test_answer_has_exactly_count_and_results_with_title_url_and_type(client, se
     response = search(client, q="Pacific", lang="en")
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"count", "next", "previous", "results"}
+    # Issue 18 added `did_you_mean` and `recommended`; the other keys are unchanged.
+    assert set(body) == {"count", "next", "previous", "results", "did_you_mean"}
     assert body["count"] == 4
-    assert all(set(item) == {"title", "url", "type"} for item in body["results"])
+    assert all(set(item) == {"title", "url", "type", "recommended"} for item in body["results"])
     australia = search_site_data["australia"]
+    # One order of relevance (search/site/ranking.py): the titles holding "Pacific" first,
+    # the partner that only mentions it in its mandate last.
     assert [item["type"] for item in body["results"]] == [
         "opportunity",
+        "page",
         "opportunity",
         "partner",
-        "page",
     ]
     expected = [
         {
@@ -52,6 +55,7 @@ def test_answer_has_exactly_count_and_results_with_title_url_and_type(client, se
             "type": "page",
         },
     ]
+    expected = [{**item, "recommended": False} for item in expected]
     assert sorted(body["results"], key=lambda item: item["url"]) == sorted(
         expected, key=lambda item: item["url"]
     )
@@ -125,13 +129,14 @@ def test_any_input_is_answered_without_error(
             with caplog.at_level(logging.WARNING):
                 response = search(client, q=query, lang=language)
             assert response.status_code == 200, query
-            assert set(response.json()) == {"count", "next", "previous", "results"}
+            assert set(response.json()) == {"count", "next", "previous", "results", "did_you_mean"}
             assert not [record for record in caplog.records if record.levelno >= logging.ERROR]
     assert search(client, q="").json() == {
         "count": 0,
         "next": None,
         "previous": None,
         "results": [],
+        "did_you_mean": [],
     }
 
 
