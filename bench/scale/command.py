@@ -33,6 +33,7 @@ from cms.demo.localize import search_indexing_paused
 from cms.imports.bulk import update_reference_index
 from cms.localization.status import deferred_status_updates, rebuild_status
 from cms.pages.models import OpportunityPage
+from cms.publishing.page_cache import changes_in_bulk
 from cms.snippets.models import Agreement, Partner
 
 MAX_FACTOR = 1000
@@ -175,10 +176,13 @@ class Command(BaseCommand):
             return
         seed = options["seed"]
         first_pks = next_pks()
+        # The page cache is invalidated once at the end (each saved row would read the
+        # reference index), like the search index and the translation status.
         with (
             search_indexing_paused(),
             disable_reference_index_auto_update(),
             deferred_status_updates(),
+            changes_in_bulk(),
             transaction.atomic(),
         ):
             partners, partner_translations = generate_partners(
