@@ -27,6 +27,7 @@ from cms.demo.vocabularies import load_vocabularies
 from cms.imports.bulk import rebuild_reference_index
 from cms.localization.status import deferred_status_updates, rebuild_status
 from cms.pages.models import OpportunityPage
+from cms.publishing.page_cache import changes_in_bulk
 from cms.snippets.models import Agreement, Material, Partner
 
 
@@ -52,11 +53,13 @@ class Command(BaseCommand):
         started = time.monotonic()
         source = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
         targets = list(Locale.objects.exclude(pk=source.pk).order_by("pk"))
-        # Both indexes are rebuilt once at the end, faster than updating them on each save.
+        # Both indexes are rebuilt once at the end, faster than updating them on each save;
+        # the page cache is invalidated once at the end too.
         with (
             search_indexing_paused(),
             disable_reference_index_auto_update(),
             deferred_status_updates(),
+            changes_in_bulk(),
             transaction.atomic(),
         ):
             vocabularies, vocabulary_translations = load_vocabularies(source, targets)
