@@ -17,7 +17,15 @@ from cms.core.emails import absolute, page_in, render
 from .admin_urls import url_name
 from .models import SponsorshipApplication, SponsorshipPackage
 
-__all__ = ["CONTACT", "STATUS", "contact_email", "queue_application", "queue_step", "status_email"]
+__all__ = [
+    "CONTACT",
+    "STATUS",
+    "contact_email",
+    "names_in",
+    "queue_application",
+    "queue_step",
+    "status_email",
+]
 
 CONTACT = "sponsorship.contact"
 STATUS = "sponsorship.status"
@@ -72,9 +80,10 @@ def _render(template, context, **kwargs):
     return render(f"sponsorship/email/{template}", context, **kwargs)
 
 
-def status_email(application, status):
-    """The e-mail telling the applicant that their application reached `status`."""
-    language_code = application.locale.language_code
+def names_in(application, language_code):
+    """(event page, event title, package name) of an application in a language: the event's
+    and package's translations where they exist, else the English names it keeps. Shared by
+    the e-mails and the invoice (invoice.py)."""
     event = page_in(application.event, language_code) if application.event else None
     package = None
     if application.package_id:
@@ -85,12 +94,23 @@ def status_email(application, status):
             ).first()
             or application.package
         )
+    return (
+        event,
+        event.title if event else application.event_title,
+        package.name if package else application.package_name,
+    )
+
+
+def status_email(application, status):
+    """The e-mail telling the applicant that their application reached `status`."""
+    language_code = application.locale.language_code
+    event, event_title, package_name = names_in(application, language_code)
     context = {
         "application": application,
         "status": status,
         "step": STEPS[status],
-        "event_title": event.title if event else application.event_title,
-        "package_name": package.name if package else application.package_name,
+        "event_title": event_title,
+        "package_name": package_name,
         "event_url": absolute(event.get_url()) if event else "",
     }
     reply_to = [application.event.contact_email] if application.event_id else []

@@ -1,5 +1,5 @@
 """The admin of sponsorship: applications (listed, filtered, edited, taken through their
-steps) and membership discounts, grouped in one menu with the overview of figures and
+steps, invoiced) and membership discounts, grouped in one menu with the overview of figures and
 missing assets (admin_views.py)."""
 
 from django.urls import path
@@ -13,7 +13,7 @@ from cms.core.money import format_usd
 from cms.snippets.views.columns import TermColumn
 
 from .admin_urls import APPLICATIONS
-from .admin_views import ApplicationInspectView, TransitionView
+from .admin_views import ApplicationEditView, ApplicationInspectView, InvoiceView, TransitionView
 from .filters import ApplicationFilterSet
 from .models import CategoryDiscount, SponsorshipApplication
 
@@ -30,6 +30,8 @@ class ApplicationViewSet(AdminModelViewSet):
     menu_label = _("Sponsorship applications")
     inspect_view_enabled = True
     inspect_view_class = ApplicationInspectView
+    # The page the listing opens: the steps above the form (admin_views.py).
+    edit_view_class = ApplicationEditView
     copy_view_enabled = False
     add_to_reference_index = False
     search_backend_name = None
@@ -112,6 +114,7 @@ class ApplicationViewSet(AdminModelViewSet):
                 TransitionView.as_view(viewset=self),
                 name="transition",
             ),
+            path("invoice/<int:pk>/", InvoiceView.as_view(viewset=self), name="invoice"),
         ]
 
 

@@ -1,11 +1,12 @@
-"""Admin registration of sponsorship: the menu group (applications, discounts) and the
-overview of figures and missing assets."""
+"""Admin registration of sponsorship: the menu group (applications, discounts), the overview
+of figures and missing assets, and the steps' entries in the audit log."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from . import audit
 from .admin_views import overview_view
 from .viewsets import SponsorshipViewSetGroup
 
@@ -30,3 +31,8 @@ def register_overview_menu_item():
     return OverviewMenuItem(
         _("Sponsorship overview"), reverse("sponsorship_overview"), icon_name="tag", order=261
     )
+
+
+@hooks.register("register_log_actions")
+def register_step_actions(actions):
+    audit.register_actions(actions)

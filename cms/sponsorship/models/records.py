@@ -5,6 +5,7 @@ to which every e-mail of its steps is written, and a copy of the event's and pac
 names and of the prices at the time, so that it reads the same after a page is edited.
 """
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models.functions import Coalesce
@@ -206,10 +207,31 @@ class SponsorshipApplication(models.Model):
     logo_due_on = models.DateField(_("logo due on"), null=True, blank=True)
     details_due_on = models.DateField(_("display name and link due on"), null=True, blank=True)
 
+    # A step taken despite its conditions (cms/sponsorship/workflow.py): who, when and why,
+    # kept on the application as well as in Wagtail's audit log.
+    override_reason = models.TextField(_("reason for overriding the conditions"), blank=True)
+    overridden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("conditions overridden by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    overridden_at = models.DateTimeField(_("conditions overridden on"), null=True, blank=True)
+
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("sponsorship application")
         verbose_name_plural = _("sponsorship applications")
+        # "override" for Wagtail's permission policy (ModelPermissionPolicy reads
+        # <app>.<action>_<model>): taking a step whose conditions do not hold, with a reason.
+        permissions = [
+            (
+                "override_sponsorshipapplication",
+                _("Can take a sponsorship step despite its conditions"),
+            )
+        ]
 
     def __str__(self):
         return f"{self.organisation} – {self.package_name} ({self.event_title})"
@@ -223,16 +245,21 @@ class SponsorshipApplication(models.Model):
     def shown_name(self):
         return self.display_name or self.organisation
 
+    def assets_not_in(self):
+        """Which of the logo, display name and link are not in (labels, in the reader's
+        language), whatever the status."""
+        missing = []
+        if not self.logo_id:
+            missing.append(_("logo"))
+        if not self.display_name.strip():
+            missing.append(_("display name"))
+        if not self.link_url:
+            missing.append(_("link"))
+        return missing
+
     @property
     def missing_assets(self):
         """What a confirmed sponsor has not delivered yet (labels, in the reader's language)."""
         if self.status not in self.SPONSORING:
             return []
-        missing = []
-        if not self.logo_id:
-            missing.append(_("logo"))
-        if not self.display_name:
-            missing.append(_("display name"))
-        if not self.link_url:
-            missing.append(_("link"))
-        return missing
+        return self.assets_not_in()
