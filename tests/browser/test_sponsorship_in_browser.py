@@ -68,9 +68,10 @@ def test_apply_in_russian_then_approve_and_confirm(live_server, open_page, axe_v
     admin.fill("#id_password", "pw")
     admin.click("button[type=submit]")
     admin.wait_for_url("**/admin/")
-    admin.on("dialog", lambda dialog: dialog.accept())
     admin.goto(live_server.url + f"/admin/sponsorship/applications/inspect/{application.pk}/")
     for step in ("approve", "confirm"):
+        # Each step opens to say what it will do, then is confirmed.
+        admin.click(f"[data-step-panel={step}] summary")
         admin.click(f"button[data-step={step}]")
         admin.wait_for_load_state()
     application.refresh_from_db()

@@ -1,6 +1,7 @@
 """From application to delivery: the steps in the admin, the e-mails in the applicant's
 language, the partner and agreement of a confirmed sponsorship, the figures."""
 
+import datetime
 import json
 from decimal import Decimal
 from io import StringIO
@@ -11,9 +12,11 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 
 from cms.snippets.models import Agreement, Partner
-from cms.sponsorship.models import SponsorshipApplication
+from cms.sponsorship.models import EventPage, SponsorshipApplication
 from cms.sponsorship.workflow import SoldOut, apply_transition
 
 from .conftest import form_data
@@ -60,6 +63,17 @@ def test_whole_flow_in_the_applicants_language(
         ("confirm", Status.CONFIRMED),
         ("deliver", Status.DELIVERED),
     ):
+        if action == "deliver":
+            # Delivered only once the event has started and the sponsor's assets are in
+            # (tests/sponsorship/test_guards.py): the event opens today, the assets arrived.
+            EventPage.objects.filter(pk=event.pk).update(start_date=datetime.date.today())
+            SponsorshipApplication.objects.filter(pk=application.pk).update(
+                display_name="Acme",
+                link_url="https://acme.example",
+                logo=get_image_model().objects.create(
+                    title="Acme logo", file=get_test_image_file()
+                ),
+            )
         mail.outbox.clear()
         with django_capture_on_commit_callbacks(execute=True):
             response = _step(client, application, action)
@@ -88,9 +102,9 @@ def test_whole_flow_in_the_applicants_language(
         "amount_usd": 48125,
         "by_event": {event.title: {"entities": 1, "amount_usd": 48125}},
     }
-    # The sponsor's name shows on both language versions until its logo arrives.
-    assert "Acme Networks" in client.get(russian.url).content.decode()
-    assert "Acme Networks" in client.get(event.url).content.decode()
+    # The sponsor shows on both language versions, under the name it delivered.
+    assert "Acme" in client.get(russian.url).content.decode()
+    assert "Acme" in client.get(event.url).content.decode()
 
 
 @pytest.mark.django_db
@@ -206,4 +220,5 @@ def test_overview_lists_missing_assets(
     html = client.get(reverse("sponsorship_overview")).content.decode()
     assert "Acme Networks" in html
     assert "logo" in html
-    assert "50,000.00" in html
+    # Money as the staff member's language writes it (cms.core.money), code included.
+    assert "USD\u00a050,000" in html
