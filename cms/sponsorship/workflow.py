@@ -239,7 +239,9 @@ def apply_transition(application_pk, action, *, user=None, override_reason=""):
     override_reason = (override_reason or "").strip()
     with transaction.atomic():
         application = (
-            SponsorshipApplication.objects.select_for_update()
+            # Only the application's row is locked: PostgreSQL cannot lock the nullable side of
+            # the outer join to its event.
+            SponsorshipApplication.objects.select_for_update(of=("self",))
             .select_related("event")
             .get(pk=application_pk)
         )

@@ -384,6 +384,7 @@ def _in_language(application, language, organisation=None):
         ("en", "Acme Networks", "Pro-forma invoice"),
         ("fr", "Réseaux Acmé", "Facture pro forma"),
         ("ar", "شركة أكمي للشبكات", "فاتورة مبدئية"),
+        ("zh-hans", "艾克米网络公司", "形式发票"),
     ],
 )
 def test_invoice_in_the_applicants_language(confirmed, language, organisation, title):
