@@ -3,7 +3,7 @@
 import sys
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import models, transaction
 
 
 def rolled_back(django_db_blocker, build):
@@ -26,3 +26,25 @@ def rolled_back(django_db_blocker, build):
         transaction.set_rollback(True)
         atomic.__exit__(None, None, None)
         cache.clear()
+
+
+def refetched(value):
+    """`value` (a model instance, or a dict, list, tuple or plain object holding some) with
+    every saved instance read again from the database. A test given the records of a module-
+    scoped fixture may change them in memory (a field, a cached relation) and save nothing:
+    each test starts from fresh copies, as it would from a fixture of its own."""
+    if isinstance(value, models.Model):
+        if value.pk is None:
+            return value
+        return type(value)._base_manager.get(pk=value.pk)
+    if isinstance(value, dict):
+        return {key: refetched(item) for key, item in value.items()}
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        return type(value)(*(refetched(item) for item in value))
+    if isinstance(value, list | tuple | set):
+        return type(value)(refetched(item) for item in value)
+    if type(value).__module__.startswith("tests.") and hasattr(value, "__dict__"):
+        copy = object.__new__(type(value))
+        copy.__dict__.update(refetched(vars(value)))
+        return copy
+    return value

@@ -12,9 +12,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from django.views.defaults import permission_denied
+from wagtail.models import Site
 
 from cms.snippets.models import MembershipCategory, Partner, PartnerKind, ThematicArea
 from tests.pages.html import parse
+from tests.rollback import refetched, rolled_back
 
 from .records import make_partner
 from .staff_language import (
@@ -29,9 +31,19 @@ from .staff_language import (
 )
 
 
+def build_admin_records():
+    return make_admin_records(Site.objects.get(is_default_site=True).root_page.specific)
+
+
+# Built once for the module (every test reads them), each test in a savepoint of its own.
+@pytest.fixture(scope="module")
+def admin_records(django_db_setup, django_db_blocker):
+    yield from rolled_back(django_db_blocker, build_admin_records)
+
+
 @pytest.fixture
-def records(db, home_page):
-    return make_admin_records(home_page)
+def records(db, admin_records):
+    return refetched(admin_records)
 
 
 @pytest.fixture
