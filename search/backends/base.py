@@ -323,7 +323,9 @@ class LanguageBackendMixin:
             return EmptySearchResults()
         searching = query_compiler_class is self.query_compiler_class
         stem = self.stems_query and searching
-        operator = (kwargs.get("operator") or query_compiler_class.DEFAULT_OPERATOR).lower()
+        # Every word is wanted, on the engines as on the databases (whose default it is), unless
+        # the caller says otherwise.
+        operator = (kwargs.get("operator") or "and").lower()
         query = clean_query(query, self.language, stem=stem, expand=searching, operator=operator)
         if query is None:
             return EmptySearchResults()

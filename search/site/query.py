@@ -7,8 +7,9 @@ from .. import highlight
 
 try:  # The language analysis of the search backends, when it is installed.
     from ..analysis import query_terms as analysed_terms
+    from ..analysis import read_query
 except ImportError:  # pragma: no cover - the highlighter then uses the query's words only
-    analysed_terms = None
+    analysed_terms = read_query = None
 
 __all__ = [
     "MAX_QUERY_LENGTH",
@@ -51,8 +52,10 @@ def plain_words(query):
 
 def highlight_terms(query, language_code):
     """The strings to mark in results: the query's words and, with the language analysis,
-    the forms the backend searched for (stems, pairs of Chinese characters)."""
+    the forms the backend searched for (stems, pairs of Chinese characters, words joined,
+    the editors' synonyms: "FIGI" marks "Financial Inclusion Global Initiative")."""
     terms = plain_words(query)
     if analysed_terms is not None:
         terms += analysed_terms(query, language_code)
+        terms += read_query(query, language_code).option_terms()
     return highlight.prepare_terms(terms)

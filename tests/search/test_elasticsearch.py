@@ -29,6 +29,7 @@ from search.models import PendingIndexOperation
 from search.pending import catch_up
 
 from .test_indexing import UNSAFE_QUERIES, visible
+from .test_partial_words import PARTIAL_QUERIES, SYNONYM_QUERIES, assert_synonym_query
 from .test_query_table import (
     AUTOCOMPLETE_QUERIES,
     PAGE_QUERIES,
@@ -117,7 +118,7 @@ def test_each_language_has_its_analyzer(language, expected_filters):
 
 def test_french_elision_and_russian_yo():
     assert "l" in analysis("fr")["filter"]["partnerhub_french_elision"]["articles"]
-    assert analysis("ru")["analyzer"]["partnerhub_ru"]["char_filter"] == ["partnerhub_russian_yo"]
+    assert "partnerhub_russian_yo" in analysis("ru")["analyzer"]["partnerhub_ru"]["char_filter"]
     assert "ё => е" in analysis("ru")["char_filter"]["partnerhub_russian_yo"]["mappings"]
 
 
@@ -405,3 +406,47 @@ def test_live_reindex_restores_a_lost_language_and_keeps_one_document_per_object
     assert es.count(index=french_pages)["count"] == french
     assert len(es.indices.get(index=f"{LIVE_PREFIX}*")) == len(before)
     assert found_pages(pages, "fr", "numerique") == {"fr"}
+
+
+# --- Partial words, compounds and synonyms on the engine (issue 18, item 2) ---------------------
+# The tables of tests/search/test_partial_words.py, read by the engine: the last word as the
+# beginning of an indexed stem or of a title's word, hyphenated words indexed apart and joined
+# (the partnerhub_compounds character filter), the editors' synonyms applied to the query.
+
+
+def test_compounds_filter_is_in_the_index_analyzers_only():
+    for language in LANGUAGES:
+        analyzers = analysis(language)["analyzer"]
+        key = language.replace("-", "_")
+        text = analyzers[f"partnerhub_{key}"]
+        edgengram = analyzers[f"partnerhub_{key}_edgengram"]
+        autocomplete = analyzers[f"partnerhub_{key}_autocomplete"]
+        assert text["char_filter"][0] == "partnerhub_compounds"
+        assert edgengram["char_filter"][0] == "partnerhub_compounds"
+        assert "partnerhub_compounds" not in autocomplete["char_filter"]
+
+
+@pytest.mark.parametrize(("language", "query", "expected"), PARTIAL_QUERIES)
+def test_live_partial_words(live_backends, pages, language, query, expected):
+    assert found_pages(pages, language, query) == expected
+
+
+@pytest.mark.parametrize(("language", "terms", "query", "expected"), SYNONYM_QUERIES)
+def test_live_synonyms(live_backends, pages, language, terms, query, expected):
+    assert_synonym_query(pages, language, terms, query, expected)
+
+
+def test_live_e_waste_meets_ewaste_and_e_waste(live_backends, pages, corpus):
+    page = StandardPageFactory(
+        parent=corpus["homes"]["en"],
+        title="Managing e-waste sustainably",
+        introduction="Collection and recycling.",
+    )
+    page.save_revision().publish()
+    refresh()
+    try:
+        for query in ("e-waste", "ewaste", "e waste", "managing ewas"):
+            results = Page.objects.live().search(query, backend=backend_for("en"))
+            assert page.pk in [result.pk for result in results], query
+    finally:
+        page.delete()

@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from search.analysis import index_terms, read_query
+from search.models import SearchSynonym
 from tests.search.site.conftest import (  # noqa: F401 - fixtures of the site search tests
     _clear_cache,
     add_opportunities,
@@ -19,6 +20,60 @@ from tests.search.site.conftest import (  # noqa: F401 - fixtures of the site se
     vocab,
 )
 from tests.search.site.data import make_opportunity
+
+from .test_query_table import found_pages
+
+# On the six-language corpus of tests/search/conftest.py (also run on the engines by
+# tests/search/test_elasticsearch.py): (visitor's language, query, keys of the pages expected,
+# exactly). The last word is begun; the other words are whole.
+PARTIAL_QUERIES = [
+    ("en", "partnersh", {"en"}),
+    ("en", "digital inclusio", {"en"}),  # "inclusion" is stemmed "inclus": the title's word
+    ("en", "partnersh digital", set()),
+    ("en", "itud", {"en"}),  # "ITU-D" indexed apart and joined
+    ("en", "itu d", {"en"}),
+    ("en", "datax", {"en"}),
+    ("fr", "partenariat numériq", {"fr"}),
+    ("fr", "numer", {"fr"}),
+    ("es", "conectivid", {"es"}),
+    ("es", "asociacion conec", {"es"}),
+    ("ru", "партнёрст", {"ru"}),
+    ("ru", "Партнерство связ", {"ru"}),
+    ("ar", "التنمية الرقم", {"ar"}),
+    ("ar", "الشراك", {"ar"}),
+    ("zh-hans", "数字发", {"zh-hans"}),
+    ("zh-hans", "促进数", {"zh-hans"}),
+]
+
+# (language, synonym group, query, keys of the pages expected with the group, and without)
+SYNONYM_QUERIES = [
+    (
+        "en",
+        "ITU, International Telecommunication Union",
+        "international telecommunications union",
+        {"en"},
+    ),
+    ("fr", "internet, toile mondiale", "toile mondiale", {"fr"}),
+    ("ru", "МСЭ, Международный союз электросвязи", "международного союза электросвязи", {"ru"}),
+    ("ar", "حكومات, سلطات", "السلطات", {"ar"}),
+    ("zh-hans", "合作, 协作", "协作", {"zh-hans"}),
+]
+
+
+@pytest.mark.parametrize(("language", "query", "expected"), PARTIAL_QUERIES)
+def test_partial_words_on_the_corpus(pages, language, query, expected):
+    assert found_pages(pages, language, query) == expected
+
+
+def assert_synonym_query(pages, language, terms, query, expected):
+    assert found_pages(pages, language, query) == set()
+    SearchSynonym.objects.create(language=language, terms=terms)
+    assert found_pages(pages, language, query) == expected
+
+
+@pytest.mark.parametrize(("language", "terms", "query", "expected"), SYNONYM_QUERIES)
+def test_synonyms_on_the_corpus(pages, language, terms, query, expected):
+    assert_synonym_query(pages, language, terms, query, expected)
 
 
 def found(client, language, q):
