@@ -46,6 +46,10 @@ class Archive:
 
 @pytest.fixture
 def archive(db):
+    return make_archive()
+
+
+def make_archive():
     a = Archive()
     a.afr = BeneficiaryRegionFactory(code="afr", name="Africa", sort_order=1)
     a.arb = BeneficiaryRegionFactory(code="arb", name="Arab States", sort_order=3)
