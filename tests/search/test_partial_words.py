@@ -1,25 +1,17 @@
 """Partial words (issue 18, item 2): the last word of a query is matched as the beginning of a
 word as the visitor types (``cyber`` finds "cybersecurity"), compounds and spaced forms meet
 (``cyber security`` ↔ ``cybersecurity``, ``e-waste`` ↔ ``ewaste`` ↔ ``e waste``), and the
-suggestions start at three characters, found in the text when no title begins with them.
+suggestions start at three characters, found in the text when no title begins with them
+(tests/search/site/test_partial_words_site.py: the search page and the suggestions).
 
 On the database of the run (SQLite by default, PostgreSQL with DATABASE_URL); the engines run
-the same cases in tests/search/test_elasticsearch.py.
+the same tables in tests/search/test_elasticsearch.py.
 """
 
 import pytest
-from bs4 import BeautifulSoup
 
 from search.analysis import index_terms, read_query
 from search.models import SearchSynonym
-from tests.search.site.conftest import (  # noqa: F401 - fixtures of the site search tests
-    _clear_cache,
-    add_opportunities,
-    search_site,
-    search_site_data,
-    vocab,
-)
-from tests.search.site.data import make_opportunity
 
 from .test_query_table import found_pages
 
@@ -76,20 +68,6 @@ def test_synonyms_on_the_corpus(pages, language, terms, query, expected):
     assert_synonym_query(pages, language, terms, query, expected)
 
 
-def found(client, language, q):
-    """The titles of the opportunities the search page lists for `q`."""
-    response = client.get(f"/{language}/search/", {"q": q})
-    assert response.status_code == 200, response.content[:300]
-    soup = BeautifulSoup(response.content, "html.parser")
-    return [" ".join(link.get_text().split()) for link in soup.select(".search-hit__link")]
-
-
-def suggested(client, language, q):
-    response = client.get(f"/{language}/search/suggest/", {"q": q})
-    assert response.status_code == 200
-    return [item["title"] for item in response.json()["results"]]
-
-
 # --- how a query is read -----------------------------------------------------------------------
 
 
@@ -112,66 +90,3 @@ def test_neighbouring_words_are_also_read_as_one():
 def test_hyphenated_words_are_indexed_apart_and_joined():
     assert {"e", "wast", "ewast"} <= set(index_terms("Managing e-waste", "en"))
     assert {"кибер", "безопасн", "кибербезопасн"} <= set(index_terms("кибер-безопасность", "ru"))
-
-
-# --- what the visitor finds ---------------------------------------------------------------------
-
-
-@pytest.fixture
-def cyber(search_site_data, vocab):  # noqa: F811 - the imported fixtures
-    """A cybersecurity opportunity in English and French (its title says nothing of it), and
-    one on e-waste."""
-    indexes = search_site_data["indexes"]
-    english = make_opportunity(
-        indexes["en"],
-        vocab,
-        "National incident response teams",
-        introduction="Cybersecurity drills in Zanzibar.",
-    )
-    french = make_opportunity(
-        indexes["fr"],
-        vocab,
-        "Équipes nationales d'intervention",
-        introduction="La cybersécurité à Zanzibar.",
-    )
-    waste = make_opportunity(
-        indexes["en"], vocab, "Managing e-waste sustainably", introduction="Collection."
-    )
-    return {"en": english, "fr": french, "waste": waste}
-
-
-@pytest.mark.parametrize(
-    ("language", "query"),
-    [
-        ("en", "cyber"),
-        ("en", "cyb"),
-        ("en", "cyber security"),
-        ("en", "Cyber-Security"),
-        ("en", "cybersecurity"),
-        ("en", "zanzibar cybersec"),
-        ("fr", "cyber"),
-        ("fr", "cybersécu"),
-        ("fr", "cyber sécurité"),
-    ],
-)
-def test_cyber_finds_the_cybersecurity_opportunities(client, cyber, language, query):
-    assert cyber[language].title in found(client, language, query)
-
-
-def test_a_prefix_only_completes_the_last_word(client, cyber):
-    assert found(client, "en", "cyb teams") == []
-    assert found(client, "en", "cy") == []
-
-
-@pytest.mark.parametrize("query", ["e-waste", "ewaste", "e waste", "E-Waste managing"])
-def test_e_waste_ewaste_and_e_waste_meet(client, cyber, query):
-    assert found(client, "en", query) == ["Managing e-waste sustainably"]
-
-
-def test_suggestions_start_at_three_characters_and_read_the_text(client, cyber):
-    # No title begins with "zanz": the opportunity comes for its text.
-    assert suggested(client, "en", "zanz") == ["National incident response teams"]
-    assert suggested(client, "fr", "Zanzi") == ["Équipes nationales d'intervention"]
-    assert suggested(client, "en", "za") == []
-    # A title that begins with what is typed comes first.
-    assert suggested(client, "en", "Nati")[0] == "National incident response teams"

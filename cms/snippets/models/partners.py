@@ -152,6 +152,8 @@ class Partner(TranslatableMixin, index.Indexed, ClusterableModel):
         index.AutocompleteField("acronym"),
         index.SearchField("aliases"),
         index.SearchField("mandate"),
+        # Public on the profile: "FIGI" finds the foundation whose strategy funds it.
+        index.SearchField("development_strategy"),
         index.FilterField("locale"),
         index.FilterField("is_funding_partner"),
         index.FilterField("kind"),
