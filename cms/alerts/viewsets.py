@@ -1,16 +1,29 @@
 """The admin listing of subscribers: filtered, searched, read, deleted and exported (a
 subscriber types their organisation and name: the exports neutralize what could start a
-formula, see `cms.core.spreadsheets`)."""
+formula, see `cms.core.spreadsheets`).
+
+The export is what an officer reads, not the database's rows: each subscriber with their
+criteria (areas, regions and kinds of opportunity by name, in the officer's language),
+language, frequency and status in words, and their consent history, one event per line, so
+that every e-mail sent can be traced to a consent from the spreadsheet itself.
+"""
 
 import django_filters
 from django.conf import settings
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 
-from cms.core.model_viewsets import AdminModelViewSet
+from cms.core import languages
+from cms.core.model_viewsets import AdminModelViewSet, SafeExportIndexView
+from cms.pages.models import OpportunityPage
+from cms.snippets.models import BeneficiaryRegion, PartnerKind, ThematicArea
+from cms.snippets.terms import load_terms
 
-from .models import Subscriber
+from .models import Consent, Subscriber
 
 __all__ = ["SubscriberViewSet", "subscriber_viewset"]
 
@@ -25,6 +38,64 @@ class SubscriberFilterSet(WagtailFilterSet):
     class Meta:
         model = Subscriber
         fields = ["status", "language", "frequency"]
+
+
+def _moment(value):
+    """A moment as the officer reads it: local time, to the second (no microseconds)."""
+    return timezone.localtime(value).replace(microsecond=0, tzinfo=None) if value else None
+
+
+class SubscriberIndexView(SafeExportIndexView):
+    """The listing, whose export rows carry words rather than codes."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.is_export:
+            queryset = queryset.prefetch_related(
+                "areas",
+                "regions",
+                Prefetch("consents", queryset=Consent.objects.order_by("given_at", "pk")),
+            )
+        return queryset
+
+    def to_row_dict(self, item):
+        language = languages.active()
+        areas = load_terms(ThematicArea, language)
+        regions = load_terms(BeneficiaryRegion, language)
+        kinds = load_terms(PartnerKind, language)
+        opportunity_kinds = dict(OpportunityPage.Kind.choices)
+        values = {
+            "created_at": _moment(item.created_at),
+            "organisation": item.organisation,
+            "kind": kinds.name_of(item.kind),
+            "country": item.country.name,
+            "contact_name": item.contact_name,
+            "email": item.email,
+            "language": languages.label(item.language),
+            "areas": "; ".join(areas.name_of(area) for area in item.areas.all())
+            or _("Every thematic area"),
+            "regions": "; ".join(regions.name_of(region) for region in item.regions.all())
+            or _("Every region"),
+            "opportunity_kinds": "; ".join(
+                str(opportunity_kinds.get(code, code)) for code in item.opportunity_kinds
+            )
+            or _("Every kind of opportunity"),
+            "frequency": item.get_frequency_display(),
+            "status": item.get_status_display(),
+            "confirmed_at": _moment(item.confirmed_at),
+            "unsubscribed_at": _moment(item.unsubscribed_at),
+            "consents": "\n".join(
+                _("%(moment)s: %(event)s (privacy notice %(version)s, %(language)s)")
+                % {
+                    "moment": date_format(_moment(consent.given_at), "Y-m-d H:i:s"),
+                    "event": consent.get_event_display(),
+                    "version": consent.privacy_notice_version,
+                    "language": languages.label(consent.language),
+                }
+                for consent in item.consents.all()
+            ),
+        }
+        return {field: values[field] for field in self.list_export}
 
 
 class SubscriberViewSet(AdminModelViewSet):
@@ -54,24 +125,40 @@ class SubscriberViewSet(AdminModelViewSet):
         Column("frequency", label=_("Frequency"), accessor="get_frequency_display"),
         DateColumn("created_at", label=_("Registered"), sort_key="created_at"),
     ]
+    index_view_class = SubscriberIndexView
     list_export = [
         "created_at",
         "organisation",
         "kind",
-        "country.code",
+        "country",
         "contact_name",
         "email",
         "language",
-        "status",
+        "areas",
+        "regions",
+        "opportunity_kinds",
         "frequency",
+        "status",
         "confirmed_at",
         "unsubscribed_at",
+        "consents",
     ]
     export_headings = {
         "created_at": _("Registered"),
-        "country.code": _("Country"),
+        "organisation": _("Organisation"),
+        "kind": _("Kind of organisation"),
+        "country": _("Country"),
+        "contact_name": _("Contact"),
+        "email": _("E-mail"),
+        "language": _("Language"),
+        "areas": _("Thematic areas"),
+        "regions": _("Regions"),
+        "opportunity_kinds": _("Kinds of opportunity"),
+        "frequency": _("Frequency"),
+        "status": _("Status"),
         "confirmed_at": _("Confirmed"),
         "unsubscribed_at": _("Unsubscribed"),
+        "consents": _("Consent history"),
     }
     export_filename = "subscribers"
     inspect_view_fields = [

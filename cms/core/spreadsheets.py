@@ -21,7 +21,8 @@ officer's computer when they open the download (OWASP, "CSV Injection"). So:
   mode (one row in memory) into a file spooled to disk past a few megabytes.
 - **Wagtail admin listings** (`SpreadsheetExportMixin`: index views of model and snippet
   viewsets) write their own files: `SafeSpreadsheetExportMixin` puts their cells through the
-  same two cell writers.
+  same two cell writers, and streams their CSV with a byte-order mark in the staff member's
+  language and time zone.
 
 `strip_neutralization` undoes the CSV apostrophe, for the importer, so that an export can be
 imported again unchanged.
@@ -35,6 +36,7 @@ import tempfile
 from decimal import Decimal
 
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.utils import timezone, translation
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -191,6 +193,27 @@ class SafeSpreadsheetExportMixin:
     snippet viewsets, listed before it in the bases): the CSV and XLSX exports written cell by
     cell through `csv_cell` and `xlsx_cell`, after Wagtail's own preprocessing (lists joined,
     aware datetimes made naive for XLSX)."""
+
+    def stream_csv(self, queryset):
+        """Wagtail's CSV stream, in the staff member's language and time zone, after a
+        byte-order mark. The response streams after the admin's view (and its language) has
+        returned: without this, every heading and value word of a French officer's download
+        was English, and times were in UTC. The language is read here, in the view."""
+        language = translation.get_language()
+        zone = timezone.get_current_timezone()
+        lines = super().stream_csv(queryset)
+
+        def stream():
+            first = True
+            while True:
+                with translation.override(language), timezone.override(zone):
+                    line = next(lines, None)
+                if line is None:
+                    return
+                yield (codecs.BOM_UTF8 + line) if first else line
+                first = False
+
+        return stream()
 
     def write_csv_row(self, writer, row_dict):
         return writer.writerow(

@@ -1,6 +1,8 @@
 """The admin side: subscribers for the permitted group only, the summary of counts and of the
 queue, and an export that neutralizes spreadsheet formulas."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.db import connection
@@ -106,3 +108,69 @@ def test_xlsx_export_keeps_formulas_as_text(client, manager, subscribers):
     evil = next(c for c in cells if str(c.value).startswith("=HYPERLINK"))
     assert evil.data_type == "s"
     assert OutgoingEmail.objects.exists()
+
+
+def _csv_rows(response):
+    import csv
+    import io
+
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_the_export_reads_as_words_with_criteria_and_consent_history(client, manager, subscribers):
+    client.force_login(manager)
+
+    rows = _csv_rows(client.get("/admin/subscribers/?export=csv"))
+
+    by_email = {row["E-mail"]: row for row in rows}
+    awa = by_email["awa.ndiaye@example.sn"]
+    assert awa["Language"] == "French"
+    assert awa["Thematic areas"] == "Cybersecurity"
+    assert awa["Regions"] == "Africa"
+    assert awa["Kinds of opportunity"] == "Every kind of opportunity"
+    assert awa["Country"] == "Senegal"
+    assert awa["Frequency"] and awa["Status"] == "Confirmed"
+    history = awa["Consent history"].splitlines()
+    assert [line.split(": ", 1)[1].split(" (")[0] for line in history] == [
+        "Registered",
+        "Confirmed",
+    ]
+    maria = by_email["maria@example.es"]
+    assert maria["Thematic areas"] == "Every thematic area"
+    assert maria["Regions"] == "Every region"
+    pending = by_email["pending@example.org"]
+    assert pending["Confirmed"] == "" and pending["Unsubscribed"] == ""
+    for row in rows:
+        for value in row.values():
+            assert value != "None"
+        # To the second: no microseconds, no time-zone suffix.
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", row["Registered"]), row
+
+
+def test_the_export_speaks_the_officer_s_language(client, manager, subscribers):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(manager)
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(manager)
+
+    rows = _csv_rows(client.get("/admin/subscribers/?export=csv"))
+
+    maria = next(row for row in rows if row["Courriel"] == "maria@example.es")
+    assert maria["Langue"] == "Espagnol"
+    assert maria["Domaines thématiques"] == "Tous les domaines thématiques"
+
+
+def test_the_downloads_are_buttons_that_keep_the_filters(client, manager, subscribers):
+    client.force_login(manager)
+
+    page = parse(client.get("/admin/subscribers/?status=confirmed"))
+
+    buttons = {a.get_text(strip=True): a["href"] for a in page.select("a.w-header-button")}
+    assert "export=xlsx" in buttons["Download XLSX"]
+    csv_url = buttons["Download CSV"]
+    assert "status=confirmed" in csv_url
+    rows = _csv_rows(client.get(csv_url))
+    assert {row["E-mail"] for row in rows} == {"awa.ndiaye@example.sn", "maria@example.es"}

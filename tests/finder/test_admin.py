@@ -187,7 +187,7 @@ def test_export_csv_and_xlsx_hold_the_same_shortlist(client, officer, vocab, arc
     disposition = response["Content-Disposition"]
     assert "partner-shortlist-cybersecurity-afr-" in disposition
     assert disposition.endswith('.csv"')
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     heading, data = rows[0], rows[1:]
     assert heading[:5] == ["Rank", "Partner", "Acronym", "Kind", "Score"]
     assert [row[1] for row in data] == shown

@@ -158,7 +158,7 @@ def test_export_as_csv_and_xlsx(client, users, submissions):
     response = client.get(url("index"), {"export": "csv", "support": "expertise"})
 
     assert response.status_code == 200
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     header, *data = rows
     assert header[:5] == ["Received", "Opportunity", "Page", "Language", "Organisation"]
     assert "Support offered" in header

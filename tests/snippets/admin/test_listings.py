@@ -160,7 +160,9 @@ def test_agreement_year_filter_offers_recorded_years_and_undated(officer_client,
 def test_agreements_export_to_csv(officer_client, archive):
     response = officer_client.get(list_url(Agreement), {"export": "csv"})
     assert response.status_code == 200
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(
+        csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    )
     legacy = next(row for row in rows if row["Reference"] == "BDT-LEGACY-9")
     assert set(legacy["Partners"].split(", ")) == {
         "World Health Organization (WHO)",
@@ -378,5 +380,5 @@ def test_agreement_counts_are_shown_only_to_those_who_see_agreements(client, edi
         names = [column.name for column in response.context["table"].columns.values()]
         assert ("agreement_count" in names) is sees_counts
         export = client.get(list_url(Partner), {"export": "csv"})
-        header = b"".join(export.streaming_content).decode().splitlines()[0]
+        header = b"".join(export.streaming_content).decode("utf-8-sig").splitlines()[0]
         assert ("Agreements" in header) is sees_counts
