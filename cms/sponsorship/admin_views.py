@@ -8,6 +8,8 @@ Amounts, percentages and dates are written the way the staff member's language w
 exports keep machine values (viewsets.py).
 """
 
+import logging
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -24,7 +26,7 @@ from cms.core.money import format_usd
 from cms.snippets.views.records import StaffLanguageInspectMixin
 
 from .admin_urls import url_name
-from .invoice import invoice_filename, invoice_pdf
+from .invoice import FontMissing, invoice_filename, invoice_pdf
 from .models import SponsorshipApplication
 from .stats import sponsorship_figures
 from .workflow import (
@@ -46,6 +48,8 @@ __all__ = [
 
 #: How an empty value reads in the sponsorship admin.
 EMPTY = "—"
+
+logger = logging.getLogger(__name__)
 
 
 def application_context(view, application):
@@ -184,7 +188,19 @@ class InvoiceView(View):
         if application.status not in SponsorshipApplication.SPONSORING:
             messages.error(request, _("Only a confirmed sponsorship has an invoice."))
             return redirect(self.viewset.get_url_name("edit"), application.pk)
-        response = HttpResponse(invoice_pdf(application), content_type="application/pdf")
+        try:
+            pdf = invoice_pdf(application)
+        except FontMissing:
+            logger.exception("Sponsorship invoice: no font for the invoice's scripts")
+            messages.error(
+                request,
+                _(
+                    "The invoice cannot be written on this server: the fonts it needs are not "
+                    "installed. Ask the administrator to install them (see the README)."
+                ),
+            )
+            return redirect(self.viewset.get_url_name("edit"), application.pk)
+        response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{invoice_filename(application)}"'
         return response
 

@@ -464,3 +464,25 @@ def test_invoice_download_is_permission_checked(
     )
     assert response["Content-Type"].startswith("text/html")
     assert "Only a confirmed sponsorship has an invoice." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_server_without_the_fonts_says_so_instead_of_failing(
+    client, confirmed, officer, monkeypatch
+):
+    """`make demo` machines may lack the fonts `make services` installs: the officer reads
+    why there is no invoice, and the application page is intact."""
+    from cms.sponsorship import invoice
+
+    def no_font(role):
+        raise invoice.FontMissing(role)
+
+    monkeypatch.setattr(invoice, "_font", no_font)
+    client.force_login(officer)
+
+    response = client.get(
+        reverse("sponsorship_applications:invoice", args=[confirmed.pk]), follow=True
+    )
+
+    assert response.status_code == 200
+    assert "the fonts it needs are not installed" in response.content.decode()
