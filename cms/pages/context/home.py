@@ -15,7 +15,7 @@ from ..models import (
     PartnerDirectoryPage,
     StandardPage,
 )
-from .opportunity import opportunity_cards
+from .opportunity import card_pages, opportunity_cards
 from .registry import builds
 
 __all__ = ["HOME_OPPORTUNITIES", "HOW_TO_PARTNER_SLUG", "home_page_context"]
@@ -68,13 +68,13 @@ def home_page_context(page, request):
     newest) and the links to the index, the directory and "how to partner"."""
     private = chrome.private_sections(request)
     sections = _section_pages(page, private)
-    opportunities = (
+    opportunities = card_pages(
         OpportunityPage.objects.live()
         .descendant_of(page)
         .exclude(private)
         .filter(status=OpportunityPage.Status.OPEN)
-        .order_by("-featured", "-first_published_at", "path")[:HOME_OPPORTUNITIES]
-    )
+        .order_by("-featured", "-first_published_at", "path")
+    )[:HOME_OPPORTUNITIES]
     index = sections.get("index")
     directory = sections.get("directory")
     how_to = sections.get("how_to")
