@@ -6,13 +6,13 @@ them in the admin.
 """
 
 import pytest
-from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
 from search.analysis import read_query
 from search.models import SearchSynonym
 from search.synonyms import groups
+from tests.demo.test_demo_partner_translations import directory_names
 from tests.pages.directory import data
 from tests.search.site.conftest import (  # noqa: F401 - fixtures of the site search tests
     _clear_cache,
@@ -21,23 +21,10 @@ from tests.search.site.conftest import (  # noqa: F401 - fixtures of the site se
     vocab,
 )
 from tests.search.site.data import make_opportunity
+from tests.search.site.test_partial_words_site import found
 
 LIST_URL = "/admin/snippets/site_search/searchsynonym/"
 ADD_URL = "/admin/snippets/site_search/searchsynonym/add/"
-
-
-def found(client, language, q):
-    response = client.get(f"/{language}/search/", {"q": q})
-    assert response.status_code == 200, response.content[:300]
-    soup = BeautifulSoup(response.content, "html.parser")
-    return [" ".join(link.get_text().split()) for link in soup.select(".search-hit__link")]
-
-
-def directory(client, language, q):
-    response = client.get(f"/{language}/partners/", {"q": q})
-    assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
-    return [" ".join(card.get_text().split()) for card in soup.select(".partner-card__name")]
 
 
 @pytest.fixture
@@ -93,7 +80,7 @@ def test_a_phrase_of_the_query_may_be_met_by_its_synonym(db):
 
 def test_arabic_bank_finds_masraf_in_the_directory_and_the_search(client, arab_banks):
     def listed():
-        names = directory(client, "ar", "البنك")
+        names = directory_names(client, "ar", "البنك")
         return {
             key
             for key, name in (("african", "البنك الأفريقي"), ("badea", "المصرف العربي"))
