@@ -1,5 +1,7 @@
 """Importing agreements: one row per agreement, matched on `reference`."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -7,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from cms.core.money import usd_value
+from cms.core.money import OTHER_YEARS, RATES, usd_rate, usd_value
 from cms.snippets.models import (
     Agreement,
     AgreementPartner,
@@ -145,8 +147,17 @@ class AgreementImporter(Importer):
             relations["countries"] = self.cell(number, row, "countries", self._countries, [])
         for column, objects in relations.items():
             values[column] = _ids(objects)
+        shown, warnings = {}, []
         if self.present("partners"):
             values["partners"] = self.cell(number, row, "partners", self._partners, [])
+            shown["partners"] = self._shown_partners(values["partners"])
+            if any(partner["new"] for partner in shown["partners"]):
+                warnings.append(
+                    {
+                        "code": "new_partners",
+                        "names": [p["name"] for p in shown["partners"] if p["new"]],
+                    }
+                )
         if self.present("signature_date"):
             values["signature_date"] = self.cell(number, row, "signature_date", parse_date)
         if self.present("status"):
@@ -157,11 +168,46 @@ class AgreementImporter(Importer):
             values["notes"] = row.get("notes") or ""
         if self.present("parent_reference"):
             values["parent_reference"] = (row.get("parent_reference") or "").strip()
-        self._money(number, row, values)
+        money = self._money(number, row, values)
         if len(self.problems) > before:
             return None
+        if money:
+            shown["money"] = money
+            # Another year's rate, or the long-run average (undated or a year outside the
+            # table): the officer is told which, row by row.
+            if (
+                money.get("source") == "rate"
+                and money["currency"] != "USD"
+                and (money["rate_year"] is None or money["rate_year"] != money["year"])
+            ):
+                warnings.append(
+                    {
+                        "code": "other_year",
+                        "year": money["year"],
+                        "rate_year": money["rate_year"],
+                        "currency": money["currency"],
+                    }
+                )
         self.type_of[reference] = agreement_type
-        return RowPlan(row=number, key=reference, label=title, values=values, relations=relations)
+        return RowPlan(
+            row=number,
+            key=reference,
+            label=title,
+            values=values,
+            relations=relations,
+            shown=shown,
+            warnings=warnings,
+        )
+
+    def _shown_partners(self, ids):
+        """The partners of a row as the preview names them, each new or found."""
+        shown = []
+        for pk in ids:
+            if isinstance(pk, str) and pk.startswith("new:"):
+                shown.append({"name": self.new_partners[pk[4:]], "new": True})
+            else:
+                shown.append({"name": self.partner_names.name(pk), "new": False})
+        return shown
 
     def _required_term(self, model):
         def parse(text):
@@ -210,9 +256,10 @@ class AgreementImporter(Importer):
         return ids
 
     def _money(self, number, row, values):
-        """Amount, currency and USD value, checked with the model's own rules."""
+        """Amount, currency and USD value, checked with the model's own rules; returns what
+        the preview shows of them (the rate used and its year when the value is computed)."""
         if not (self.present("amount") or self.present("usd_value")):
-            return
+            return None
         amount = self.cell(number, row, "amount", parse_decimal)
         currency = (row.get("currency") or "").strip().upper()
         given_usd = self.cell(number, row, "usd_value", parse_decimal)
@@ -223,11 +270,18 @@ class AgreementImporter(Importer):
             for name, messages in error.message_dict.items():
                 for message in messages:
                     self.problem(number, FIELD_COLUMNS.get(name, name), message)
-            return
+            return None
         usd = given_usd
+        date = values.get("signature_date")
+        year = date.year if date else None
+        shown = {
+            "amount": _text(amount),
+            "currency": currency,
+            "year": year,
+            "source": "file" if given_usd is not None else "",
+        }
         if usd is None and amount is not None:
-            date = values.get("signature_date")
-            usd = usd_value(amount, currency, date.year if date else None)
+            usd = usd_value(amount, currency, year)
             if usd is None:
                 self.problem(
                     number,
@@ -235,10 +289,15 @@ class AgreementImporter(Importer):
                     _("no rate for %(currency)s in the rate table: give the value in USD")
                     % {"currency": currency},
                 )
+            else:
+                rate, rate_year = rate_used(currency, year)
+                shown.update(source="rate", rate=_text(rate), rate_year=rate_year)
         if self.present("amount"):
             values["amount"] = amount
             values["currency"] = currency
         values["usd_value"] = usd
+        shown["usd"] = _text(usd)
+        return shown
 
     # --- across rows ------------------------------------------------------------------------
 
@@ -256,7 +315,18 @@ class AgreementImporter(Importer):
         self._check_parents(plans, rows_of)
         if self.problems:
             return
-        existing = current_values(rows_of)
+        self.compare(plans)
+        self.plans = self._parents_first(plans)
+        if self.new_partners:
+            self.extra_counts["partners_created"] = len(self.new_partners)
+            try:
+                self.new_partner_kind = self.terms.term(PartnerKind, settings_kind())
+            except CellError as error:
+                self.problem(None, "", error)
+
+    def compare(self, plans):
+        """Each row is an update, unchanged, or (not in the archive) a creation."""
+        existing = current_values({plan.key for plan in plans})
         for plan in plans:
             if plan.key in existing:
                 pk, values = existing[plan.key]
@@ -265,13 +335,6 @@ class AgreementImporter(Importer):
                 if plan.changes:
                     # Enough for bulk_update, which writes only the columns of the file.
                     plan.existing = Agreement(pk=pk, reference=plan.key)
-        self.plans = self._parents_first(plans)
-        if self.new_partners:
-            self.extra_counts["partners_created"] = len(self.new_partners)
-            try:
-                self.new_partner_kind = self.terms.term(PartnerKind, settings_kind())
-            except CellError as error:
-                self.problem(None, "", error)
 
     def _check_parents(self, plans, rows_of):
         wanted = {p.values["parent_reference"] for p in plans if p.values.get("parent_reference")}
@@ -494,6 +557,24 @@ def _levels(plans):
     for plan in plans:
         groups.setdefault(level(plan), []).append(plan)
     return [groups[depth] for depth in sorted(groups)]
+
+
+def rate_used(currency, year):
+    """(rate, year of the rate) with which `cms.core.money` converts `currency` in `year`:
+    the year itself when the table has it, None for the currency's long-run average (other
+    years, undated agreements), else the table's year whose rate it took."""
+    rate = usd_rate(currency, year)
+    if currency == "USD" or year in RATES.get(currency, {}):
+        return rate, year
+    if currency in OTHER_YEARS:
+        return rate, None
+    used = [known for known, value in RATES.get(currency, {}).items() if Decimal(value) == rate]
+    return rate, (used[0] if used else None)
+
+
+def _text(number):
+    """A Decimal kept in the preview's JSON as text (exact), None as None."""
+    return None if number is None else str(number)
 
 
 def settings_kind():

@@ -14,7 +14,6 @@ from .values import CellError, Terms
 __all__ = ["CREATE", "UNCHANGED", "UPDATE", "Importer", "RowPlan"]
 
 CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
-PREVIEW_ROWS = 10
 
 
 @dataclass
@@ -29,6 +28,10 @@ class RowPlan:
     existing: object = None
     action: str = CREATE
     changes: list = field(default_factory=list)
+    #: What the preview shows of the row beyond its key and label (partners, money...), and
+    #: its warnings as codes with their values, put into words in the reader's language.
+    shown: dict = field(default_factory=dict)
+    warnings: list = field(default_factory=list)
 
 
 class Importer:
@@ -108,8 +111,15 @@ class Importer:
                 self._progress(done, total, "check")
         if not self.problems:
             self.resolve(self.plans)
+        else:
+            # Refused: the good rows are still compared with the archive, so that the officer
+            # reads what the file would have done once corrected.
+            self.compare(self.plans)
         self.problems.sort(key=lambda problem: (problem.row or 0,))
         return not self.problems
+
+    def compare(self, plans):
+        """Hook: set each plan's action (and changes) from the records it matches."""
 
     def write(self):
         """Apply the plan in one transaction: every row is written, or none."""
@@ -127,32 +137,48 @@ class Importer:
     # --- results ----------------------------------------------------------------------------
 
     def counts(self):
+        """What the run did, or, when a row is wrong, nothing written (0 created...) and what
+        the good rows would have done under "would" (never "created 19" for a refused file)."""
         counts = {CREATE: 0, UPDATE: 0, UNCHANGED: 0}
         for plan in self.plans:
             counts[plan.action] += 1
-        return {
-            "rows": len(self.table.rows),
+        done = {
             "created": counts[CREATE],
             "updated": counts[UPDATE],
             "unchanged": counts[UNCHANGED],
+        }
+        result = {
+            "rows": len(self.table.rows),
+            **done,
             "errors": len(self.problems),
+            "warnings": sum(len(plan.warnings) for plan in self.plans),
+            "rows_with_warnings": sum(1 for plan in self.plans if plan.warnings),
             **self.extra_counts,
         }
+        if self.problems:
+            result.update(created=0, updated=0, unchanged=0, would=done)
+            result["rows_with_errors"] = len(
+                {problem.row for problem in self.problems if problem.row and problem.row > 1}
+            )
+        return result
 
     def preview(self):
-        """The first rows of each kind, as shown before confirming."""
-        preview = {CREATE: [], UPDATE: [], UNCHANGED: []}
-        for plan in self.plans:
-            if len(preview[plan.action]) < PREVIEW_ROWS:
-                preview[plan.action].append(
-                    {
-                        "row": plan.row,
-                        "key": plan.key,
-                        "label": plan.label,
-                        "changes": plan.changes,
-                    }
-                )
-        return preview
+        """Every row of the file that could be read, in the file's order, as shown before
+        confirming (the status page pages them)."""
+        return {
+            "rows": [
+                {
+                    "row": plan.row,
+                    "key": plan.key,
+                    "label": plan.label,
+                    "action": plan.action,
+                    "changes": plan.changes,
+                    "warnings": plan.warnings,
+                    **plan.shown,
+                }
+                for plan in sorted(self.plans, key=lambda plan: plan.row)
+            ]
+        }
 
     @staticmethod
     def diff(existing_values, new_values):

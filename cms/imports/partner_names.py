@@ -37,6 +37,10 @@ class PartnerNames:
                     aliases.setdefault(alias.strip().lower(), set()).add(pk)
         self._levels = [names, acronyms, aliases]
 
+    def name(self, pk):
+        """The English name of a partner found by `find`."""
+        return self._names.get(pk, "")
+
     def find(self, text):
         """The pk of the partner called `text`, None if there is none."""
         if self._levels is None:

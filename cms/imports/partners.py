@@ -153,6 +153,10 @@ class PartnerImporter(Importer):
                     % {"value": plan.key, "row": rows_of[key]},
                 )
             rows_of.setdefault(key, plan.row)
+        self.compare(plans)
+
+    def compare(self, plans):
+        """Each row updates the partner of its name, leaves it unchanged, or creates one."""
         existing = {}
         queryset = Partner.objects.filter(
             locale__language_code=settings.LANGUAGE_CODE

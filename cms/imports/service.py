@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 
 from django.db import OperationalError, connection, transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
+
+from cms.core.formats import format_number
 
 from .agreements import AgreementImporter
 from .partners import PartnerImporter
@@ -34,6 +36,7 @@ __all__ = [
     "ImportBusy",
     "ImportResult",
     "checksum",
+    "refused_summary",
     "run_import",
     "summary",
 ]
@@ -94,7 +97,10 @@ def checksum(data):
 
 
 def summary(counts):
-    """ "created N, updated N, unchanged N, errors N" in the active language."""
+    """ "created N, updated N, unchanged N, errors N" in the active language; for a refused
+    run, that nothing was written and what the file would have done once corrected."""
+    if counts.get("errors"):
+        return refused_summary(counts)
     return _(
         "created %(created)s, updated %(updated)s, unchanged %(unchanged)s, errors %(errors)s"
     ) % {
@@ -103,6 +109,27 @@ def summary(counts):
         "unchanged": counts.get("unchanged", 0),
         "errors": counts.get("errors", 0),
     }
+
+
+def refused_summary(counts):
+    """ "Nothing was written: 3 rows have errors. Had the file been valid: 19 would be
+    created, 1 updated, 0 unchanged." in the active language."""
+    rows = counts.get("rows_with_errors") or 0
+    if rows:
+        text = ngettext(
+            "Nothing was written: %(count)s row has errors.",
+            "Nothing was written: %(count)s rows have errors.",
+            rows,
+        ) % {"count": format_number(rows)}
+    else:
+        text = _("Nothing was written: the file has errors.")
+    would = counts.get("would") or {}
+    if any(would.values()):
+        text += " " + _(
+            "Had the file been valid: %(created)s would be created, %(updated)s updated, "
+            "%(unchanged)s unchanged."
+        ) % {key: format_number(would.get(key, 0)) for key in ("created", "updated", "unchanged")}
+    return text
 
 
 def run_import(
@@ -117,10 +144,11 @@ def run_import(
 ):
     """Import `data` (bytes). Nothing is written when it is a dry run or any row is wrong.
 
-    `progress(percent, phase)` is called now and then, with phase "read", "check" or "write".
+    `progress(percent, phase, done, total)` is called now and then, with phase "read",
+    "check" or "write" and the rows checked (or records written) so far out of how many.
     Raises ImportBusy, having written nothing, while another import is running.
     """
-    report = progress or (lambda percent, phase: None)
+    report = progress or (lambda percent, phase, done=None, total=None: None)
     result = ImportResult(kind=kind, dry_run=dry_run)
     report(0, "read")
     try:
@@ -135,7 +163,8 @@ def run_import(
 
     def step(done, total, phase):
         fraction = done / max(total, 1)
-        report(int(share * fraction) if phase == "check" else 50 + int(50 * fraction), phase)
+        percent = int(share * fraction) if phase == "check" else 50 + int(50 * fraction)
+        report(percent, phase, done, total)
 
     importer = IMPORTERS[kind](table, step, create_partners=create_partners)
     # The real run checks and writes in one transaction, so that the rows are compared with

@@ -43,8 +43,9 @@ def _run(run_id):
         return False
     ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.RUNNING)
 
-    def progress(percent, phase):
-        cache.set(progress_key(run.pk), {"percent": percent, "phase": phase}, 3600)
+    def progress(percent, phase, done=None, total=None):
+        state = {"percent": percent, "phase": phase, "done": done, "total": total}
+        cache.set(progress_key(run.pk), state, 3600)
         ImportRun.objects.filter(pk=run.pk).update(progress=percent)
 
     try:

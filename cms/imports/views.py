@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.html import format_html_join
@@ -12,18 +13,20 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from cms.core.formats import format_percent
 from cms.core.money import RATES_AS_OF, currencies
 
 from .columns import COLUMNS, REQUIRED_COLUMNS
 from .forms import ImportForm
 from .models import ImportRun
 from .permissions import can_import
+from .preview import page_of_rows, progress_text, warning_counts
 from .problems import ImportFileError, Problem
 from .reader import detect_format, limits
 from .service import checksum, summary
 from .tasks import progress_key, purge_expired_files, run_import_task
 
-__all__ = ["ConfirmImportView", "ImportStatusView", "ImportView"]
+__all__ = ["ConfirmImportView", "ImportProgressView", "ImportStatusView", "ImportView"]
 
 BREADCRUMBS = [{"url": reverse_lazy("wagtailadmin_home"), "label": gettext_lazy("Home")}]
 
@@ -113,29 +116,47 @@ class ImportStatusView(ImportPermissionMixin, WagtailAdminTemplateMixin, Templat
         run = self.run
         live = cache.get(progress_key(run.pk)) if run.is_pending else None
         preview = run.preview or {}
-        sections = [
-            ("create", _("To create") if run.dry_run else _("Created")),
-            ("update", _("To update") if run.dry_run else _("Updated")),
-            ("unchanged", _("Unchanged")),
-        ]
+        counts = {
+            "created": run.created,
+            "updated": run.updated,
+            "unchanged": run.unchanged,
+            "errors": run.error_count,
+            **(preview.get("counts") or {}),
+        }
+        rows, page, rows_words = page_of_rows(preview, run.dry_run, self.request.GET.get("page"))
         return super().get_context_data(
             run=run,
             progress=(live or {}).get("percent", run.progress),
-            summary=summary(
-                {
-                    "created": run.created,
-                    "updated": run.updated,
-                    "unchanged": run.unchanged,
-                    "errors": run.error_count,
-                }
-            ),
-            partners_created=(preview.get("counts") or {}).get("partners_created", 0),
+            progress_text=progress_text(run, live) if run.is_pending else "",
+            summary=summary(counts),
+            partners_created=counts.get("partners_created", 0),
             problems=[Problem.from_dict(item) for item in run.errors],
-            sections=[(label, preview.get(key, [])) for key, label in sections],
+            rows=rows,
+            rows_page=page,
+            rows_words=rows_words,
+            warnings=warning_counts(preview),
             may_confirm=run.can_confirm
             and can_import(self.request.user, run.kind, run.create_partners),
             confirmation=run.confirmations.first(),
             **kwargs,
+        )
+
+
+class ImportProgressView(ImportPermissionMixin, View):
+    """GET: where a run is, as JSON, for the status page's script (which reloads the page
+    once the run has ended; without JavaScript the page refreshes itself)."""
+
+    def get(self, request, pk):
+        run = get_object_or_404(ImportRun, pk=pk)
+        live = cache.get(progress_key(run.pk)) if run.is_pending else None
+        percent = (live or {}).get("percent", run.progress)
+        return JsonResponse(
+            {
+                "pending": run.is_pending,
+                "percent": percent,
+                "percent_text": format_percent(percent),
+                "text": progress_text(run, live) if run.is_pending else "",
+            }
         )
 
 

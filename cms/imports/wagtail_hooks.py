@@ -22,6 +22,7 @@ def register_import_urls():
         path("", views.ImportView.as_view(), name="import"),
         path("<int:pk>/", views.ImportStatusView.as_view(), name="status"),
         path("<int:pk>/confirm/", views.ConfirmImportView.as_view(), name="confirm"),
+        path("<int:pk>/progress/", views.ImportProgressView.as_view(), name="progress"),
     ]
     return [path("imports/", include((urls, "imports")))]
 

@@ -47,9 +47,10 @@ class Command(BaseCommand):
             ) from None
         verbosity = options["verbosity"]
 
-        def progress(percent, phase):
+        def progress(percent, phase, done=None, total=None):
             if verbosity > 1:
-                self.stderr.write(f"{phase} {percent}%")
+                rows = f" ({done}/{total})" if total else ""
+                self.stderr.write(f"{phase} {percent}%{rows}")
 
         record = {
             "source": "command",
