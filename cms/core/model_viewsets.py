@@ -8,6 +8,7 @@ from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
+from .sorting import order_naturally
 from .spreadsheets import SafeSpreadsheetExportMixin
 
 __all__ = ["AdminModelViewSet", "SafeExportIndexView"]
@@ -19,6 +20,9 @@ class SafeExportIndexView(SafeSpreadsheetExportMixin, IndexView):
 
     Its downloads are buttons in the header, beside "Add", rather than Wagtail's entries of
     the "more" menu, which officers did not find; they download what the filters show."""
+
+    def order_queryset(self, queryset):
+        return order_naturally(super().order_queryset(queryset))
 
     @cached_property
     def header_buttons(self):

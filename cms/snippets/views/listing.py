@@ -19,6 +19,7 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail.snippets.views.snippets import IndexView
 from wagtail_localize.models import Translation, TranslationSource
 
+from cms.core.sorting import order_naturally
 from cms.core.spreadsheets import SafeSpreadsheetExportMixin
 
 from .search import search_records
@@ -109,6 +110,10 @@ class RecordIndexView(SafeSpreadsheetExportMixin, IndexView):
         if not filters or "locale" not in filters.filters or not filters.is_valid():
             return None
         return filters.form.cleaned_data.get("locale") or None
+
+    def order_queryset(self, queryset):
+        # Names and titles as people read them: "ARM" among the A's, "Éthiopie" among the E's.
+        return order_naturally(super().order_queryset(queryset))
 
     def search_queryset(self, queryset):
         if not self.is_searching:

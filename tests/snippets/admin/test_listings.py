@@ -382,3 +382,22 @@ def test_agreement_counts_are_shown_only_to_those_who_see_agreements(client, edi
         export = client.get(list_url(Partner), {"export": "csv"})
         header = b"".join(export.streaming_content).decode("utf-8-sig").splitlines()[0]
         assert ("Agreements" in header) is sees_counts
+
+
+def test_names_sort_as_people_read_them(officer_client, db):
+    """Capitals and accents do not change the order, ascending or descending."""
+    for name in (
+        "zeta Networks",
+        "ARM",
+        "Éthiopie Télécom",
+        "African Development Bank",
+        "Ericsson",
+    ):
+        make_partner(name)
+    expected = ["African Development Bank", "ARM", "Ericsson", "Éthiopie Télécom", "zeta Networks"]
+
+    ascending = listed(officer_client.get(list_url(Partner), {"ordering": "name"}))
+    descending = listed(officer_client.get(list_url(Partner), {"ordering": "-name"}))
+
+    assert [partner.name for partner in ascending] == expected
+    assert [partner.name for partner in descending] == expected[::-1]
