@@ -1,12 +1,12 @@
 """The closest spellings of a query that found nothing ("Did you mean …").
 
 The words offered are the words of the **public titles** of the visitor's language: the
-titles of the live, public pages under the language's home page (opportunities and other
-pages) and the names and acronyms of the public funding partners (in that language and in
-English, by which they are found in every language). Only public titles, and not every word
-of the search index: the index also holds drafts, pages under a view restriction and
-staff-only names, whose words must never reach a visitor, even as a spelling. A title word
-also finds its page, so every spelling offered finds something.
+titles and introductions of the live, public pages under the language's home page
+(opportunities and other pages) and the names and acronyms of the public funding partners
+(in that language and in English, by which they are found in every language). Only public
+text, and not every word of the search index: the index also holds drafts, pages under a view
+restriction and staff-only names, whose words must never reach a visitor, even as a spelling.
+Each of these words is searched, so every spelling offered finds something.
 
 The list of words of a language is built once and kept in the shared cache until a page,
 a partner or the site changes (the page cache's tags `pages:all`, `data:partners`, `site`).
@@ -17,8 +17,8 @@ How the closest words are found, by the site's backend:
   migrations, after `unaccent`; the database has a UTF-8 character type, so that Cyrillic
   and Arabic letters make trigrams), one query for all the words of the query;
 - **Elasticsearch / OpenSearch**: the engine's term suggester on the titles of the
-  language's page index; its suggestions are the index's analysed terms (stems), mapped back
-  to the public words they stand for; a term of no public title is dropped;
+  language's page index (their unstemmed edge n-grams); its suggestions are mapped back to
+  the public words they begin; a term of no public word is dropped;
 - **SQLite** (and whenever the above fail or find nothing for a word): `difflib`'s ratio in
   Python over the same words.
 
@@ -35,14 +35,15 @@ import re
 from collections import Counter
 
 from django.db import connection, transaction
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from cms.core.page_cache import cached_value
+from cms.pages.models import BasePage
 from cms.pages.public_records import funding_partners
 from cms.snippets.models import Partner
 
 from .. import highlight
-from ..analysis import HAN_RUN_RE, analyze
+from ..analysis import HAN_RUN_RE
 
 __all__ = ["SPELLING_LIMIT", "closest_spellings", "opportunity_index", "title_words"]
 
@@ -71,6 +72,12 @@ def _build_words(scope):
     counts = Counter()
     pages = scope.public(Page.objects.filter(locale=scope.locale)).values_list("title", flat=True)
     _collect(pages, counts)
+    # The introductions, a public summary that the search reads too (one query per type of
+    # page that has one, only when the list is built).
+    for model in get_page_models():
+        if issubclass(model, BasePage) and not model._meta.abstract:
+            introductions = scope.public(model.objects.filter(locale=scope.locale))
+            _collect(introductions.values_list("introduction", flat=True), counts)
     if scope.profile_links.base_url:
         english = funding_partners()
         partners = Partner.objects.filter(
@@ -86,8 +93,9 @@ def _build_words(scope):
 
 
 def title_words(scope):
-    """{word as compared (`highlight.normalize_word`): as written} of the public titles of
-    the scope's language (see the module's description), from the shared cache."""
+    """{word as compared (`highlight.normalize_word`): as written} of the public titles and
+    introductions of the scope's language (see the module's description), from the shared
+    cache."""
     if scope.locale is None or scope.home is None:
         return {}
     key = f"search:title-words:{scope.language_code}:{scope.home.pk}"
@@ -122,24 +130,29 @@ def _closest_by_trigrams(unknown, words):
 
 
 def _closest_by_suggester(unknown, words, scope):
-    """{word: closest words} from the engine's term suggester on the page index's titles,
-    its terms mapped back to the public words whose analysis they are."""
+    """{word: closest words} from the engine's term suggester on the page index's titles.
+
+    It reads the titles' edge n-grams, unstemmed (the stems of the text field are too short
+    to be near a typed word: French ``numérique`` is ``num``): its suggestions are
+    beginnings of words (up to 15 letters), each mapped back to the public words that begin
+    with it, the closest to the typed word first; a term that begins no public word (a word
+    of a draft, say) is dropped."""
     from wagtail.search.backends import get_search_backend
 
     from .scope import backend_alias
 
     backend = get_search_backend(backend_alias(scope.language_code))
     index = backend.get_index_for_model(Page)
-    by_term = {}
-    for key, form in words.items():
-        for term in analyze(form, scope.language_code)[:1]:
-            by_term.setdefault(term, key)
     body = {
         "size": 0,
         "suggest": {
             str(number): {
                 "text": word,
-                "term": {"field": "title", "suggest_mode": "always", "size": CANDIDATES * 2},
+                "term": {
+                    "field": "title_edgengrams",
+                    "suggest_mode": "always",
+                    "size": CANDIDATES * 4,
+                },
             }
             for number, word in enumerate(unknown)
         },
@@ -150,9 +163,10 @@ def _closest_by_suggester(unknown, words, scope):
         candidates = []
         for entry in answer.get("suggest", {}).get(str(number), []):
             for option in entry.get("options", []):
-                key = by_term.get(option.get("text"))
-                if key and key not in candidates:
-                    candidates.append(key)
+                term = highlight.normalize_word(option.get("text", ""))
+                begun = [key for key in words if term and key.startswith(term)]
+                begun.sort(key=lambda key: -difflib.SequenceMatcher(None, word, key).ratio())
+                candidates += [key for key in begun[:1] if key not in candidates]
         found[word] = candidates[:CANDIDATES]
     return found
 

@@ -408,6 +408,74 @@ def test_live_reindex_restores_a_lost_language_and_keeps_one_document_per_object
     assert found_pages(pages, "fr", "numerique") == {"fr"}
 
 
+# --- Live, issue 18 item 1 and zero results: the site search's order, promotions and "Did you
+# mean" on the engine (search/site/ranking.py, promotions.py, spelling.py) ------------------------
+
+
+def _site_api(client, query, language):
+    response = client.get("/api/v1/search/", {"q": query, "lang": language, "page_size": 50})
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_live_site_search_puts_a_title_match_above_text_matches(
+    live_backends, pages, corpus, client
+):
+    made = [
+        StandardPageFactory(
+            parent=corpus["homes"]["fr"],
+            title=f"Rapport annuel {number}",
+            introduction="Partenariat, partenariats et encore un partenariat avec l'UIT.",
+        )
+        for number in range(3)
+    ]
+    try:
+        for page in made:
+            page.save_revision().publish()
+        refresh()
+        titles = [item["title"] for item in _site_api(client, "partenariat", "fr")["results"]]
+        assert titles[0] == "Le partenariat numérique"
+        assert {f"Rapport annuel {number}" for number in range(3)} <= set(titles[1:])
+    finally:
+        for page in made:
+            page.delete()
+        refresh()
+
+
+def test_live_promotion_comes_first_in_its_language_only(live_backends, pages, client):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    SearchPromotion.objects.create(query=Query.get("connectivité"), page=pages["fr"], sort_order=0)
+    french = _site_api(client, "connectivité", "fr")["results"]
+    assert french[0]["title"] == "Le partenariat numérique"
+    assert french[0]["recommended"] is True
+    assert not any(
+        item["recommended"] for item in _site_api(client, "connectivité", "es")["results"]
+    )
+
+
+def test_live_zero_results_offer_the_suggesters_spelling_of_public_titles(
+    live_backends, pages, client
+):
+    from search.site.scope import SearchScope
+    from search.site.spelling import _closest_by_suggester, title_words
+
+    # The engine's own suggestion, mapped back to the public word (not Python's fallback).
+    scope = SearchScope("fr")
+    assert _closest_by_suggester(["numerike"], title_words(scope), scope) == {
+        "numerike": ["numerique"]
+    }
+    answer = _site_api(client, "numerike", "fr")
+    assert answer["count"] == 0
+    assert "numérique" in answer["did_you_mean"]
+    assert _site_api(client, answer["did_you_mean"][0], "fr")["count"] > 0
+    # The draft's and the private page's words are in the index, never in the spellings.
+    for typo in ("brouilon", "confidentiel secrett", "reservé"):
+        offered = " ".join(_site_api(client, typo, "fr")["did_you_mean"])
+        for word in ("brouillon", "secret", "confidentiels", "réservé"):
+            assert word not in offered, (typo, offered)
+
+
 # --- Partial words, compounds and synonyms on the engine (issue 18, item 2) ---------------------
 # The tables of tests/search/test_partial_words.py, read by the engine: the last word as the
 # beginning of an indexed stem or of a title's word, hyphenated words indexed apart and joined
