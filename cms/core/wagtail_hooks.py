@@ -26,6 +26,12 @@ def edit_text_in_its_own_direction():
     return format_html('<script src="{}" defer></script>', static("js/admin-dir-auto.js"))
 
 
+@hooks.register("insert_global_admin_css")
+def listings_break_names_between_words():
+    """Names in admin listings wrap between words, not inside one (css/admin-listings.css)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin-listings.css"))
+
+
 @hooks.register("before_serve_page")
 def keep_the_page_for_anonymous_visitors(page, request, serve_args, serve_kwargs):
     """Every public page may be served from the anonymous page cache, and depends on its
