@@ -4,6 +4,7 @@ rate is not of the agreement's year; a refused file that says nothing was writte
 the staff member's language."""
 
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.users.models import UserProfile
@@ -11,6 +12,7 @@ from wagtail.users.models import UserProfile
 from cms.core import money
 from cms.imports.models import ImportRun
 from cms.imports.service import run_import
+from cms.imports.tasks import progress_key
 from cms.snippets.models import Agreement, Partner
 
 from .conftest import agreement_row, csv_bytes
@@ -128,3 +130,23 @@ def test_staff_read_money_in_their_language(client, officer, vocabulary, languag
     for text in texts:
         assert text in page
     assert "EUR 12,500.50" not in page
+
+
+def test_a_running_import_shows_rows_done_out_of_the_total(client, officer, vocabulary):
+    """While the worker checks a file (its progress is in the cache, as the task writes it),
+    the page says how far it is, refreshes itself without JavaScript, and the script's
+    address answers the same."""
+    client.force_login(officer)
+    run = ImportRun.objects.create(
+        user=officer, kind="agreements", file_name="big.csv", checksum="0" * 64, status="running"
+    )
+    cache.set(progress_key(run.pk), {"percent": 20, "phase": "check", "done": 2000, "total": 10000})
+    page = read(client, reverse("imports:status", args=[run.pk]))
+    assert "Checking: 2,000 of 10,000 rows" in page
+    assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in page
+    state = client.get(reverse("imports:progress", args=[run.pk])).json()
+    assert state["pending"] and state["text"] == "Checking: 2,000 of 10,000 rows"
+    cache.set(progress_key(run.pk), {"percent": 75, "phase": "write", "done": 5, "total": 10})
+    assert "Writing: 5 of 10 records" in read(client, reverse("imports:status", args=[run.pk]))
+    ImportRun.objects.filter(pk=run.pk).update(status="previewed")
+    assert not client.get(reverse("imports:progress", args=[run.pk])).json()["pending"]
