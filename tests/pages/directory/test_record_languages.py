@@ -147,7 +147,7 @@ def test_a_russian_name_is_found_whatever_its_case(client, homes, vocab, directo
         assert card_names(soup) == ["Всемирный диабетический фонд"], query
 
 
-def test_name_query_matches_words_in_either_language():
+def test_name_query_matches_words_in_either_language(db):  # db: the editors' synonyms are read
     entry = _Entry(
         pk=1,
         name="Banque africaine de développement",
