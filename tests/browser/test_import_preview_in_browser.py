@@ -2,11 +2,14 @@
 a wrong amount is refused, the page says that nothing was written and where the problem is;
 the corrected file's preview shows every row over its pages with partners, amounts, USD values
 and the rate used, warns of the row converted with another year's rate, and, once confirmed,
-the agreements are in the admin's listing."""
+the agreements are in the admin's listing. While a run works, its page follows the progress."""
 
 import pytest
+from django.core.cache import cache
 
 from cms.core.roles import OFFICERS
+from cms.imports.models import ImportRun
+from cms.imports.tasks import progress_key
 from cms.snippets.models import Agreement
 from tests.imports.conftest import agreement_row, csv_bytes, vocabulary  # noqa: F401
 from tests.snippets.admin.records import make_user
@@ -102,3 +105,34 @@ def test_officer_is_refused_a_bad_file_then_imports_a_good_one(
     page.goto(live_server.url + "/admin/snippets/snippets/agreement/?q=IMP-00060")
     listing = page.locator("main table").inner_text()
     assert "IMP-00060" in listing and "Coopération numérique 60" in listing
+
+
+def test_the_page_of_a_running_import_follows_its_progress(live_server, open_page):
+    """With JavaScript, the page of a run that the worker is checking shows the rows done as
+    they grow (polled, not reloaded), then the result once the run has ended."""
+    officer = make_user("officer", OFFICERS)
+    run = ImportRun.objects.create(
+        user=officer, kind="agreements", file_name="big.csv", checksum="0" * 64, status="running"
+    )
+    key = progress_key(run.pk)
+    cache.set(key, {"percent": 10, "phase": "check", "done": 1000, "total": 10000})
+    page = open_page(live_server.url + "/admin/login/")
+    page.fill("#id_username", "officer")
+    page.fill("#id_password", "pw")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")
+    page.goto(live_server.url + f"/admin/imports/{run.pk}/")
+    status = page.locator(".imports-progress [role=status]")
+    assert "Checking: 1,000 of 10,000 rows" in status.inner_text()
+
+    cache.set(key, {"percent": 60, "phase": "write", "done": 2000, "total": 10000})
+    page.wait_for_function(
+        "() => document.querySelector('[data-import-progress-text]')"
+        ".textContent.includes('Writing: 2,000 of 10,000 records')"
+    )
+    assert page.locator("#import-progress").get_attribute("value") == "60"
+
+    ImportRun.objects.filter(pk=run.pk).update(status="previewed", created=3)
+    cache.delete(key)
+    page.wait_for_selector(".imports-summary")
+    assert "created 3" in page.locator(".imports-summary").inner_text()
