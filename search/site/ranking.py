@@ -85,9 +85,16 @@ class QueryWords:
 
 
 @lru_cache(maxsize=50_000)
-def _terms(text, language_code):
-    """The analysed terms of a title (kept: the same titles come back search after search)."""
-    return tuple(analyze(text, language_code))
+def _title_terms(title, language_code):
+    """The analysed terms of a title, each line's in order (a partner's other names are one
+    a line) and all of them as a set; kept, since the same titles come back search after
+    search."""
+    lines = tuple(
+        terms
+        for line in str(title or "").splitlines()
+        if (terms := tuple(analyze(line, language_code)))
+    )
+    return lines, frozenset(term for terms in lines for term in terms)
 
 
 def score(candidate, query_words):
@@ -97,13 +104,10 @@ def score(candidate, query_words):
     if words.total:
         title_terms = set()
         for title in candidate.titles:
-            for line in str(title or "").splitlines():
-                terms = _terms(line, candidate.language)
-                if not terms:
-                    continue
-                if terms == words.terms:
-                    exact = 1.0
-                title_terms.update(terms)
+            lines, terms = _title_terms(title, candidate.language)
+            if words.terms in lines:
+                exact = 1.0
+            title_terms |= terms
         found = title_terms & words.weights.keys()
         coverage = sum(words.weights[term] for term in found) / words.total
         if found:
