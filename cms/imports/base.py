@@ -151,8 +151,6 @@ class Importer:
             "rows": len(self.table.rows),
             **done,
             "errors": len(self.problems),
-            "warnings": sum(len(plan.warnings) for plan in self.plans),
-            "rows_with_warnings": sum(1 for plan in self.plans if plan.warnings),
             **self.extra_counts,
         }
         if self.problems:
