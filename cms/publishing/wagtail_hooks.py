@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
 
 from .editing import refuse_stale_save
+from .workflow_actions import page_viewsets
 
 
 class SubmitInStaffLanguageMenuItem(SubmitForModerationMenuItem):
@@ -44,3 +45,8 @@ def name_workflows_in_staff_language(menu_items, request, context):
 @hooks.register("before_edit_page", order=-50)
 def refuse_out_of_date_save(request, page):
     return refuse_stale_save(request, page)
+
+
+@hooks.register("register_admin_viewset")
+def report_workflow_actions():
+    return page_viewsets()

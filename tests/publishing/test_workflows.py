@@ -274,3 +274,44 @@ def test_new_index_created_later_gets_the_workflow(home_page):
     home_page.add_child(instance=index)
 
     assert WorkflowPage.objects.get(page=index).workflow.name == OPPORTUNITY_WORKFLOW
+
+
+@pytest.mark.parametrize(
+    ("language", "approved", "rejected"),
+    [
+        ("en", "has been approved in", "has been rejected during"),
+        ("fr", "a été approuvée", "a été rejetée"),
+    ],
+)
+def test_a_lead_s_approval_or_request_for_changes_is_confirmed(
+    draft, editor, lead, language, approved, rejected
+):
+    """The dashboard's and the listing's buttons post to Wagtail's workflow action view,
+    which went back without a word; the lead now reads what happened, in their language."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(lead)
+    profile.preferred_language = language
+    profile.save()
+    editor_client, lead_client = Client(), Client()
+    editor_client.force_login(editor)
+    lead_client.force_login(lead)
+    submit(editor_client, draft)
+
+    task_state = WorkflowState.objects.get(
+        object_id=str(draft.pk), status=WorkflowState.STATUS_IN_PROGRESS
+    ).current_task_state
+    rejection = lead_client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[draft.pk, "reject", task_state.pk]),
+        {"comment": "Add the budget"},
+        follow=True,
+    )
+    text = rejection.content.decode()
+    assert rejected in text and draft.title in text
+
+    submit(editor_client, draft)
+    approval = approve(lead_client, draft)
+    text = lead_client.get(approval.url).content.decode()
+    assert approved in text and draft.title in text
+    draft.refresh_from_db()
+    assert draft.live
