@@ -78,12 +78,12 @@ def _route_from_live_home(request, path):
     code = get_supported_content_language_variant(translation.get_language())
     home = chrome.live_homes(request).get(code) or site.root_page
     components = _components(path)
-    chain = _page_chain(home, components)
+    chain, rest = _page_chain(home, components)
     try:
         if chain is None:
             route = home.specific.route(request, components)
         else:
-            route = chain[-1].specific.route(request, [])
+            route = chain[-1].specific.route(request, rest)
             chrome.prime_ancestors(request, route[0], [page for page in chain[:-1] if page.live])
     except Http404:
         route = None
@@ -92,16 +92,18 @@ def _route_from_live_home(request, path):
 
 def _page_chain(home, components):
     """The pages from `home` down to the page at `components` under it, read in one query,
-    or None when Wagtail's walk from page to page must decide: no page has that address
-    (a route of a routable page, a missing page), or a page on the way routes the rest
-    itself (a routable page's routes come before its children; any other `route` override
-    is left to the walk).
+    and what is left of the address for the last of them to route itself; (None, None) when
+    Wagtail's walk from page to page must decide: no page has that address (a missing page),
+    or a page on the way routes the rest itself (a routable page's routes come before its
+    children; any other `route` override is left to the walk).
 
     Wagtail's walk reads each page on the way and its specific row (five queries for an
     opportunity); this reads them at once and lets the last page's own `route` answer, as
     the walk would, since every page before it routes by slug like Wagtail's `Page.route`.
     A routable page on the way is passed when none of its routes takes the rest of the
-    address. Siblings' slugs are unique, so each address under a home page names one page."""
+    address; the last page found may be a live routable page that takes the rest itself (a
+    partner's profile under the directory). Siblings' slugs are unique, so each address
+    under a home page names one page."""
     addresses = [
         home.url_path + "".join(f"{part}/" for part in components[:depth])
         for depth in range(len(components) + 1)
@@ -109,19 +111,30 @@ def _page_chain(home, components):
     chain = list(
         Page.objects.filter(url_path__in=addresses, path__startswith=home.path).order_by("depth")
     )
-    if [page.url_path for page in chain] != addresses:
-        return None
+    if not chain or [page.url_path for page in chain] != addresses[: len(chain)]:
+        return None, None
+    rest = components[len(chain) - 1 :]
     for depth, page in enumerate(chain[:-1]):
         model = page.specific_class
         if model is None:
-            return None
+            return None, None
         if model.route is Page.route:
             continue
         if model.route is not RoutablePageMixin.route or not _routes_children(
             model, page, components[depth:]
         ):
-            return None
-    return chain
+            return None, None
+    if rest and not _routes_itself(chain[-1], rest):
+        return None, None
+    return chain, rest
+
+
+def _routes_itself(page, components):
+    """Whether `page` is a live routable page one of whose routes takes `components`."""
+    model = page.specific_class
+    if model is None or model.route is not RoutablePageMixin.route or not page.live:
+        return False
+    return not _routes_children(model, page, components)
 
 
 def _routes_children(model, page, components):

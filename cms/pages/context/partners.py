@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from cms.core import chrome
 from cms.core.templatetags.navigation_tags import breadcrumbs
 
 from ..models import PartnerDirectoryPage, RecognitionsPage
@@ -29,7 +30,7 @@ __all__ = ["Occasion", "organization_node", "profile_context", "recognitions_con
 def profile_context(page, request, partner_id):
     """A funding partner's public profile: its public fields, public agreements and
     recognitions. 404 for an unknown id, or one that is not a funding partner's English row."""
-    language = page.locale.language_code
+    language = chrome.prime_locale(request, page).locale.language_code
     vocabularies = Vocabularies(language)
     links = ProfileLinks(page, request)
     records = load_public_partners(

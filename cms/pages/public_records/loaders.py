@@ -1,8 +1,9 @@
 """Reading the public records of partners, agreements and recognitions in a language, in a
 fixed number of queries whatever the number of partners, agreements or recognitions."""
 
-from django.db.models import Prefetch
+from django.db.models import CharField, F, Value
 from django.utils import translation
+from django_countries.fields import Country as CountryCode
 
 from cms.snippets.models import (
     SOURCE_LOCALE,
@@ -41,13 +42,46 @@ def _country(country):
     return CountryName(code=country.code.code, name=str(country.code.name)) if country else None
 
 
+#: The four ordered lists of terms of a partner: (name, through model, term column).
+_TERM_LISTS = (
+    ("priority_areas", PartnerThematicArea, "area_id"),
+    ("regions", PartnerRegion, "region_id"),
+    ("countries", PartnerCountry, "country_id"),
+    ("funding_types", PartnerFundingType, "funding_type_id"),
+)
+
+
+def _term_lists(partner_ids):
+    """{partner id: {list name: [term id or country code, ...]}} of the partners' four lists
+    of terms, each in its editors' order, read in one query (a union of the four)."""
+    if not partner_ids:
+        return {}
+    text = CharField()
+    parts = [
+        model.objects.filter(partner_id__in=partner_ids)
+        .annotate(
+            list_name=Value(name, output_field=text),
+            country_code=F("country__code") if model is PartnerCountry else Value("", text),
+        )
+        .values_list("partner_id", "sort_order", "pk", column, "list_name", "country_code")
+        .order_by()
+        for name, model, column in _TERM_LISTS
+    ]
+    lists = {}
+    for partner_id, _order, _pk, term_id, name, code in sorted(
+        parts[0].union(*parts[1:], all=True), key=lambda row: row[:3]
+    ):
+        lists.setdefault(partner_id, {}).setdefault(name, []).append(code or term_id)
+    return lists
+
+
 def load_public_partners(english_partners, language_code, links, vocabularies=None):
     """The public records of the given English partner rows, in their order.
 
     `english_partners` is a queryset of English rows (or a list of their ids); each record's
     `url` is its profile under `links`. The queries are the same in number for 1 or 100
-    partners: the partners with their single-valued terms, four lists of terms, the
-    translations, and one per vocabulary.
+    partners: the partners with their single-valued terms, their four lists of terms, the
+    translations, and the vocabularies (kept in the shared cache, see `cms.snippets.terms`).
     """
     vocabularies = vocabularies or Vocabularies(language_code)
     if isinstance(english_partners, list | tuple):
@@ -59,21 +93,13 @@ def load_public_partners(english_partners, language_code, links, vocabularies=No
     queryset = (
         queryset.defer("internal_notes", "aliases")
         .select_related("headquarters_country", "logo", "parent")
-        .prefetch_related(
-            Prefetch("priority_areas", queryset=PartnerThematicArea.objects.order_by("sort_order")),
-            Prefetch("beneficiary_regions", queryset=PartnerRegion.objects.order_by("sort_order")),
-            Prefetch(
-                "beneficiary_countries",
-                queryset=PartnerCountry.objects.select_related("country").order_by("sort_order"),
-            ),
-            Prefetch("funding_types", queryset=PartnerFundingType.objects.order_by("sort_order")),
-            "logo__renditions",
-        )
+        .prefetch_related("logo__renditions")
     )
     partners = list(queryset)
     if ids is not None:
         position = {pk: index for index, pk in enumerate(ids)}
         partners.sort(key=lambda partner: position.get(partner.pk, 0))
+    term_lists = _term_lists([partner.pk for partner in partners])
 
     keys = [p.translation_key for p in partners]
     keys += [p.parent.translation_key for p in partners if p.parent_id]
@@ -99,6 +125,7 @@ def load_public_partners(english_partners, language_code, links, vocabularies=No
             }
             slug = partner_slug(partner.name)
             fallback = language_code != SOURCE and not translated
+            lists = term_lists.get(partner.pk, {})
             records.append(
                 PublicPartner(
                     pk=partner.pk,
@@ -115,18 +142,13 @@ def load_public_partners(english_partners, language_code, links, vocabularies=No
                     parent=_parent_link(partner.parent, translations, language_code, links),
                     mandate=text["mandate"],
                     development_strategy=text["development_strategy"],
-                    priority_areas=areas.many(
-                        link.area_id for link in partner.priority_areas.all()
-                    ),
-                    regions=regions.many(
-                        link.region_id for link in partner.beneficiary_regions.all()
-                    ),
+                    priority_areas=areas.many(lists.get("priority_areas", ())),
+                    regions=regions.many(lists.get("regions", ())),
                     countries=[
-                        _country(link.country) for link in partner.beneficiary_countries.all()
+                        CountryName(code=code, name=str(CountryCode(code).name))
+                        for code in lists.get("countries", ())
                     ],
-                    funding_types=funding_types.many(
-                        link.funding_type_id for link in partner.funding_types.all()
-                    ),
+                    funding_types=funding_types.many(lists.get("funding_types", ())),
                     funding_mechanism=mechanisms.get(partner.funding_mechanism_id),
                     url=links.url(partner.pk, slug),
                 )
@@ -149,12 +171,13 @@ def _parent_link(parent, translations, language_code, links):
 
 
 def load_public_agreements(partner_pk, vocabularies):
-    """The non-confidential agreements a partner signed, newest first, in two queries plus
-    the vocabularies'."""
-    agreements = (
+    """The non-confidential agreements a partner signed, newest first, in one query (each
+    agreement's row repeated for each of its regions) plus the vocabularies'."""
+    rows = (
         Agreement.objects.public()
         .filter(partner_links__partner_id=partner_pk)
-        .only(
+        .order_by("-signature_date", "reference", "pk", "regions__sort_order", "regions__name")
+        .values_list(
             "pk",
             "reference",
             "title",
@@ -162,35 +185,39 @@ def load_public_agreements(partner_pk, vocabularies):
             "signature_date",
             "primary_area_id",
             "amount_usd",
+            "regions__pk",
         )
-        .prefetch_related(Prefetch("regions", queryset=BeneficiaryRegion.objects.only("pk")))
-        .order_by("-signature_date", "reference")
     )
+    fields = {}
+    region_ids = {}
+    for *agreement, region_id in rows:
+        # An agreement is listed once, even when the partner has two roles in it.
+        fields.setdefault(agreement[0], agreement)
+        ids = region_ids.setdefault(agreement[0], [])
+        if region_id is not None and region_id not in ids:
+            ids.append(region_id)
     types = vocabularies[AgreementType]
     areas = vocabularies[ThematicArea]
     regions = vocabularies[BeneficiaryRegion]
     return [
         PublicAgreement(
-            pk=agreement.pk,
-            reference=agreement.reference,
-            title=agreement.title,
-            agreement_type=types.get(agreement.agreement_type_id),
-            year=agreement.signature_date.year if agreement.signature_date else None,
-            regions=sorted(
-                regions.many(region.pk for region in agreement.regions.all()),
-                key=lambda term: term.sort_order,
-            ),
-            primary_area=areas.get(agreement.primary_area_id),
-            amount_usd=agreement.amount_usd,
+            pk=pk,
+            reference=reference,
+            title=title,
+            agreement_type=types.get(type_id),
+            year=signed.year if signed else None,
+            regions=sorted(regions.many(region_ids[pk]), key=lambda term: term.sort_order),
+            primary_area=areas.get(area_id),
+            amount_usd=amount_usd,
         )
-        for agreement in agreements
+        for pk, reference, title, type_id, signed, area_id, amount_usd in fields.values()
     ]
 
 
 def load_public_recognitions(language_code, links, partner_pk=None, pks=None):
     """The recognitions in a language (English where not translated), newest first, each
     with its partner named in that language; only those of one partner (the id of its
-    English row) or of the given English ids when asked. Three queries."""
+    English row) or of the given English ids when asked. Two queries."""
     rows = Recognition.objects.filter(
         locale__language_code__in={SOURCE, language_code}
     ).select_related("locale", "partner")
@@ -210,13 +237,19 @@ def load_public_recognitions(language_code, links, partner_pk=None, pks=None):
     partner_keys = {
         row.partner.translation_key for rows in by_key.values() for row in rows.values()
     }
-    english_partners = {
-        partner.translation_key: partner
-        for partner in Partner.objects.filter(
-            translation_key__in=partner_keys, **SOURCE_LOCALE
-        ).only("pk", "translation_key", "name", "is_funding_partner")
-    }
-    names = translated_partner_names(partner_keys, language_code)
+    # Both in one query: the English rows and the translations in the language.
+    english_partners, names = {}, {}
+    for partner in (
+        Partner.objects.filter(
+            translation_key__in=partner_keys, locale__language_code__in={SOURCE, language_code}
+        )
+        .annotate(language=F("locale__language_code"))
+        .only("pk", "translation_key", "name", "is_funding_partner")
+    ):
+        if partner.language == SOURCE:
+            english_partners[partner.translation_key] = partner
+        else:
+            names[partner.translation_key] = {"name": partner.name}
 
     records = []
     for versions in by_key.values():
