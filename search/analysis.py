@@ -310,6 +310,17 @@ def _joinable(word):
     return not HAN_RUN_RE.search(word)
 
 
+#: `alternatives(words, language_code)` of the editors' synonyms, set by search.synonyms when
+#: the app is ready: this module, below it (it reads no database), cannot import it.
+_synonym_source = None
+
+
+def use_synonyms(source):
+    """Read queries with `source(words, language_code)` -> {word index: [forms]}."""
+    global _synonym_source  # noqa: PLW0603 - one source for the process, set at start-up
+    _synonym_source = source
+
+
 def read_query(q, language_code, *, prefix=True, synonyms=True):
     """The `QueryReading` of a visitor's query `q` in their language (see there): its words
     (cut and cleaned as `query_text`), their joined neighbours, the editors' synonyms of the
@@ -323,10 +334,8 @@ def read_query(q, language_code, *, prefix=True, synonyms=True):
             joined = (first + second,)
             options[index].append(joined)
             options[index + 1].append(joined)
-    if synonyms and words:
-        from .synonyms import alternatives
-
-        for index, forms in alternatives(words, language_code).items():
+    if synonyms and words and _synonym_source is not None:
+        for index, forms in _synonym_source(words, language_code).items():
             options[index].extend(forms)
     last = words[-1] if words else ""
     use_prefix = prefix and len(last) >= MIN_PREFIX_CHARS and _joinable(last)

@@ -17,7 +17,7 @@ from django.dispatch import receiver
 
 from cms.core.page_cache import bump, cached_value
 
-from .analysis import normalize_language, stem_words, tokenize
+from .analysis import normalize_language, stem_words, tokenize, use_synonyms
 from .models import SearchSynonym
 
 __all__ = ["SYNONYMS_TAG", "alternatives", "groups"]
@@ -79,3 +79,7 @@ def alternatives(words, language_code):
 def _synonyms_changed(raw=False, **kwargs):
     if not raw:
         bump(SYNONYMS_TAG)
+
+
+# Queries read from now on try the synonyms (search.analysis cannot import this module).
+use_synonyms(alternatives)
