@@ -1,6 +1,6 @@
 """Wagtail's own admin reports (locked pages, workflows, workflow tasks, site history, aging
-pages) and the redirects listing, served at their usual addresses with their CSV and XLSX
-exports written by the spreadsheet kernel.
+pages, the search terms visitors typed) and the redirects listing, served at their usual
+addresses with their CSV and XLSX exports written by the spreadsheet kernel.
 
 They export page titles, user names and redirect paths that staff type: an editor's page
 titled `=HYPERLINK(...)` would otherwise run in the spreadsheet of whoever downloads the
@@ -18,6 +18,7 @@ from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.admin.views.reports.locked_pages import LockedPagesView
 from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowView
 from wagtail.contrib.redirects.views import IndexView as RedirectIndexView
+from wagtail.contrib.search_promotions.views.reports import SearchTermsReportView
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from .spreadsheets import SafeSpreadsheetExportMixin
@@ -37,6 +38,8 @@ SAFE_REPORT_VIEWS = {
     "reports/site-history/": _safe(LogEntriesView),
     "reports/aging-pages/": _safe(AgingPagesView),
     "redirects/": _safe(RedirectIndexView),
+    # What visitors typed in the site search: the likeliest cell to hold a formula.
+    "searchpicks/reports/search-terms/": _safe(SearchTermsReportView),
 }
 
 urlpatterns = []

@@ -55,6 +55,7 @@ from tests.localization.test_review_and_sync_requests import (  # noqa: F401
 )
 from tests.sponsorship.conftest import categories, event, gold  # noqa: F401
 from tests.sponsorship.conftest import form_data as application_data
+from tests.sponsorship.records import ready_for_delivery
 
 from .smtp_server import PERMANENT, TEMPORARY, smtp_server  # noqa: F401
 
@@ -241,6 +242,8 @@ def test_sponsorship_emails_at_each_step(
     client.force_login(officer)
     for action in ("approve", "confirm", "deliver"):
         url = reverse("sponsorship_applications:transition", args=[application.pk, action])
+        if action == "deliver":
+            ready_for_delivery(event, application)
 
         def step(url=url):
             assert client.post(url).status_code == 302

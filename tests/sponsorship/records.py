@@ -125,3 +125,19 @@ def translate_event(event, language_code="ru"):
         package.name = {"gold": "Приветственный прием", "silver": "Кофе-брейк"}[package.tier]
     translated.save()
     return publish(translated)
+
+
+def ready_for_delivery(event, application):
+    """What "delivered" needs (cms/sponsorship/workflow.py): the event has started (today)
+    and the sponsor's assets are in (a logo, a display name, a link)."""
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from cms.sponsorship.models import SponsorshipApplication
+
+    EventPage.objects.filter(pk=event.pk).update(start_date=datetime.date.today())
+    SponsorshipApplication.objects.filter(pk=application.pk).update(
+        display_name="Acme",
+        link_url="https://acme.example",
+        logo=get_image_model().objects.create(title="Acme logo", file=get_test_image_file()),
+    )

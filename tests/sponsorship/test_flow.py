@@ -1,7 +1,6 @@
 """From application to delivery: the steps in the admin, the e-mails in the applicant's
 language, the partner and agreement of a confirmed sponsorship, the figures."""
 
-import datetime
 import json
 from decimal import Decimal
 from io import StringIO
@@ -12,15 +11,13 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from wagtail.images import get_image_model
-from wagtail.images.tests.utils import get_test_image_file
 
 from cms.snippets.models import Agreement, Partner
-from cms.sponsorship.models import EventPage, SponsorshipApplication
+from cms.sponsorship.models import SponsorshipApplication
 from cms.sponsorship.workflow import SoldOut, apply_transition
 
 from .conftest import form_data
-from .records import translate_categories, translate_event
+from .records import ready_for_delivery, translate_categories, translate_event
 
 Status = SponsorshipApplication.Status
 
@@ -66,14 +63,7 @@ def test_whole_flow_in_the_applicants_language(
         if action == "deliver":
             # Delivered only once the event has started and the sponsor's assets are in
             # (tests/sponsorship/test_guards.py): the event opens today, the assets arrived.
-            EventPage.objects.filter(pk=event.pk).update(start_date=datetime.date.today())
-            SponsorshipApplication.objects.filter(pk=application.pk).update(
-                display_name="Acme",
-                link_url="https://acme.example",
-                logo=get_image_model().objects.create(
-                    title="Acme logo", file=get_test_image_file()
-                ),
-            )
+            ready_for_delivery(event, application)
         mail.outbox.clear()
         with django_capture_on_commit_callbacks(execute=True):
             response = _step(client, application, action)
