@@ -2,18 +2,26 @@
 budget the page answers 429 in the visitor's language with `Retry-After`, the suggestions and
 the API answer 429 in JSON; another address is not held back."""
 
+import time
+from types import SimpleNamespace
+
 import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from cms.core import throttle
 from search.site.limits import TOO_MANY_SEARCHES
 from tests.pages.html import parse
 
 
 @pytest.fixture(autouse=True)
-def _small_budget(settings):
+def _small_budget(settings, monkeypatch):
     settings.SEARCH_RATE_LIMIT = 3
     settings.SEARCH_SUGGEST_RATE_LIMIT = 5
+    # Every request of a test in one window of the fixed-window counter, whatever the time
+    # the test takes: a test crossing a window's end started counting again from zero.
+    start = (time.time() // 60) * 60 + 1
+    monkeypatch.setattr(throttle, "time", SimpleNamespace(time=lambda: start))
     cache.clear()
     yield
     cache.clear()
