@@ -60,3 +60,19 @@ def standard_page(home_page):
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+@pytest.fixture
+def vocabularies(locales):
+    """The opportunity tests' terms, translated (tests/pages/opportunity_data.py)."""
+    from .opportunity_data import make_vocabularies
+
+    return make_vocabularies(locales)
+
+
+@pytest.fixture
+def index(home_page):
+    """An English opportunity index under the home page."""
+    from cms.pages.factories_opportunities import OpportunityIndexPageFactory
+
+    return OpportunityIndexPageFactory(parent=home_page)

@@ -9,20 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from cms.pages.context.opportunity import PER_PAGE
 from cms.pages.factories_opportunities import OpportunityIndexPageFactory, OpportunityPageFactory
 
-from .opportunity_data import make_vocabularies
 from .test_opportunity_index import get, published, titles
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def vocabularies(locales):
-    return make_vocabularies(locales)
-
-
-@pytest.fixture
-def index(home_page):
-    return OpportunityIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture

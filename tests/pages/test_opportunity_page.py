@@ -14,26 +14,15 @@ from wagtail.models import PageViewRestriction
 from cms.pages.factories_opportunities import (
     BriefDocumentFactory,
     MaterialFactory,
-    OpportunityIndexPageFactory,
     OpportunityPageFactory,
 )
 from cms.pages.models import OpportunityPage, OpportunityThematicArea
 from cms.snippets.models import Material
 
 from .html import parse
-from .opportunity_data import make_vocabularies, translate_material
+from .opportunity_data import translate_material
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def vocabularies(locales):
-    return make_vocabularies(locales)
-
-
-@pytest.fixture
-def index(home_page):
-    return OpportunityIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
