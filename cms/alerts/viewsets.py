@@ -8,6 +8,8 @@ language, frequency and status in words, and their consent history, one event pe
 that every e-mail sent can be traced to a consent from the spreadsheet itself.
 """
 
+from functools import cached_property
+
 import django_filters
 from django.conf import settings
 from django.db.models import Prefetch
@@ -58,12 +60,19 @@ class SubscriberIndexView(SafeExportIndexView):
             )
         return queryset
 
-    def to_row_dict(self, item):
+    @cached_property
+    def _names(self):
+        """The vocabularies' names in the staff member's language, read once per export."""
         language = languages.active()
-        areas = load_terms(ThematicArea, language)
-        regions = load_terms(BeneficiaryRegion, language)
-        kinds = load_terms(PartnerKind, language)
-        opportunity_kinds = dict(OpportunityPage.Kind.choices)
+        return (
+            load_terms(ThematicArea, language),
+            load_terms(BeneficiaryRegion, language),
+            load_terms(PartnerKind, language),
+            dict(OpportunityPage.Kind.choices),
+        )
+
+    def to_row_dict(self, item):
+        areas, regions, kinds, opportunity_kinds = self._names
         values = {
             "created_at": _moment(item.created_at),
             "organisation": item.organisation,
