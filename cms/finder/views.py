@@ -5,17 +5,22 @@ The search lives in the address (GET), so that a shortlist can be bookmarked, sh
 colleague and exported with the same criteria. Confidential agreements count, and are shown,
 only for those who may see the whole archive (the `snippets.view_agreement` permission, held
 by partnership officers); for others the finder behaves as if they did not exist.
+
+Opened from an opportunity, the shortlist can be saved to that opportunity's partner pipeline
+(cms/pipeline), all of it or the partners ticked: the save (POST) runs the same search from
+the address, so what is saved is what the finder ranked, with its ranks and scores.
 """
 
 from collections import OrderedDict
 
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -24,6 +29,9 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from cms.core.formats import format_number
 from cms.core.spreadsheets import SafeSpreadsheetExportMixin
 from cms.pages.models import OpportunityPage
+from cms.pipeline.permissions import can_save_shortlist
+from cms.pipeline.shortlist import save_shortlist
+from cms.pipeline.viewsets import pipeline_url
 
 from .forms import CRITERIA_PARAMS, PartnerFinderForm, opportunity_query
 from .models import can_use_finder
@@ -82,6 +90,14 @@ class PartnerFinderView(
     # --- The search ------------------------------------------------------------------
 
     def get(self, request, *args, **kwargs):
+        self.search(request)
+        if self.ranking is not None and self.is_export:
+            return self.as_spreadsheet(self.rows, request.GET["export"])
+        return self.render_to_response(self.get_context_data(**kwargs))
+
+    def search(self, request):
+        """Read the criteria from the address (or the opportunity's) and rank the partners:
+        sets `form`, `opportunity`, `ranking` and `rows`."""
         self.language = translation.get_language()
         self.opportunity = None
         data = request.GET
@@ -106,9 +122,31 @@ class PartnerFinderView(
                 "country": {pk: code for code, pk in self.form.country_ids.items()},
             }
             self.rows = present(self.ranking, terms, request.user)
-            if self.is_export:
-                return self.as_spreadsheet(self.rows, request.GET["export"])
-        return self.render_to_response(self.get_context_data(**kwargs))
+
+    # --- Saving the shortlist to the opportunity's pipeline (cms.pipeline) ----------------
+
+    def post(self, request, *args, **kwargs):
+        """Save the shortlist to the opportunity: the same search (its criteria are in the
+        address), then the partners ticked, or all of them, added to the opportunity's
+        pipeline; partners already in it stay as they are."""
+        if not can_save_shortlist(request.user):
+            raise PermissionDenied
+        self.search(request)
+        if self.opportunity is None or not self.ranking:
+            messages.error(request, _("Nothing was saved: search for partners again."))
+            return redirect(request.get_full_path())
+        chosen = set(request.POST.getlist("partner"))
+        ranked = [
+            (row.rank, row.match)
+            for row in self.rows
+            if request.POST.get("scope") == "all" or str(row.match.pk) in chosen
+        ]
+        if not ranked:
+            messages.error(request, _("Nothing was saved: tick the partners to save."))
+            return redirect(request.get_full_path())
+        saved = save_shortlist(self.opportunity, ranked, request.user)
+        messages.success(request, _saved_message(saved, self.opportunity))
+        return redirect(pipeline_url(self.opportunity))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -119,6 +157,8 @@ class PartnerFinderView(
             opportunity=self.opportunity,
             shows_confidential=may_see_confidential(self.request.user),
             half_life_years=format_number(HALF_LIFE_YEARS),
+            can_save_shortlist=self.opportunity is not None
+            and can_save_shortlist(self.request.user),
         )
         return context
 
@@ -162,3 +202,20 @@ class PartnerFinderView(
                 subject = slugify(data.get("text", ""))[:30]
         parts = [self.export_filename, slugify(subject)[:60], timezone.localdate().isoformat()]
         return "-".join(part for part in parts if part)
+
+
+def _saved_message(saved, opportunity):
+    """What a save did, in words: partners added, partners already in the pipeline."""
+    added = ngettext(
+        "%(count)s partner added to the pipeline of “%(title)s”.",
+        "%(count)s partners added to the pipeline of “%(title)s”.",
+        saved.added,
+    ) % {"count": format_number(saved.added), "title": opportunity.title}
+    if not saved.already:
+        return added
+    already = ngettext(
+        "%(count)s was already in it and is unchanged.",
+        "%(count)s were already in it and are unchanged.",
+        saved.already,
+    ) % {"count": format_number(saved.already)}
+    return f"{added} {already}"

@@ -132,6 +132,7 @@ INSTALLED_APPS = [
     "cms.demo",
     "search",
     "cms.finder",
+    "cms.pipeline",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

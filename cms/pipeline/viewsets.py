@@ -1,0 +1,241 @@
+"""The pipeline in the admin: the listing of every partner approached (filtered to one
+opportunity from that opportunity's page, or to one's own follow-ups), each entry's form with
+its notes, and the listing's CSV and XLSX downloads through the spreadsheet kernel.
+
+The listing reads its rows in one query whatever their number: partners are named in the
+staff member's language and each row's latest note is taken by subqueries, not row by row.
+"""
+
+from functools import cached_property
+
+import django_filters
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import F, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+
+from cms.core import languages
+from cms.core.formats import format_date, format_number
+from cms.core.model_viewsets import AdminModelViewSet, SafeExportIndexView
+from cms.pages.models import OpportunityPage
+from cms.snippets.models import Partner
+
+from .models import PipelineEntry, PipelineNote, Stage
+from .shortlist import concept_opportunity
+
+__all__ = [
+    "PipelineViewSet",
+    "localized_entries",
+    "pipeline_url",
+    "pipeline_viewset",
+    "user_name",
+]
+
+
+def user_name(user):
+    """A staff member as colleagues call them: their full name, else their username."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+def localized_entries(queryset, language):
+    """`queryset` with `partner_name` (the partner's name in `language` where it is
+    translated, else English) and `opportunity_title` (likewise), in the same query."""
+    partner_name = Partner.objects.filter(
+        translation_key=OuterRef("partner__translation_key"), locale__language_code=language
+    ).values("name")[:1]
+    opportunity_title = OpportunityPage.objects.filter(
+        translation_key=OuterRef("opportunity__translation_key"), locale__language_code=language
+    ).values("title")[:1]
+    if language == settings.LANGUAGE_CODE:
+        return queryset.annotate(
+            partner_name=F("partner__name"), opportunity_title=F("opportunity__title")
+        )
+    return queryset.annotate(
+        partner_name=Coalesce(Subquery(partner_name), F("partner__name")),
+        opportunity_title=Coalesce(Subquery(opportunity_title), F("opportunity__title")),
+    )
+
+
+def follow_up_text(entry):
+    """The next follow-up as the staff member reads it, flagged when it is overdue."""
+    if entry.next_follow_up is None:
+        return "—"
+    day = format_date(entry.next_follow_up)
+    return _("%(date)s (overdue)") % {"date": day} if entry.is_overdue else day
+
+
+def _owners():
+    return get_user_model().objects.filter(
+        pk__in=PipelineEntry.objects.filter(owner__isnull=False).values("owner")
+    )
+
+
+class PipelineFilterSet(WagtailFilterSet):
+    opportunity = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Opportunity"),
+        queryset=lambda request: OpportunityPage.objects.filter(
+            pk__in=PipelineEntry.objects.values("opportunity")
+        ).order_by("title"),
+    )
+    stage = django_filters.MultipleChoiceFilter(label=gettext_lazy("Stage"), choices=Stage.choices)
+    owner = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Owner"), queryset=lambda request: _owners()
+    )
+
+    class Meta:
+        model = PipelineEntry
+        fields = ["opportunity", "stage", "owner"]
+
+
+class PipelineIndexView(SafeExportIndexView):
+    """The pipeline listing; with one opportunity chosen, that opportunity's pipeline."""
+
+    @cached_property
+    def opportunity(self):
+        """The opportunity the listing is filtered to, if only one."""
+        form = self.filters.form if self.filters else None
+        if form is None or not form.is_valid():
+            return None
+        return form.cleaned_data.get("opportunity")
+
+    def get_page_title(self):
+        if self.opportunity is not None:
+            return _("Pipeline: %(title)s") % {"title": self.opportunity.title}
+        return super().get_page_title()
+
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset().select_related("partner", "opportunity", "owner")
+        latest = PipelineNote.objects.filter(entry=OuterRef("pk")).order_by("-date", "-pk")
+        queryset = localized_entries(queryset, languages.active()).annotate(
+            latest_note=Subquery(latest.values("text")[:1]),
+            latest_note_date=Subquery(latest.values("date")[:1]),
+        )
+        if self.is_export:
+            notes = PipelineNote.objects.select_related("author").order_by("date", "pk")
+            queryset = queryset.prefetch_related(Prefetch("notes", queryset=notes))
+        return queryset
+
+    def to_row_dict(self, item):
+        values = {
+            "opportunity": item.opportunity_title,
+            "partner": item.partner_name,
+            "stage": item.get_stage_display(),
+            "owner": user_name(item.owner),
+            "next_follow_up": item.next_follow_up,
+            "overdue": _("yes") if item.is_overdue else "",
+            "finder_rank": item.finder_rank,
+            "finder_score": item.finder_score,
+            "created_at": timezone.localtime(item.created_at).date(),
+            "notes": "\n".join(
+                _("%(date)s, %(author)s: %(text)s")
+                % {
+                    "date": format_date(note.date),
+                    "author": user_name(note.author) or "—",
+                    "text": note.text,
+                }
+                for note in item.notes.all()
+            ),
+        }
+        return {field: values[field] for field in self.list_export}
+
+
+def _latest_note(entry):
+    if not entry.latest_note:
+        return "—"
+    text = " ".join(entry.latest_note.split())
+    text = text if len(text) <= 80 else text[:79] + "…"
+    return f"{format_date(entry.latest_note_date)}: {text}"
+
+
+def _score(entry):
+    return format_number(entry.finder_score, 2) if entry.finder_score is not None else "—"
+
+
+class PipelineViewSet(AdminModelViewSet):
+    """Every pipeline entry, for officers who keep them and leads who read them."""
+
+    model = PipelineEntry
+    name = "pipeline"
+    url_prefix = "pipeline"
+    icon = "tasks"
+    add_to_admin_menu = True
+    menu_order = 161
+    menu_label = gettext_lazy("Partner pipeline")
+    copy_view_enabled = False
+    add_to_reference_index = False
+    search_backend_name = None
+    search_fields = ["partner__name", "partner__acronym", "opportunity__title"]
+    filterset_class = PipelineFilterSet
+    index_view_class = PipelineIndexView
+    ordering = ["next_follow_up", "stage"]
+    list_per_page = 50
+    list_display = [
+        Column(
+            "partner",
+            label=gettext_lazy("Partner"),
+            accessor="partner_name",
+            sort_key="partner__name",
+        ),
+        Column("opportunity", label=gettext_lazy("Opportunity"), accessor="opportunity_title"),
+        Column(
+            "stage", label=gettext_lazy("Stage"), accessor="get_stage_display", sort_key="stage"
+        ),
+        Column("owner", label=gettext_lazy("Owner"), accessor=lambda entry: user_name(entry.owner)),
+        Column(
+            "next_follow_up",
+            label=gettext_lazy("Next follow-up"),
+            accessor=follow_up_text,
+            sort_key="next_follow_up",
+        ),
+        Column("latest_note", label=gettext_lazy("Latest note"), accessor=_latest_note),
+        Column(
+            "finder_score",
+            label=gettext_lazy("Finder score"),
+            accessor=_score,
+            sort_key="finder_score",
+        ),
+    ]
+    list_export = [
+        "opportunity",
+        "partner",
+        "stage",
+        "owner",
+        "next_follow_up",
+        "overdue",
+        "finder_rank",
+        "finder_score",
+        "created_at",
+        "notes",
+    ]
+    export_headings = {
+        "opportunity": gettext_lazy("Opportunity"),
+        "partner": gettext_lazy("Partner"),
+        "stage": gettext_lazy("Stage"),
+        "owner": gettext_lazy("Owner"),
+        "next_follow_up": gettext_lazy("Next follow-up"),
+        "overdue": gettext_lazy("Overdue"),
+        "finder_rank": gettext_lazy("Rank in the finder"),
+        "finder_score": gettext_lazy("Score in the finder"),
+        "created_at": gettext_lazy("Added"),
+        "notes": gettext_lazy("Notes"),
+    }
+    export_filename = "partner-pipeline"
+
+
+pipeline_viewset = PipelineViewSet()
+
+
+def pipeline_url(page):
+    """The pipeline of the opportunity `page` (any of its languages): the listing filtered to
+    the page the pipeline follows."""
+    index = reverse(pipeline_viewset.get_url_name("index"))
+    return f"{index}?{urlencode({'opportunity': concept_opportunity(page).pk})}"
