@@ -112,6 +112,16 @@ class PipelineIndexView(SafeExportIndexView):
             return _("Pipeline: %(title)s") % {"title": self.opportunity.title}
         return super().get_page_title()
 
+    def order_queryset(self, queryset):
+        # Entries without a follow-up date come after those with one, in both directions
+        # and on every database (SQLite puts empty values first, PostgreSQL last).
+        if self.ordering in ("next_follow_up", "-next_follow_up"):
+            date = F("next_follow_up")
+            descending = self.ordering.startswith("-")
+            first = date.desc(nulls_last=True) if descending else date.asc(nulls_last=True)
+            return queryset.order_by(first, "stage", "pk")
+        return super().order_queryset(queryset)
+
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("partner", "opportunity", "owner")
         latest = PipelineNote.objects.filter(entry=OuterRef("pk")).order_by("-date", "-pk")
@@ -176,7 +186,7 @@ class PipelineViewSet(AdminModelViewSet):
     search_fields = ["partner__name", "partner__acronym", "opportunity__title"]
     filterset_class = PipelineFilterSet
     index_view_class = PipelineIndexView
-    ordering = ["next_follow_up", "stage"]
+    ordering = "next_follow_up"
     list_per_page = 50
     list_display = [
         Column(

@@ -1,0 +1,83 @@
+"""An officer's dashboard: their next follow-ups, overdue first, each a link to its entry;
+nobody else's, nothing closed, and in a fixed number of queries."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from cms.core.roles import OFFICERS
+from cms.pipeline.models import Stage
+from cms.snippets.factories import PartnerFactory
+from tests.snippets.admin.records import make_user
+
+from .conftest import entry
+
+pytestmark = pytest.mark.django_db
+
+HOME = "/admin/"
+
+
+def follow_ups(response):
+    """(partner, stage, overdue, link) of each row of the panel."""
+    panel = BeautifulSoup(response.content.decode(), "html.parser").select_one(
+        "#pipeline-follow-ups-section"
+    )
+    if panel is None:
+        return None
+    return [
+        (
+            row.select_one("th a").get_text(strip=True),
+            row.select("td")[-1].get_text(strip=True),
+            "Overdue" in row.get_text(),
+            row.select_one("th a")["href"],
+        )
+        for row in panel.select("tbody tr")
+    ]
+
+
+def test_the_officer_sees_their_follow_ups_overdue_first(client, officer, archive, opportunity):
+    colleague = make_user("colleague", OFFICERS)
+    later = entry(opportunity, archive["best"], owner=officer, days=10)
+    overdue = entry(opportunity, archive["small"], owner=officer, stage=Stage.CONTACTED, days=-5)
+    today = entry(opportunity, archive["old"], owner=officer, stage=Stage.IN_DISCUSSION, days=0)
+    entry(opportunity, archive["mixed"], owner=officer, stage=Stage.COMMITTED, days=-1)
+    entry(opportunity, archive["unrelated"], owner=colleague, days=-9)
+    client.force_login(officer)
+
+    rows = follow_ups(client.get(HOME))
+
+    assert rows == [
+        ("Small Partner", "Contacted", True, reverse("pipeline:edit", args=[overdue.pk])),
+        ("Old Partner", "In discussion", False, reverse("pipeline:edit", args=[today.pk])),
+        ("Recent Large Partner", "Identified", False, reverse("pipeline:edit", args=[later.pk])),
+    ]
+
+
+def test_an_officer_without_follow_ups_is_told_so(client, officer):
+    client.force_login(officer)
+    response = client.get(HOME)
+    assert follow_ups(response) == []
+    assert "No follow-up is planned for the partners you follow." in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ["editor", "lead"])
+def test_who_does_not_keep_pipelines_has_no_panel(client, request, role):
+    client.force_login(request.getfixturevalue(role))
+    assert follow_ups(client.get(HOME)) is None
+
+
+def test_the_panel_reads_a_fixed_number_of_queries(client, officer, archive, opportunity):
+    entry(opportunity, archive["best"], owner=officer, days=1)
+    client.force_login(officer)
+    client.get(HOME)  # warm up (content types, site, shared caches)
+    with CaptureQueriesContext(connection) as few:
+        client.get(HOME)
+    for number in range(8):
+        entry(opportunity, PartnerFactory(name=f"Extra {number}"), owner=officer, days=number)
+    client.get(HOME)  # the new partners change shared cached values: rebuilt once
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(HOME)
+    assert len(follow_ups(response)) == 9
+    assert len(many.captured_queries) == len(few.captured_queries)
