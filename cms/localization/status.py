@@ -12,9 +12,12 @@ States, for each language other than the object's source language:
   submitted or synchronized);
 - up to date: everything translated and published, from the current source.
 
-Changes schedule a refresh of the objects concerned, run once per transaction after commit
-(signals.py); `rebuild_status()` recomputes everything (the `refresh_translation_status`
-command, the demo loader).
+Changes schedule a refresh of the objects concerned, once per transaction after commit
+(signals.py), as a background task (django-tasks): an editor's "Save draft" of an opportunity
+with five translations spent about 150 ms of its request (half the edit view's time on the
+demo, more with long pages) reading wagtail-localize's progress of every translation, for a
+matrix nobody is looking at that second (bench/admin_save.py). `rebuild_status()` recomputes
+everything (the `refresh_translation_status` command, the demo loader).
 """
 
 import json
@@ -25,6 +28,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django_tasks import task
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -35,6 +39,7 @@ from .review import unreviewed_machine_segments
 __all__ = [
     "deferred_status_updates",
     "refresh_object",
+    "refresh_object_task",
     "rebuild_status",
     "schedule_refresh",
     "tracked_base_model",
@@ -259,7 +264,14 @@ class _Refresh:
 
     def __call__(self):
         self.done = True
-        refresh_object(apps.get_model(self.label), self.translation_key)
+        refresh_object_task.enqueue(self.label, str(self.translation_key))
+
+
+@task()
+def refresh_object_task(label, translation_key):
+    """Recompute one object's row of the translation status matrix (`label` names its base
+    model), out of the request that changed it."""
+    refresh_object(apps.get_model(label), translation_key)
 
 
 def schedule_refresh(base_model, translation_key):
