@@ -4,7 +4,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -118,20 +118,54 @@ class OpportunityPage(BasePage):
             ],
             heading=_("Summary"),
         ),
-        InlinePanel(
-            "thematic_areas", heading=_("Thematic areas"), label=_("thematic area"), min_num=1
+        # Several terms at once from one chooser (the chooser is multiple-choice); each
+        # stays an orderable link of the page, which wagtail-localize copies to translations.
+        MultipleChooserPanel(
+            "thematic_areas",
+            chooser_field_name="area",
+            heading=_("Thematic areas"),
+            label=_("thematic area"),
+            min_num=1,
         ),
-        InlinePanel("regions", heading=_("Beneficiary regions"), label=_("region"), min_num=1),
-        InlinePanel("countries", heading=_("Beneficiary countries"), label=_("country")),
-        InlinePanel("sdgs", heading=_("Sustainable Development Goals"), label=_("goal")),
-        InlinePanel("partner_kinds", heading=_("Partner kinds sought"), label=_("partner kind")),
+        MultipleChooserPanel(
+            "regions",
+            chooser_field_name="region",
+            heading=_("Beneficiary regions"),
+            label=_("region"),
+            min_num=1,
+        ),
+        MultipleChooserPanel(
+            "countries",
+            chooser_field_name="country",
+            heading=_("Beneficiary countries"),
+            label=_("country"),
+        ),
+        MultipleChooserPanel(
+            "sdgs",
+            chooser_field_name="goal",
+            heading=_("Sustainable Development Goals"),
+            label=_("goal"),
+        ),
+        MultipleChooserPanel(
+            "partner_kinds",
+            chooser_field_name="kind",
+            heading=_("Partner kinds sought"),
+            label=_("partner kind"),
+        ),
         MultiFieldPanel(
             [FieldPanel("contact_name"), FieldPanel("contact_email")], heading=_("Contact")
         ),
         FieldPanel("objectives"),
         FieldPanel("expected_results"),
         FieldPanel("body"),
-        InlinePanel("materials", heading=_("Communication material"), label=_("material")),
+        # The material's chooser can also create one, its file uploaded from the modal
+        # (cms.snippets.viewsets.materials): the editor never leaves the page form.
+        MultipleChooserPanel(
+            "materials",
+            chooser_field_name="material",
+            heading=_("Communication material"),
+            label=_("material"),
+        ),
     ]
 
     translatable_fields = [

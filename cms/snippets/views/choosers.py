@@ -2,7 +2,10 @@
 
 Searched through the ORM like the listings (see `cms.snippets.views`). Translatable records
 (vocabulary terms, partners) are offered in the source locale only: records always point at
-the English row, which stands for the concept in every language.
+the English row, which stands for the concept in every language. So Wagtail's "Locale"
+column, which would say "English" on every row, is left out; and a short vocabulary (11
+areas, 17 goals) is shown whole, without paging, for an editor to tick several terms at once
+(the page form's MultipleChooserPanel).
 """
 
 from django import forms
@@ -10,6 +13,7 @@ from django.db.models import ForeignKey
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.forms.models import register_form_field_override
+from wagtail.admin.ui.tables import LocaleColumn
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
@@ -20,7 +24,11 @@ from ..models import SOURCE_LOCALE
 from .search import country_codes_matching, search_records
 from .terms import RecordChooserWidget, TermChoiceField, TermChosenView, term_label
 
-__all__ = ["CountryChooserViewSet", "RecordChooserViewSet"]
+__all__ = ["SHORT_LIST", "CountryChooserViewSet", "RecordChooserViewSet"]
+
+#: A chooser shows at least this many rows on a page: every vocabulary fits on one, longer
+#: lists (countries, partners) page by it.
+SHORT_LIST = 50
 
 
 class RecordChooseViewMixin:
@@ -58,6 +66,12 @@ class RecordChooseViewMixin:
 
     def search(self, objects, query):
         return search_records(objects, self.search_fields, query)
+
+    @property
+    def columns(self):
+        # Only source-locale rows are offered when the model is translatable: a language
+        # column would say the same on every row.
+        return [column for column in super().columns if not isinstance(column, LocaleColumn)]
 
     @property
     def title_column(self):
@@ -98,11 +112,15 @@ class RecordChooserViewSet(SnippetChooserViewSet):
             )
 
     def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
+        kwargs = super().get_common_view_kwargs(
             search_fields=self.search_fields,
             source_locale_only=self.source_locale_only,
             **kwargs,
         )
+        # Wagtail's snippet viewsets ask for 10 rows a page: 10 of 11 areas, then a page
+        # of one.
+        kwargs["per_page"] = max(kwargs.get("per_page") or 0, SHORT_LIST)
+        return kwargs
 
 
 class CountryChooseViewMixin(RecordChooseViewMixin):

@@ -1,14 +1,144 @@
-"""The viewset of communication material: briefs, brochures, slide decks, videos, images."""
+"""The viewset of communication material: briefs, brochures, slide decks, videos, images.
 
+Its chooser can create: an editor writing an opportunity uploads the brief (or gives the
+video's address) in the chooser's "Upload" tab, and the new material is chosen for the page
+without leaving its form (before, about eight actions on another screen). The file goes
+through Wagtail's document form, the one of the Documents screen, with the project's content
+check (cms.core.uploads): an HTML page named `.pdf` is refused here as everywhere.
+"""
+
+from django import forms
+from django.conf import settings
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
+from wagtail.documents import get_document_model
+from wagtail.documents.forms import get_document_form
+from wagtail.models import Collection, Locale
+from wagtail.snippets.views.chooser import SnippetCreateView
 
 from ..models import Material
+from ..views.choosers import RecordChooseResultsView, RecordChooserViewSet, RecordChooseView
 from ..views.columns import LanguageColumn, UpdatedColumn
 from .base import RecordViewSet
 
-__all__ = ["MaterialViewSet"]
+__all__ = ["MaterialChooserViewSet", "MaterialCreationForm", "MaterialViewSet"]
+
+
+class MaterialCreationForm(forms.Form):
+    """A new brief, brochure, slide deck or video, made from the chooser of a page form: its
+    title, kind, file or video address and caption, in the source language (translators
+    give it its other languages)."""
+
+    title = forms.CharField(label=_("Title"), max_length=255)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[
+            (kind.value, kind.label)
+            for kind in Material.Kind
+            if kind in Material.DOCUMENT_KINDS or kind == Material.Kind.VIDEO
+        ],
+    )
+    file = forms.FileField(
+        label=_("Document"),
+        required=False,
+        help_text=_("For a brief, brochure or slide deck: a PDF or an Office document."),
+    )
+    video_url = forms.URLField(
+        label=_("Video address"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("For a video: its address on YouTube, Vimeo or another provider."),
+    )
+    caption = forms.CharField(
+        label=_("Caption"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Transcribes or sums up the video."),
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.document_form = None
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        if kind in Material.DOCUMENT_KINDS:
+            upload = cleaned.get("file")
+            if not upload:
+                self.add_error("file", _("Choose the document of this material."))
+            else:
+                self.document_form = self._document_form(upload, cleaned.get("title") or "")
+                if not self.document_form.is_valid():
+                    for errors in self.document_form.errors.values():
+                        for error in errors:
+                            self.add_error("file", error)
+        elif kind == Material.Kind.VIDEO and not cleaned.get("video_url"):
+            self.add_error("video_url", _("Give the address of the video."))
+        return cleaned
+
+    def _document_form(self, upload, title):
+        """Wagtail's document form (the project's, WAGTAILDOCS_DOCUMENT_FORM_BASE): the
+        extension, the size and the content are checked as on the Documents screen."""
+        model = get_document_model()
+        form_class = get_document_form(model)
+        data = {"title": title, "collection": Collection.get_first_root_node().pk}
+        return form_class(data=data, files={"file": upload}, user=self.user)
+
+    @transaction.atomic
+    def save(self):
+        kind = self.cleaned_data["kind"]
+        document = None
+        if kind in Material.DOCUMENT_KINDS:
+            document = self.document_form.save(commit=False)
+            document.uploaded_by_user = self.user
+            document.save()
+        material = Material(
+            title=self.cleaned_data["title"],
+            kind=kind,
+            document=document,
+            video_url=self.cleaned_data["video_url"] if kind == Material.Kind.VIDEO else "",
+            caption=self.cleaned_data["caption"],
+            locale=Locale.objects.get(language_code=settings.LANGUAGE_CODE),
+        )
+        material.full_clean()
+        material.save()
+        return material
+
+
+class MaterialCreationMixin:
+    """The chooser's creation form knows who uploads (the document's owner, and the
+    collections they may add to)."""
+
+    def get_creation_form_kwargs(self):
+        return {**super().get_creation_form_kwargs(), "user": self.request.user}
+
+
+class MaterialChooseView(MaterialCreationMixin, RecordChooseView):
+    pass
+
+
+class MaterialChooseResultsView(MaterialCreationMixin, RecordChooseResultsView):
+    pass
+
+
+class MaterialCreateView(MaterialCreationMixin, SnippetCreateView):
+    pass
+
+
+class MaterialChooserViewSet(RecordChooserViewSet):
+    """The material chooser, with an "Upload" tab that creates a material and chooses it."""
+
+    choose_view_class = MaterialChooseView
+    choose_results_view_class = MaterialChooseResultsView
+    create_view_class = MaterialCreateView
+    creation_form_class = MaterialCreationForm
+    creation_tab_label = _("Upload")
+    create_action_label = _("Upload and choose")
+    create_action_clicked_label = _("Uploading…")
 
 
 class MaterialViewSet(RecordViewSet):
@@ -17,6 +147,7 @@ class MaterialViewSet(RecordViewSet):
 
     model = Material
     icon = "doc-full"
+    chooser_viewset_class = MaterialChooserViewSet
     list_filter = ["kind"]
     search_fields = ["title", "caption"]
     chooser_search_fields = ("title", "caption")
