@@ -2,12 +2,11 @@
 
 from .choosers import CountryChooserViewSet, RecordChooserViewSet
 from .listing import RecordIndexView, TranslationState
+from .record_pages import AgreementInspectView, PartnerInspectView, may_see_confidential
 from .records import (
     AgreementIndexView,
-    AgreementInspectView,
     CountryIndexView,
     PartnerIndexView,
-    PartnerInspectView,
     RecordInspectView,
     agreement_partners,
     agreement_regions,
@@ -15,6 +14,7 @@ from .records import (
 )
 from .search import (
     INTERNAL_PERMISSION,
+    agreements_of_partners_matching,
     country_codes_matching,
     join_names,
     search_records,
@@ -33,9 +33,11 @@ __all__ = [
     "RecordInspectView",
     "TranslationState",
     "agreement_partners",
+    "agreements_of_partners_matching",
     "agreement_regions",
     "country_codes_matching",
     "join_names",
+    "may_see_confidential",
     "partner_regions",
     "search_records",
 ]

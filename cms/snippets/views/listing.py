@@ -13,6 +13,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.widgets.button import BaseButton, Button, ButtonWithDropdown
 from wagtail.coreutils import multigetattr
 from wagtail.models import Locale, TranslatableMixin
@@ -81,6 +82,22 @@ class RecordIndexView(SafeSpreadsheetExportMixin, IndexView):
     export_getters = {}
     column_permissions = {}
     full_text_search = True
+    #: Whether a row's title opens the record's read-only page rather than its edit form
+    #: (staff look records up far more often than they change them; "Edit" stays in the
+    #: row's menu and on the record page).
+    title_opens_record = False
+
+    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
+        if not self.title_opens_record:
+            return super()._get_title_column(field_name, column_class, **kwargs)
+
+        def get_url(instance):
+            return self.get_inspect_url(instance) or self.get_edit_url(instance)
+
+        # Wagtail's own title column, with the record page first instead of the edit form.
+        return self._get_custom_column(
+            field_name, self._get_title_column_class(column_class), get_url=get_url, **kwargs
+        )
 
     def user_may_see(self, name):
         permission = self.column_permissions.get(name)
@@ -115,6 +132,11 @@ class RecordIndexView(SafeSpreadsheetExportMixin, IndexView):
         # Names and titles as people read them: "ARM" among the A's, "Éthiopie" among the E's.
         return order_naturally(super().order_queryset(queryset))
 
+    def other_matches(self, query):
+        """A condition for records found by `query` some other way than their own fields
+        (agreements by their partners' names in every language); None for none."""
+        return None
+
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
@@ -124,7 +146,17 @@ class RecordIndexView(SafeSpreadsheetExportMixin, IndexView):
             self.search_query,
             full_text=self.full_text_search,
             language_code=self.search_language,
+            also=self.other_matches(self.search_query),
         )
+
+    @cached_property
+    def filter_errors(self):
+        """The messages of the filters that could not be applied (a range from a value
+        higher than its end), shown above the results; what was typed stays in the form."""
+        filters = self.filters
+        if not filters or filters.is_valid():
+            return []
+        return [str(error) for errors in filters.form.errors.values() for error in errors]
 
     def to_row_dict(self, item):
         return OrderedDict(

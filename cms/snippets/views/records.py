@@ -8,21 +8,18 @@ from wagtail.rich_text import RichText
 from wagtail.snippets.views.snippets import InspectView
 
 from cms.core.formats import babel_locale
-from cms.core.money import format_usd
 
 from ..models import Vocabulary
 from ..models.agreements import CURRENCY_CHOICES
 from .listing import RecordIndexView
-from .search import INTERNAL_PERMISSION, country_codes_matching, join_names
+from .search import agreements_of_partners_matching, country_codes_matching, join_names
 from .terms import term_label
 
 __all__ = [
     "StaffLanguageInspectMixin",
     "AgreementIndexView",
-    "AgreementInspectView",
     "CountryIndexView",
     "PartnerIndexView",
-    "PartnerInspectView",
     "RecordInspectView",
     "agreement_partners",
     "agreement_regions",
@@ -55,6 +52,7 @@ def partner_funding_types(partner):
 
 
 class PartnerIndexView(RecordIndexView):
+    title_opens_record = True
     export_getters = {
         "regions": partner_regions,
         "priority_areas": partner_areas,
@@ -79,6 +77,9 @@ def agreement_secondary_areas(agreement):
 
 
 class AgreementIndexView(RecordIndexView):
+    """Agreements, found also by the name of any of their partners in any language."""
+
+    title_opens_record = True
     export_getters = {
         "partners": agreement_partners,
         "regions": agreement_regions,
@@ -88,6 +89,9 @@ class AgreementIndexView(RecordIndexView):
             agreement.parent.reference if agreement.parent_id else ""
         ),
     }
+
+    def other_matches(self, query):
+        return agreements_of_partners_matching(query)
 
 
 class CountryIndexView(RecordIndexView):
@@ -152,63 +156,3 @@ class RecordInspectView(StaffLanguageInspectMixin, InspectView):
         if field_name in self.field_labels:
             return capfirst(self.field_labels[field_name])
         return super().get_field_label(field_name, field)
-
-
-class PartnerInspectView(RecordInspectView):
-    """A partner's record; internal notes and contacts appear only to holders of
-    `view_partner_internal`."""
-
-    field_labels = {
-        "priority_areas": _("priority thematic areas"),
-        "beneficiary_regions": _("beneficiary regions"),
-        "beneficiary_countries": _("beneficiary countries"),
-        "funding_types": _("funding types"),
-        "contacts": _("contacts"),
-        "locale": _("language"),
-    }
-
-    def get_fields(self):
-        fields = super().get_fields()
-        if self.request.user.has_perm(INTERNAL_PERMISSION):
-            fields = [*fields, "internal_notes", "contacts"]
-        return fields
-
-    def get_priority_areas_display_value(self):
-        return join_labels(link.area for link in self.object.priority_areas.all()) or "-"
-
-    def get_beneficiary_regions_display_value(self):
-        return join_labels(link.region for link in self.object.beneficiary_regions.all()) or "-"
-
-    def get_beneficiary_countries_display_value(self):
-        links = self.object.beneficiary_countries.select_related("country")
-        return join_names(link.country for link in links) or "-"
-
-    def get_funding_types_display_value(self):
-        return join_labels(link.funding_type for link in self.object.funding_types.all()) or "-"
-
-    def get_contacts_display_value(self):
-        contacts = [
-            " – ".join(part for part in (c.name, c.role, c.email, c.phone) if part)
-            for c in self.object.contacts.all()
-        ]
-        return "; ".join(contacts) or "-"
-
-
-class AgreementInspectView(RecordInspectView):
-    field_labels = {
-        "partner_links": _("partners"),
-        "chain_value_usd": _("value of the amendment chain (USD)"),
-    }
-
-    def get_partner_links_display_value(self):
-        links = self.object.partner_links.select_related("partner")
-        return "; ".join(f"{link.partner} ({link.get_role_display()})" for link in links) or "-"
-
-    def get_chain_value_usd_display_value(self):
-        return format_usd(self.object.chain_value_usd(), unit=False)
-
-    def get_currency_display_value(self):
-        return currency_label(self.object.currency) if self.object.currency else "-"
-
-    def get_amount_usd_display_value(self):
-        return format_usd(self.object.amount_usd, unit=False) or "-"

@@ -24,11 +24,16 @@ from search.analysis import MAX_QUERY_CHARS, MAX_QUERY_TERMS
 from search.backends import backend_for
 from search.backends.router import MergedSearchResults
 
+from ..models import AgreementPartner, Partner
+
 __all__ = [
     "INTERNAL_PERMISSION",
+    "PARTNER_NAME_FIELDS",
+    "agreements_of_partners_matching",
     "country_codes_matching",
     "full_text_matches",
     "join_names",
+    "search_condition",
     "search_records",
 ]
 
@@ -111,25 +116,64 @@ def _first_matches(results, matches):
     return [obj.pk for obj in results[:MAX_FULL_TEXT_MATCHES]]
 
 
-def search_records(queryset, fields, query, *, full_text=False, language_code=None):
-    """Rows of `queryset` that match `query` by fragments of `fields` or, with `full_text`,
-    by the analysed full-text search in `language_code` (every record in its own language
-    when None), in the queryset's own order.
+def either(*conditions):
+    """The conditions that can match, OR-ed; None when none can."""
+    found = None
+    for condition in conditions:
+        if condition is not None:
+            found = condition if found is None else found | condition
+    return found
+
+
+def search_condition(model, fields, query, *, full_text=False, language_code=None):
+    """A condition on primary keys: rows of `model` that match `query` by fragments of
+    `fields` or, with `full_text`, by the analysed full-text search in `language_code`
+    (every record in its own language when None); None when nothing can match."""
+    return either(
+        fragment_condition(model, fields, query),
+        full_text_matches(model, query, language_code) if full_text else None,
+    )
+
+
+def search_records(queryset, fields, query, *, full_text=False, language_code=None, also=None):
+    """Rows of `queryset` that match `query` (see `search_condition`) or the condition
+    `also`, in the queryset's own order.
 
     Fields may follow relations (`partner_links__partner__name`); a record matching through
     two related rows is listed once.
     """
-    model = queryset.model
-    conditions = [fragment_condition(model, fields, query)]
-    if full_text:
-        conditions.append(full_text_matches(model, query, language_code))
-    conditions = [condition for condition in conditions if condition is not None]
-    if not conditions:
+    condition = either(
+        search_condition(
+            queryset.model, fields, query, full_text=full_text, language_code=language_code
+        ),
+        also,
+    )
+    if condition is None:
         return queryset.none() if query_words(query) else queryset
-    condition = conditions[0]
-    for other in conditions[1:]:
-        condition |= other
     return queryset.filter(condition)
+
+
+#: What a partner is called, in the fields an agreement's search looks through.
+PARTNER_NAME_FIELDS = ("name", "acronym", "aliases")
+
+
+def agreements_of_partners_matching(query):
+    """A condition on agreements: those signed with a partner that `query` names, in any
+    language; None when no partner can match.
+
+    Agreements point at a partner's English row, while staff may type the name it has in
+    Arabic, Russian or Chinese: the partners found (by fragments, or by the full-text search
+    reading each row in its own language) stand for every translation of themselves,
+    through their `translation_key`. The partners' matches are read in one query (or one
+    request to the search cluster) and the rest is a subquery: as many queries for a
+    partner with a hundred agreements as for one.
+    """
+    condition = search_condition(Partner, PARTNER_NAME_FIELDS, query, full_text=True)
+    if condition is None:
+        return None
+    keys = Partner.objects.filter(condition).order_by().values("translation_key")
+    signed = AgreementPartner.objects.filter(partner__translation_key__in=keys)
+    return Q(pk__in=signed.order_by().values("agreement_id"))
 
 
 def country_codes_matching(query):

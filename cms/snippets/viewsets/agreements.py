@@ -37,6 +37,7 @@ class AgreementViewSet(RecordViewSet):
     icon = "doc-full"
     index_view_class = AgreementIndexView
     inspect_view_class = AgreementInspectView
+    inspect_template_name = AgreementInspectView.template_name
     filterset_class = AgreementFilterSet
     search_fields = [
         "reference",
@@ -46,9 +47,13 @@ class AgreementViewSet(RecordViewSet):
     ]
     chooser_search_fields = ("reference", "title")
     ordering = "-signature_date"
+    # What staff scan an archive for, in the order they read a row: which agreement, with
+    # whom, what kind, when, how much, where, and its state. The thematic areas, countries
+    # and dates of the period are in the filters, the record page and the exports.
     list_display = [
         "reference",
         "title",
+        Column("partners", label=_("Partners"), accessor=agreement_partners),
         TermColumn("agreement_type", Agreement, sort_key="agreement_type__sort_order"),
         Column(
             "signature_date",
@@ -56,15 +61,13 @@ class AgreementViewSet(RecordViewSet):
             accessor=lambda agreement: format_date(agreement.signature_date) or "-",
             sort_key="signature_date",
         ),
-        Column("partners", label=_("Partners"), accessor=agreement_partners),
-        Column("regions", label=_("Regions"), accessor=agreement_regions),
-        TermColumn("primary_area", Agreement, sort_key="primary_area__sort_order"),
         Column(
             "amount_usd",
             label=_("Value (USD)"),
             accessor=lambda agreement: format_usd(agreement.amount_usd, unit=False),
             sort_key="amount_usd",
         ),
+        Column("regions", label=_("Regions"), accessor=agreement_regions),
         "status",
         StatusFlagColumn(
             "is_confidential",
@@ -101,31 +104,6 @@ class AgreementViewSet(RecordViewSet):
         "countries": _("Beneficiary countries"),
         "secondary_areas": _("Secondary thematic areas"),
     }
-    inspect_view_fields = [
-        "reference",
-        "title",
-        "agreement_type",
-        "parent",
-        "signature_date",
-        "registered_on",
-        "start_date",
-        "end_date",
-        "status",
-        "partner_links",
-        "regions",
-        "countries",
-        "primary_area",
-        "secondary_areas",
-        "project_page",
-        "amount",
-        "currency",
-        "amount_usd",
-        "chain_value_usd",
-        "signed_document",
-        "is_confidential",
-        "notes",
-        "tags",
-    ]
 
     edit_handler = TabbedInterface(
         [

@@ -46,6 +46,8 @@ class RecordViewSet(SnippetViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     list_per_page = 50
+    # Wagtail's results, with the filters that could not be applied said above them.
+    index_results_template_name = "snippets/admin/record_index_results.html"
     #: {column or export name: permission needed to see it}, see RecordIndexView. Counts of
     #: agreements include confidential ones: only those who may see the archive see them.
     column_permissions = {"agreement_count": "snippets.view_agreement"}

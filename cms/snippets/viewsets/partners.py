@@ -29,6 +29,7 @@ class PartnerViewSet(RecordViewSet):
     icon = "group"
     index_view_class = PartnerIndexView
     inspect_view_class = PartnerInspectView
+    inspect_template_name = PartnerInspectView.template_name
     filterset_class = PartnerFilterSet
     search_fields = ["name", "acronym", "aliases"]
     chooser_search_fields = ("name", "acronym", "aliases")
@@ -69,26 +70,6 @@ class PartnerViewSet(RecordViewSet):
         "agreement_count": _("Agreements"),
         "locale": _("Language"),
     }
-    # Internal notes and contacts are added by the inspect view for officers only.
-    inspect_view_fields = [
-        "name",
-        "acronym",
-        "aliases",
-        "kind",
-        "membership_category",
-        "headquarters_country",
-        "parent",
-        "website",
-        "is_funding_partner",
-        "mandate",
-        "development_strategy",
-        "funding_mechanism",
-        "priority_areas",
-        "beneficiary_regions",
-        "beneficiary_countries",
-        "funding_types",
-        "locale",
-    ]
 
     edit_handler = TabbedInterface(
         [
