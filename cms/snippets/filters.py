@@ -3,13 +3,27 @@
 Vocabulary choices offer the source-locale (English) rows, the ones records point at.
 Filters on a many-valued relation match through a subquery, so that a record is listed once
 and the listing's annotations (counts) stay right.
+
+Staff compare groups of records ("Africa and the Arab States", "memoranda and cooperation
+agreements", "active or completed"): vocabulary and status filters take several values at
+once, a record matching any of them. Signature dates and values in US dollars take a range,
+either end of which may be left open; a range whose start is past its end is refused with a
+message that names both ends (RecordIndexView shows it above the results), and the form keeps
+what was typed so that it can be corrected.
 """
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import WagtailFilterSet
+from django_filters.fields import RangeField
+from wagtail.admin.active_filters import RangeFilterAdapter, register_filter_adapter_class
+from wagtail.admin.filters import DateRangePickerWidget, NumberRangeWidget, WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect
+
+from cms.core.formats import format_date
+from cms.core.money import format_usd
 
 from .models import (
     SOURCE_LOCALE,
@@ -24,10 +38,13 @@ from .models import (
     Recognition,
     ThematicArea,
 )
-from .views.terms import TermChoiceField
+from .views.terms import TermChoiceField, TermMultipleChoiceField
 
 __all__ = [
     "NOT_RECORDED",
+    "DateRangeFilter",
+    "TermsFilter",
+    "UsdRangeFilter",
     "AgreementFilterSet",
     "CountryFilterSet",
     "PartnerFilterSet",
@@ -40,6 +57,139 @@ class TermChoiceFilter(django_filters.ModelChoiceFilter):
     language, each vocabulary read once per request."""
 
     field_class = TermChoiceField
+
+
+class TermsFilter(django_filters.ModelMultipleChoiceFilter):
+    """Several vocabulary terms (or records), ticked in a list named in the staff member's
+    language; a record matches when it has any of them. With `many`, the field is a
+    many-valued relation, matched through a subquery (see `matching`)."""
+
+    field_class = TermMultipleChoiceField
+
+    def __init__(self, *args, many=False, **kwargs):
+        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        super().__init__(*args, **kwargs)
+        self.many = many
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        lookup = {f"{self.field_name}__in": value}
+        if self.many:
+            return qs.filter(pk__in=matching(qs.model, **lookup))
+        return qs.filter(**lookup)
+
+
+class ChoicesFilter(django_filters.MultipleChoiceFilter):
+    """Several choices of a field, ticked; a record matches when it has any of them."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.field_name}__in": value})
+
+
+class OrderedRangeField(RangeField):
+    """A range of two values, either of which may be left empty; a start past the end is
+    refused with `reversed_message`, both ends written by `display`."""
+
+    def __init__(self, fields, *, reversed_message, display, **kwargs):
+        super().__init__(fields, **kwargs)
+        self.reversed_message = reversed_message
+        self.display = display
+
+    def compress(self, data_list):
+        value = super().compress(data_list)
+        reversed_range = (
+            value is not None and None not in (value.start, value.stop) and value.start > value.stop
+        )
+        if reversed_range:
+            raise ValidationError(
+                self.reversed_message,
+                code="reversed",
+                params={"start": self.display(value.start), "end": self.display(value.stop)},
+            )
+        return value
+
+
+class FromToWidget(NumberRangeWidget):
+    """Two amounts, "from" and "to" (`amount_usd_from`, `amount_usd_to` in the address)."""
+
+    suffixes = ["from", "to"]
+
+
+class DateRangeFilter(django_filters.RangeFilter):
+    """Dates from one day to another, both included (`signature_date_from`,
+    `signature_date_to` in the address)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", DateRangePickerWidget)
+        super().__init__(*args, **kwargs)
+
+    @property
+    def field(self):
+        if not hasattr(self, "_field"):
+            self._field = OrderedRangeField(
+                (forms.DateField(), forms.DateField()),
+                label=self.label,
+                required=False,
+                widget=self.extra["widget"],
+                reversed_message=_(
+                    "The first date (%(start)s) is after the last (%(end)s): give a first "
+                    "date on or before the last one."
+                ),
+                display=format_date,
+            )
+        return self._field
+
+
+class UsdRangeFilter(django_filters.RangeFilter):
+    """Values in US dollars from one amount to another, both included."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", FromToWidget)
+        super().__init__(*args, **kwargs)
+
+    @property
+    def field(self):
+        if not hasattr(self, "_field"):
+            self._field = OrderedRangeField(
+                (
+                    forms.DecimalField(min_value=0, decimal_places=2),
+                    forms.DecimalField(min_value=0, decimal_places=2),
+                ),
+                label=self.label,
+                required=False,
+                widget=self.extra["widget"],
+                reversed_message=_(
+                    "The lowest value (%(start)s) is higher than the highest (%(end)s): give "
+                    "a lowest value at or below the highest one."
+                ),
+                display=format_usd,
+            )
+        return self._field
+
+
+class DateRangeAdapter(RangeFilterAdapter):
+    """An active date range as the staff member's language writes dates."""
+
+    def format_value(self, value):
+        return format_date(value) if value is not None else self.empty_value_label
+
+
+class UsdRangeAdapter(RangeFilterAdapter):
+    """An active range of values as the staff member's language writes US dollars."""
+
+    def format_value(self, value):
+        return format_usd(value) if value is not None else self.empty_value_label
+
+
+register_filter_adapter_class(DateRangeFilter, DateRangeAdapter)
+register_filter_adapter_class(UsdRangeFilter, UsdRangeAdapter)
 
 
 # The "year of signature" choice for legacy agreements whose signature date was not recorded.
@@ -68,29 +218,28 @@ def matching(model, **lookup):
 
 
 class AgreementFilterSet(WagtailFilterSet):
-    agreement_type = TermChoiceFilter(
-        label=_("Agreement type"), queryset=source_terms(AgreementType)
-    )
+    agreement_type = TermsFilter(label=_("Agreement type"), queryset=source_terms(AgreementType))
     is_amendment = django_filters.BooleanFilter(
         field_name="agreement_type__is_amendment",
         label=_("Addendum or amendment"),
         widget=BooleanRadioSelect,
     )
-    status = django_filters.ChoiceFilter(
-        label=_("Status"),
-        choices=Agreement.Status.choices,
-        empty_label=_("All"),
-        widget=forms.RadioSelect,
+    status = ChoicesFilter(label=_("Status"), choices=Agreement.Status.choices)
+    signature_year = django_filters.MultipleChoiceFilter(
+        label=_("Year of signature"),
+        choices=signature_year_choices,
+        method="filter_year",
+        widget=forms.CheckboxSelectMultiple,
     )
-    signature_year = django_filters.ChoiceFilter(
-        label=_("Year of signature"), choices=signature_year_choices, method="filter_year"
-    )
-    region = TermChoiceFilter(
+    signature_date = DateRangeFilter(label=_("Signature date"))
+    amount_usd = UsdRangeFilter(label=_("Value in USD"))
+    region = TermsFilter(
         label=_("Beneficiary region"),
+        field_name="regions",
         queryset=source_terms(BeneficiaryRegion),
-        method="filter_region",
+        many=True,
     )
-    primary_area = TermChoiceFilter(
+    primary_area = TermsFilter(
         label=_("Primary thematic area"), queryset=source_terms(ThematicArea)
     )
     partner = TermChoiceFilter(
@@ -105,53 +254,48 @@ class AgreementFilterSet(WagtailFilterSet):
         fields = []
 
     def filter_year(self, queryset, name, value):
-        if value == NOT_RECORDED:
-            return queryset.filter(signature_date__isnull=True)
-        return queryset.filter(signature_date__year=int(value))
-
-    def filter_region(self, queryset, name, value):
-        return queryset.filter(pk__in=matching(Agreement, regions=value))
+        condition = Q()
+        for year in value:
+            if year == NOT_RECORDED:
+                condition |= Q(signature_date__isnull=True)
+            else:
+                condition |= Q(signature_date__year=int(year))
+        return queryset.filter(condition)
 
     def filter_partner(self, queryset, name, value):
         return queryset.filter(pk__in=matching(Agreement, partner_links__partner=value))
 
 
 class PartnerFilterSet(WagtailFilterSet):
-    kind = TermChoiceFilter(label=_("Kind"), queryset=source_terms(PartnerKind))
+    kind = TermsFilter(label=_("Kind"), queryset=source_terms(PartnerKind))
     is_funding_partner = django_filters.BooleanFilter(
         label=_("In the funding-partner database"), widget=BooleanRadioSelect
     )
-    membership_category = TermChoiceFilter(
+    membership_category = TermsFilter(
         label=_("ITU membership category"), queryset=source_terms(MembershipCategory)
     )
-    region = TermChoiceFilter(
+    region = TermsFilter(
         label=_("Beneficiary region"),
+        field_name="beneficiary_regions__region",
         queryset=source_terms(BeneficiaryRegion),
-        method="filter_region",
+        many=True,
     )
-    priority_area = TermChoiceFilter(
+    priority_area = TermsFilter(
         label=_("Priority thematic area"),
+        field_name="priority_areas__area",
         queryset=source_terms(ThematicArea),
-        method="filter_priority_area",
+        many=True,
     )
-    funding_type = TermChoiceFilter(
+    funding_type = TermsFilter(
         label=_("Funding type"),
+        field_name="funding_types__funding_type",
         queryset=source_terms(FundingType),
-        method="filter_funding_type",
+        many=True,
     )
 
     class Meta:
         model = Partner
         fields = []
-
-    def filter_region(self, queryset, name, value):
-        return queryset.filter(pk__in=matching(Partner, beneficiary_regions__region=value))
-
-    def filter_priority_area(self, queryset, name, value):
-        return queryset.filter(pk__in=matching(Partner, priority_areas__area=value))
-
-    def filter_funding_type(self, queryset, name, value):
-        return queryset.filter(pk__in=matching(Partner, funding_types__funding_type=value))
 
 
 class RecognitionFilterSet(WagtailFilterSet):
