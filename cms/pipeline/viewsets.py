@@ -19,7 +19,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 
 from cms.core import languages
 from cms.core.formats import format_date, format_number
@@ -107,6 +107,21 @@ class PipelineIndexView(SafeExportIndexView):
             return None
         return form.cleaned_data.get("opportunity")
 
+    @cached_property
+    def columns(self):
+        # The partner's name opens the entry (its form, or its record for those who only
+        # read), with the entry's actions beside it, as a model's title does.
+        columns = list(super().columns)
+        title_column = self._get_title_column_class(TitleColumn)
+        columns[0] = title_column(
+            "partner",
+            label=gettext_lazy("Partner"),
+            accessor="partner_name",
+            sort_key="partner__name",
+            get_url=lambda entry: self.get_edit_url(entry) or self.get_inspect_url(entry),
+        )
+        return columns
+
     def get_page_title(self):
         if self.opportunity is not None:
             return _("Pipeline: %(title)s") % {"title": self.opportunity.title}
@@ -181,6 +196,18 @@ class PipelineViewSet(AdminModelViewSet):
     menu_order = 161
     menu_label = gettext_lazy("Partner pipeline")
     copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "opportunity",
+        "partner",
+        "stage",
+        "owner",
+        "next_follow_up",
+        "finder_rank",
+        "finder_score",
+        "created_at",
+        "stage_changed_at",
+    ]
     add_to_reference_index = False
     search_backend_name = None
     search_fields = ["partner__name", "partner__acronym", "opportunity__title"]

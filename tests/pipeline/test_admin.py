@@ -34,8 +34,13 @@ def edit_url(item):
 
 
 def rows(response):
+    """The listing's rows as read: the partner (the link that opens the entry), then the
+    other columns' text."""
     return [
-        [cell.get_text(" ", strip=True) for cell in row.select("td")]
+        [
+            row.select_one("td a").get_text(strip=True),
+            *(cell.get_text(" ", strip=True) for cell in row.select("td")[1:]),
+        ]
         for row in soup(response).select("main table tbody tr")
     ]
 
