@@ -1,12 +1,16 @@
 """An officer's dashboard: their next follow-ups, overdue first, each a link to its entry;
 nobody else's, nothing closed, and in a fixed number of queries."""
 
+import datetime
+
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
+from cms.core.formats import format_date
 from cms.core.roles import OFFICERS
 from cms.pipeline.models import Stage
 from cms.snippets.factories import PartnerFactory
@@ -81,3 +85,23 @@ def test_the_panel_reads_a_fixed_number_of_queries(client, officer, archive, opp
         response = client.get(HOME)
     assert len(follow_ups(response)) == 9
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_an_arabic_officer_reads_the_panel_right_to_left(client, officer, archive, opportunity):
+    item = entry(opportunity, archive["best"], owner=officer, stage=Stage.CONTACTED)
+    item.next_follow_up = datetime.date(2031, 5, 1)
+    item.save()
+    profile = UserProfile.get_for_user(officer)
+    profile.preferred_language = "ar"
+    profile.save()
+    client.force_login(officer)
+
+    response = client.get(HOME)
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+
+    assert page.html["dir"] == "rtl"
+    panel = page.select_one("#pipeline-follow-ups-section")
+    assert "متابعاتي القادمة" in panel.get_text()
+    assert format_date(item.next_follow_up, "ar") in panel.get_text()
+    assert "أيار/مايو" in format_date(item.next_follow_up, "ar")
+    assert "تم الاتصال به" in panel.get_text()
