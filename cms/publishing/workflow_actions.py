@@ -19,6 +19,8 @@ from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, TaskState, get_page_models
 
+from .editing import IncompleteDraftEditView, IncompleteRevisionRevertView
+
 __all__ = ["ReportingWorkflowActionView", "page_viewsets"]
 
 #: Task state after the action -> Wagtail's message (its msgid, translated by its catalogue).
@@ -44,6 +46,9 @@ class ReportingWorkflowActionView(WorkflowActionView):
 
 class ProjectPageViewSet(PageViewSet):
     workflow_action_view_class = ReportingWorkflowActionView
+    # An incomplete (autosaved) version opens with what publishing needs highlighted.
+    edit_view_class = IncompleteDraftEditView
+    revisions_revert_view_class = IncompleteRevisionRevertView
 
 
 def page_viewsets():

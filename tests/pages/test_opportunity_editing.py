@@ -276,3 +276,60 @@ def test_a_draft_save_stays_within_its_query_budget_and_leaves_slow_work_to_the_
     # worker, not in the editor's request.
     queued = {result.task_path.rsplit(".", 1)[-1] for result in DBTaskResult.objects.all()}
     assert "refresh_object_task" in queued
+
+
+def form_values(html):
+    """The values of the page form in `html`, as the browser sends them."""
+    form = html.select_one("form[data-edit-form]")
+    data = {}
+    for control in form.select("input[name], textarea[name], select[name]"):
+        if control.name == "select":
+            selected = control.select_one("option[selected]")
+            data[control["name"]] = selected["value"] if selected else ""
+        elif control.name == "textarea":
+            data[control["name"]] = control.get_text().removeprefix("\n")
+        elif control.get("type") in ("checkbox", "radio"):
+            if control.has_attr("checked"):
+                data[control["name"]] = control.get("value", "on")
+        elif control.get("type") not in ("submit", "button", "file"):
+            data[control["name"]] = control.get("value", "")
+    data.setdefault("body-count", "0")
+    return form.get("action"), data
+
+
+def test_an_incomplete_autosaved_version_opens_with_what_publishing_needs_highlighted(
+    editor_client, opportunity
+):
+    # The first autosave of a page: a draft, saved before any area or region was chosen.
+    incomplete = opportunity.get_latest_revision_as_object()
+    incomplete.thematic_areas = []
+    incomplete.regions = []
+    first = incomplete.save_revision()
+    opportunity.save_revision().publish()  # then the complete version, published
+
+    response = editor_client.get(
+        reverse("wagtailadmin_pages:revisions_revert", args=[opportunity.pk, first.pk])
+    )
+
+    assert response.status_code == 200
+    html = parse(response)
+    notices = " ".join(li.get_text(" ", strip=True) for li in html.select(".messages li"))
+    assert "This version is incomplete: Thematic areas, Beneficiary regions must be" in notices
+    for prefix in ("thematic_areas", "regions"):
+        panel = html.select_one(f"#id_{prefix}-FORMS").find_parent("section")
+        assert "Choose at least 1 item." in panel.get_text(" ", strip=True)
+        # No empty form added to reach the minimum: none that no save could get past.
+        assert html.select_one(f"input[name={prefix}-TOTAL_FORMS]")["value"] == "0"
+
+    # Saved as a draft as it was: the revert works.
+    action, data = form_values(html)
+    response = editor_client.post(action, data)
+    assert response.status_code == 302, parse(response).select(".error-message")
+    assert list(latest(opportunity).thematic_areas.all()) == []
+
+    # Submitted for publication, it is refused with the lists' errors shown where they are.
+    _action, data = form_values(parse(editor_client.get(edit_url(opportunity))))
+    response = editor_client.post(edit_url(opportunity), {**data, "action-submit": "1"})
+    assert response.status_code == 200
+    errors = [e.get_text(" ", strip=True) for e in parse(response).select(".error-message")]
+    assert any("at least 1" in error for error in errors), errors
