@@ -1,8 +1,16 @@
 """The admin dashboard panel of the agreement figures, for partnership officers and
-communications leads."""
+communications leads, with two small charts (issue 19, item 7): new agreements per year of
+the latest four full years, and sponsorship per event. They are the statistics page's charts
+(`figures.Chart`, `charts.render_bar_chart`): SVG drawn by the server, styled by a stylesheet
+of the admin (css/admin-charts.css), nothing from another site and no script."""
+
+from decimal import Decimal
 
 from django.conf import settings
-from django.utils.translation import get_language
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
@@ -10,7 +18,7 @@ from cms.core.money import format_usd
 from cms.core.roles import LEADS, OFFICERS
 
 from .agreement_stats import agreement_figures
-from .figures import format_count
+from .figures import Chart, Row, Statistics, format_count
 from .models import StatisticsPage
 from .periods import REPORT_PERIOD, Period, default_period
 
@@ -69,10 +77,48 @@ class AgreementFiguresPanel(Component):
                 row["list_url"] = f"{url}{page.reverse_subpage('agreements')}?{row['query']}"
         from cms.sponsorship.stats import sponsorship_figures
 
-        return {"rows": rows, "page": page, "sponsorship": sponsorship_figures()}
+        sponsorship = sponsorship_figures()
+        language = get_language()
+        charts = [
+            Statistics(periods[0], language).charts["years"],
+            sponsorship_chart(sponsorship, language),
+        ]
+        return {
+            "rows": rows,
+            "page": page,
+            "sponsorship": sponsorship,
+            "charts": [chart for chart in charts if chart.rows],
+        }
+
+
+def sponsorship_chart(figures, language):
+    """Amounts of sponsorship per event (confirmed and delivered), in whole dollars: an
+    event's sponsorship is a few hundred thousand, too little for the statistics page's
+    millions."""
+    rows = [
+        Row(title, title, Decimal(event["amount_usd"]), format_usd(event["amount_usd"], unit=False))
+        for title, event in figures["by_event"].items()
+    ]
+    return Chart(
+        "sponsorship",
+        _("Sponsorship per event"),
+        _("Event"),
+        _("Value (USD)"),
+        _("US dollars"),
+        rows,
+        "horizontal",
+        "dollars",
+        rtl=get_language_info(language)["bidi"],
+    )
 
 
 @hooks.register("construct_homepage_panels")
 def add_agreement_figures_panel(request, panels):
     if sees_figures_panel(request.user):
         panels.append(AgreementFiguresPanel())
+
+
+@hooks.register("insert_global_admin_css")
+def dashboard_charts_styles():
+    """The dashboard charts' colours and type (css/admin-charts.css)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin-charts.css"))
