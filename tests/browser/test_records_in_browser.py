@@ -10,6 +10,7 @@ import pytest
 
 from cms.core.roles import OFFICERS
 from cms.snippets.models import AgreementType
+from tests.browser.test_admin_languages_in_browser import sign_in
 from tests.snippets.admin.records import make_agreement, make_partner, term
 from tests.snippets.admin.staff_language import make_staff_user
 
@@ -41,15 +42,6 @@ def make_archive():
     return original, addendum
 
 
-def log_in(open_page, live_server, username, locale):
-    page = open_page(live_server.url + "/admin/login/", locale=locale)
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw")
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
-    return page
-
-
 @pytest.mark.parametrize(
     ("language", "locale", "direction", "chain_heading"),
     [("en", "en-GB", "ltr", "Amendment chain"), ("ar", "ar", "rtl", "سلسلة التعديلات")],
@@ -60,7 +52,7 @@ def test_an_officer_opens_an_agreement_on_its_read_only_record(
     original, addendum = make_archive()
     username = f"officer-{language}"
     make_staff_user(username, language, OFFICERS)
-    page = log_in(open_page, live_server, username, locale)
+    page = sign_in(open_page, live_server, username, locale)
 
     page.goto(live_server.url + "/admin/snippets/snippets/agreement/")
     page.locator(".listing td.title a", has_text="BDT-2016-031").click()

@@ -9,7 +9,6 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from cms.core.formats import format_date
 from cms.core.money import format_usd
@@ -26,15 +25,7 @@ from tests.pages.html import parse
 
 from .records import make_agreement, make_partner, term
 from .staff_language import make_officer
-
-
-def list_url(model):
-    return reverse(model.snippet_viewset.get_url_name("list"))
-
-
-def listed(response):
-    assert response.status_code == 200
-    return list(response.context["object_list"])
+from .test_admin_search import list_url, listed
 
 
 @pytest.fixture
