@@ -16,6 +16,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
 from .forms import PipelineEntryForm
+from .panels_edit import AuthorPanel
 
 __all__ = ["OPEN_STAGES", "PipelineEntry", "PipelineNote", "Stage"]
 
@@ -133,7 +134,7 @@ class PipelineNote(models.Model):
     text = models.TextField(_("note"))
 
     panels = [
-        FieldRowPanel([FieldPanel("date"), FieldPanel("author", read_only=True)]),
+        FieldRowPanel([FieldPanel("date"), AuthorPanel(heading=_("Author"))]),
         FieldPanel("text"),
     ]
 

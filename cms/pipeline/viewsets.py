@@ -15,14 +15,17 @@ from django.db.models import F, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic.models import InspectView
 
 from cms.core import languages
-from cms.core.formats import format_date, format_number
+from cms.core.formats import format_date, format_datetime, format_number
 from cms.core.model_viewsets import AdminModelViewSet, SafeExportIndexView
 from cms.pages.models import OpportunityPage
 from cms.snippets.models import Partner
@@ -173,6 +176,46 @@ class PipelineIndexView(SafeExportIndexView):
         return {field: values[field] for field in self.list_export}
 
 
+class PipelineInspectView(InspectView):
+    """An entry as those who only read it see it: dates in their language, people by name,
+    "—" for what is empty, and its notes, newest first."""
+
+    def get_field_label(self, field_name, field):
+        if field_name == "notes":
+            return _("Notes")
+        return super().get_field_label(field_name, field)
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "—" if value is None or value == "" else value
+
+    def get_owner_display_value(self):
+        return user_name(self.object.owner) or None
+
+    def get_next_follow_up_display_value(self):
+        return follow_up_text(self.object)
+
+    def get_finder_score_display_value(self):
+        return _score(self.object)
+
+    def get_created_at_display_value(self):
+        return format_datetime(self.object.created_at)
+
+    def get_stage_changed_at_display_value(self):
+        return format_datetime(self.object.stage_changed_at)
+
+    def get_notes_display_value(self):
+        notes = self.object.notes.select_related("author")
+        return (
+            format_html_join(
+                mark_safe("<br>"),
+                "{}, {}: {}",
+                ((format_date(n.date), user_name(n.author) or "—", n.text) for n in notes),
+            )
+            or None
+        )
+
+
 def _latest_note(entry):
     if not entry.latest_note:
         return "—"
@@ -207,12 +250,14 @@ class PipelineViewSet(AdminModelViewSet):
         "finder_score",
         "created_at",
         "stage_changed_at",
+        "notes",
     ]
     add_to_reference_index = False
     search_backend_name = None
     search_fields = ["partner__name", "partner__acronym", "opportunity__title"]
     filterset_class = PipelineFilterSet
     index_view_class = PipelineIndexView
+    inspect_view_class = PipelineInspectView
     ordering = "next_follow_up"
     list_per_page = 50
     list_display = [

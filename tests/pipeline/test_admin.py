@@ -15,10 +15,12 @@ from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail.users.models import UserProfile
 
+from cms.core.roles import OFFICERS
 from cms.pipeline.models import PipelineEntry, PipelineNote, Stage
 from cms.pipeline.viewsets import pipeline_url
 from cms.snippets.factories import PartnerFactory
 from cms.snippets.models import Partner
+from tests.snippets.admin.records import make_user
 
 from .conftest import PIPELINE, entry, is_refused
 
@@ -288,3 +290,45 @@ def test_the_listing_reads_a_fixed_number_of_queries(
         response = client.get(url)
     assert len(rows(response)) == 23
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_a_lead_reads_an_entry_with_its_notes(client, lead, officer, pipeline):
+    officer.first_name, officer.last_name = "Amina", "Diallo"
+    officer.save()
+    item = pipeline["best"]
+    PipelineEntry.objects.filter(pk=item.pk).update(next_follow_up=datetime.date(2031, 5, 1))
+    PipelineNote.objects.create(
+        entry=item, author=officer, date=datetime.date(2026, 3, 2), text="Called them."
+    )
+    client.force_login(lead)
+
+    listing = soup(client.get(pipeline_url(item.opportunity)))
+    link = next(
+        a["href"]
+        for a in listing.select("td a")
+        if a.get_text(strip=True) == "Recent Large Partner"
+    )
+    assert link == reverse("pipeline:inspect", args=[item.pk])
+    record = soup(client.get(link)).select_one("main").get_text(" ", strip=True)
+
+    for text in ["Identified", "Amina Diallo", "1 May 2031", "2 March 2026, Amina Diallo: Called"]:
+        assert text in record
+    assert "None" not in record
+
+
+def test_the_form_signs_notes_with_names(client, officer, lead, pipeline):
+    officer.first_name, officer.last_name = "Amina", "Diallo"
+    officer.save()
+    colleague = make_user("colleague", OFFICERS, first_name="Li", last_name="Wei")
+    PipelineNote.objects.create(entry=pipeline["best"], author=colleague, text="Sent the brief.")
+    client.force_login(officer)
+
+    page = soup(client.get(edit_url(pipeline["best"])))
+
+    authors = [p.get_text(strip=True) for p in page.select(".pipeline-note__author")]
+    assert "Li Wei" in authors  # the note written by a colleague
+    template = page.select_one("#id_notes-EMPTY_FORM_TEMPLATE").decode_contents()
+    assert "Amina Diallo" in template and "None" not in template  # a new note: the writer
+    owners = [o.get_text(strip=True) for o in page.select("select[name=owner] option")]
+    assert {"Amina Diallo", "Li Wei"} <= set(owners)
+    assert "lead" not in owners  # leads read pipelines; they do not follow partners up
