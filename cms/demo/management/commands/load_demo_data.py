@@ -86,6 +86,7 @@ class Command(BaseCommand):
             )
             usernames, new_users = load_users()
             new_synonyms = load_synonyms()
+            call_command("load_demo_pipeline", stdout=self.stdout)  # cms/pipeline
         written = [
             vocabulary_translations,
             new_countries,
