@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
+from wagtail.models import Locale
 
-from cms.pages.models import OpportunityPage
 from cms.snippets.models import Partner
 
 from .models import PipelineEntry
@@ -29,26 +29,21 @@ class SavedShortlist:
     already: int
 
 
+def _source_version(instance):
+    """The version of a translatable `instance` in the source language, else `instance`."""
+    if instance.locale.language_code == settings.LANGUAGE_CODE:
+        return instance
+    return instance.get_translation_or_none(Locale.get_default()) or instance
+
+
 def concept_opportunity(page):
-    """The opportunity page a pipeline follows for `page`: its version in the source language
-    where there is one, else `page` itself."""
-    if page.locale.language_code == settings.LANGUAGE_CODE:
-        return page
-    source = OpportunityPage.objects.filter(
-        translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
-    ).first()
-    return source or page
+    """The opportunity page a pipeline follows for `page` (any of its languages)."""
+    return _source_version(page)
 
 
 def concept_partner(partner):
-    """The partner record a pipeline follows for `partner`: its English record where there is
-    one, else `partner` itself."""
-    if partner.locale.language_code == settings.LANGUAGE_CODE:
-        return partner
-    english = Partner.objects.filter(
-        translation_key=partner.translation_key, locale__language_code=settings.LANGUAGE_CODE
-    ).first()
-    return english or partner
+    """The partner record a pipeline follows for `partner` (any of its languages)."""
+    return _source_version(partner)
 
 
 def _english_partner_ids(partner_ids):

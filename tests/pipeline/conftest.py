@@ -4,12 +4,16 @@ opportunity that seeks partners in Cybersecurity and Africa, and entries made di
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cms.pages.factories_opportunities import OpportunityIndexPageFactory, OpportunityPageFactory
 from cms.pipeline.models import PipelineEntry, Stage
 from tests.finder.conftest import archive, vocab  # noqa: F401
 
 FINDER = "/admin/partner-finder/"
+#: The partners the finder ranks for the opportunity (Cybersecurity in Africa), best first.
+SHORTLIST = ["Recent Large Partner", "Mixed Partner", "Small Partner", "Old Partner"]
 PIPELINE = "/admin/pipeline/"
 
 
@@ -43,3 +47,18 @@ def is_refused(response):
     """Whether the admin refused the request as it refuses any action one may not do: back
     to the dashboard (with "Sorry, you do not have permission") rather than the page."""
     return response.status_code == 302 and response["Location"] == "/admin/"
+
+
+def assert_flat_queries(client, url, add_rows):
+    """Read `url` before and after `add_rows()` adds rows to it: the same number of queries
+    (each after a warm-up: content types, the site, shared cached values rebuilt once after a
+    change). Returns the last response."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    add_rows()
+    client.get(url)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url)
+    assert len(many.captured_queries) == len(few.captured_queries)
+    return response

@@ -12,6 +12,8 @@ from cms.pipeline.models import PipelineEntry, Stage
 from cms.pipeline.panels import next_follow_ups
 from tests.snippets.admin.records import make_user
 
+from .conftest import SHORTLIST
+
 pytestmark = pytest.mark.django_db
 
 
@@ -27,12 +29,7 @@ def test_the_demo_officer_gets_a_staged_pipeline_once(archive, opportunity):
     assert "Partner pipeline: 4 entries written" in load()
 
     entries = list(PipelineEntry.objects.order_by("finder_rank"))
-    assert [e.partner.name for e in entries] == [
-        "Recent Large Partner",
-        "Mixed Partner",
-        "Small Partner",
-        "Old Partner",
-    ]
+    assert [e.partner.name for e in entries] == SHORTLIST
     assert [e.stage for e in entries] == [
         Stage.IN_DISCUSSION,
         Stage.CONTACTED,

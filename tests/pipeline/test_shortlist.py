@@ -8,7 +8,7 @@ from cms.pipeline.models import PipelineEntry, Stage
 from cms.pipeline.shortlist import save_shortlist
 from cms.pipeline.viewsets import pipeline_url
 
-from .conftest import finder_url, is_refused
+from .conftest import SHORTLIST, finder_url, is_refused
 
 pytestmark = pytest.mark.django_db
 
@@ -34,12 +34,7 @@ def test_an_officer_saves_the_whole_shortlist(client, officer, archive, opportun
     assert response.redirect_chain[-1][0] == pipeline_url(opportunity)
     entries = list(PipelineEntry.objects.order_by("finder_rank"))
     # The four partners the finder ranks for Cybersecurity in Africa, in its order.
-    assert [e.partner.name for e in entries] == [
-        "Recent Large Partner",
-        "Mixed Partner",
-        "Small Partner",
-        "Old Partner",
-    ]
+    assert [e.partner.name for e in entries] == SHORTLIST
     assert [e.finder_rank for e in entries] == [1, 2, 3, 4]
     assert entries[0].finder_score > entries[-1].finder_score > 0
     assert {(e.stage, e.owner, e.opportunity_id) for e in entries} == {
