@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from .display import user_name
+
 __all__ = ["PipelineEntryForm"]
 
 
@@ -26,7 +28,7 @@ class PipelineEntryForm(WagtailAdminModelForm):
                 .objects.filter(Q(pk__in=may_follow) | Q(pk=self.instance.owner_id))
                 .order_by("first_name", "last_name", "username")
             )
-            self.fields["owner"].label_from_instance = _user_name
+            self.fields["owner"].label_from_instance = user_name
 
     def clean_opportunity(self):
         from .shortlist import concept_opportunity
@@ -47,7 +49,3 @@ class PipelineEntryForm(WagtailAdminModelForm):
             if form.instance.pk is None and form.instance.author_id is None:
                 form.instance.author = self.for_user
         return super().save(commit=commit)
-
-
-def _user_name(user):
-    return user.get_full_name() or user.get_username()

@@ -12,9 +12,10 @@ from wagtail.admin.ui.components import Component
 from cms.core import languages
 from cms.core.formats import format_date
 
+from .display import localized_entries
 from .models import OPEN_STAGES, PipelineEntry
 from .permissions import pipeline_policy
-from .viewsets import localized_entries, pipeline_viewset
+from .viewsets import pipeline_viewset
 
 __all__ = ["PANEL_LIMIT", "FollowUpsPanel", "next_follow_ups"]
 

@@ -3,6 +3,8 @@ in (a new note is signed by whoever saves it, see forms.py)."""
 
 from wagtail.admin.panels import Panel
 
+from .display import user_name
+
 __all__ = ["AuthorPanel"]
 
 
@@ -13,8 +15,6 @@ class AuthorPanel(Panel):
         template_name = "pipeline/panels/note_author.html"
 
         def get_context_data(self, parent_context=None):
-            from .viewsets import user_name
-
             context = super().get_context_data(parent_context)
             note = self.instance
             author = note.author if note is not None and note.author_id else self.request.user

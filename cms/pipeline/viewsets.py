@@ -9,10 +9,8 @@ staff member's language and each row's latest note is taken by subqueries, not r
 from functools import cached_property
 
 import django_filters
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import F, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
@@ -25,55 +23,15 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.models import InspectView
 
 from cms.core import languages
-from cms.core.formats import format_date, format_datetime, format_number
+from cms.core.formats import format_date, format_datetime
 from cms.core.model_viewsets import AdminModelViewSet, SafeExportIndexView
 from cms.pages.models import OpportunityPage
-from cms.snippets.models import Partner
 
+from .display import follow_up_text, latest_note_text, localized_entries, score_text, user_name
 from .models import PipelineEntry, PipelineNote, Stage
 from .shortlist import concept_opportunity
 
-__all__ = [
-    "PipelineViewSet",
-    "localized_entries",
-    "pipeline_url",
-    "pipeline_viewset",
-    "user_name",
-]
-
-
-def user_name(user):
-    """A staff member as colleagues call them: their full name, else their username."""
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
-
-
-def localized_entries(queryset, language):
-    """`queryset` with `partner_name` (the partner's name in `language` where it is
-    translated, else English) and `opportunity_title` (likewise), in the same query."""
-    partner_name = Partner.objects.filter(
-        translation_key=OuterRef("partner__translation_key"), locale__language_code=language
-    ).values("name")[:1]
-    opportunity_title = OpportunityPage.objects.filter(
-        translation_key=OuterRef("opportunity__translation_key"), locale__language_code=language
-    ).values("title")[:1]
-    if language == settings.LANGUAGE_CODE:
-        return queryset.annotate(
-            partner_name=F("partner__name"), opportunity_title=F("opportunity__title")
-        )
-    return queryset.annotate(
-        partner_name=Coalesce(Subquery(partner_name), F("partner__name")),
-        opportunity_title=Coalesce(Subquery(opportunity_title), F("opportunity__title")),
-    )
-
-
-def follow_up_text(entry):
-    """The next follow-up as the staff member reads it, flagged when it is overdue."""
-    if entry.next_follow_up is None:
-        return "—"
-    day = format_date(entry.next_follow_up)
-    return _("%(date)s (overdue)") % {"date": day} if entry.is_overdue else day
+__all__ = ["PipelineViewSet", "pipeline_url", "pipeline_viewset"]
 
 
 def _owners():
@@ -196,7 +154,7 @@ class PipelineInspectView(InspectView):
         return follow_up_text(self.object)
 
     def get_finder_score_display_value(self):
-        return _score(self.object)
+        return score_text(self.object)
 
     def get_created_at_display_value(self):
         return format_datetime(self.object.created_at)
@@ -214,18 +172,6 @@ class PipelineInspectView(InspectView):
             )
             or None
         )
-
-
-def _latest_note(entry):
-    if not entry.latest_note:
-        return "—"
-    text = " ".join(entry.latest_note.split())
-    text = text if len(text) <= 80 else text[:79] + "…"
-    return f"{format_date(entry.latest_note_date)}: {text}"
-
-
-def _score(entry):
-    return format_number(entry.finder_score, 2) if entry.finder_score is not None else "—"
 
 
 class PipelineViewSet(AdminModelViewSet):
@@ -278,11 +224,11 @@ class PipelineViewSet(AdminModelViewSet):
             accessor=follow_up_text,
             sort_key="next_follow_up",
         ),
-        Column("latest_note", label=gettext_lazy("Latest note"), accessor=_latest_note),
+        Column("latest_note", label=gettext_lazy("Latest note"), accessor=latest_note_text),
         Column(
             "finder_score",
             label=gettext_lazy("Finder score"),
-            accessor=_score,
+            accessor=score_text,
             sort_key="finder_score",
         ),
     ]
