@@ -208,6 +208,7 @@ def admin_screens(records):
             "agreement record",
             f"/admin/snippets/snippets/agreement/inspect/{records['agreement'].pk}/",
         ),
+        ("partner record", f"/admin/snippets/snippets/partner/inspect/{records['partner'].pk}/"),
         ("membership discounts", "/admin/sponsorship/discounts/"),
     ]
 
