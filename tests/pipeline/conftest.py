@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cms.pages.factories_opportunities import OpportunityIndexPageFactory, OpportunityPageFactory
-from cms.pipeline.models import PipelineEntry, Stage
+from cms.pipeline.factories import PipelineEntryFactory
+from cms.pipeline.models import Stage
 from tests.finder.conftest import archive, vocab  # noqa: F401
 
 FINDER = "/admin/partner-finder/"
@@ -38,7 +39,7 @@ def entry(opportunity, partner, *, owner=None, stage=Stage.IDENTIFIED, days=None
     """A pipeline entry whose follow-up is `days` from today (None: no follow-up)."""
     if days is not None:
         fields["next_follow_up"] = datetime.date.today() + datetime.timedelta(days=days)
-    return PipelineEntry.objects.create(
+    return PipelineEntryFactory(
         opportunity=opportunity, partner=partner, owner=owner, stage=stage, **fields
     )
 

@@ -14,7 +14,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail.users.models import UserProfile
 
 from cms.core.roles import OFFICERS
-from cms.pipeline.models import PipelineEntry, PipelineNote, Stage
+from cms.pipeline.factories import PipelineNoteFactory
+from cms.pipeline.models import PipelineEntry, Stage
 from cms.pipeline.viewsets import pipeline_url
 from cms.snippets.factories import PartnerFactory
 from cms.snippets.models import Partner
@@ -210,7 +211,7 @@ def test_other_roles_see_no_pipeline(client, request, role, opportunity, pipelin
 
 
 def test_the_pipeline_downloads_as_csv_and_xlsx(client, officer, opportunity, pipeline, archive):
-    PipelineNote.objects.create(
+    PipelineNoteFactory(
         entry=pipeline["small"], author=officer, date=datetime.date(2026, 3, 2), text="=1+1"
     )
     PipelineEntry.objects.filter(pk=pipeline["small"].pk).update(
@@ -280,7 +281,7 @@ def test_the_listing_reads_a_fixed_number_of_queries(
     def add_rows():
         for number in range(20):
             item = entry(opportunity, PartnerFactory(name=f"Extra {number}"), owner=officer, days=1)
-            PipelineNote.objects.create(entry=item, author=officer, text=f"Note {number}")
+            PipelineNoteFactory(entry=item, author=officer, text=f"Note {number}")
 
     response = assert_flat_queries(client, pipeline_url(opportunity), add_rows)
     assert len(rows(response)) == 23
@@ -291,7 +292,7 @@ def test_a_lead_reads_an_entry_with_its_notes(client, lead, officer, pipeline):
     officer.save()
     item = pipeline["best"]
     PipelineEntry.objects.filter(pk=item.pk).update(next_follow_up=datetime.date(2031, 5, 1))
-    PipelineNote.objects.create(
+    PipelineNoteFactory(
         entry=item, author=officer, date=datetime.date(2026, 3, 2), text="Called them."
     )
     client.force_login(lead)
@@ -314,7 +315,7 @@ def test_the_form_signs_notes_with_names(client, officer, lead, pipeline):
     officer.first_name, officer.last_name = "Amina", "Diallo"
     officer.save()
     colleague = make_user("colleague", OFFICERS, first_name="Li", last_name="Wei")
-    PipelineNote.objects.create(entry=pipeline["best"], author=colleague, text="Sent the brief.")
+    PipelineNoteFactory(entry=pipeline["best"], author=colleague, text="Sent the brief.")
     client.force_login(officer)
 
     page = soup(client.get(edit_url(pipeline["best"])))
