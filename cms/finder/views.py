@@ -30,7 +30,7 @@ from cms.core.formats import format_number
 from cms.core.spreadsheets import SafeSpreadsheetExportMixin
 from cms.pages.models import OpportunityPage
 from cms.pipeline.permissions import can_save_shortlist
-from cms.pipeline.shortlist import save_shortlist
+from cms.pipeline.shortlist import partners_in_pipeline, save_shortlist
 from cms.pipeline.viewsets import pipeline_url
 
 from .forms import CRITERIA_PARAMS, PartnerFinderForm, opportunity_query
@@ -157,9 +157,12 @@ class PartnerFinderView(
             opportunity=self.opportunity,
             shows_confidential=may_see_confidential(self.request.user),
             half_life_years=format_number(HALF_LIFE_YEARS),
-            can_save_shortlist=self.opportunity is not None
-            and can_save_shortlist(self.request.user),
         )
+        if self.opportunity is not None and can_save_shortlist(self.request.user):
+            context.update(
+                can_save_shortlist=True,
+                in_pipeline=partners_in_pipeline(self.opportunity, self.rows),
+            )
         return context
 
     # --- The shortlist export --------------------------------------------------------

@@ -18,7 +18,13 @@ from cms.snippets.models import Partner
 
 from .models import PipelineEntry
 
-__all__ = ["SavedShortlist", "concept_opportunity", "concept_partner", "save_shortlist"]
+__all__ = [
+    "SavedShortlist",
+    "concept_opportunity",
+    "concept_partner",
+    "partners_in_pipeline",
+    "save_shortlist",
+]
 
 
 @dataclass(frozen=True)
@@ -91,3 +97,16 @@ def save_shortlist(opportunity, ranked, user):
         ignore_conflicts=True,
     )
     return SavedShortlist(added=len(wanted) - len(existing), already=len(existing))
+
+
+def partners_in_pipeline(opportunity, rows):
+    """The ids, among the finder's result `rows`, of the partners already in the pipeline of
+    `opportunity` (one query), so that the finder can say so beside them."""
+    if not rows:
+        return frozenset()
+    return frozenset(
+        PipelineEntry.objects.filter(
+            opportunity=concept_opportunity(opportunity),
+            partner_id__in=[row.match.pk for row in rows],
+        ).values_list("partner_id", flat=True)
+    )

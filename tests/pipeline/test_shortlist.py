@@ -132,3 +132,20 @@ def test_without_an_opportunity_there_is_nothing_to_save_to(client, officer, arc
     client.force_login(officer)
     page = soup(client.get("/admin/partner-finder/?area=cybersecurity&region=afr"))
     assert page.select(".finder-result") and page.select_one("#finder-save") is None
+
+
+def test_the_finder_marks_the_partners_already_in_the_pipeline(
+    client, officer, archive, opportunity
+):
+    client.force_login(officer)
+    client.post(finder_url(opportunity), {"scope": "selected", "partner": archive["small"].pk})
+
+    page = soup(client.get(finder_url(opportunity)))
+
+    marked = [
+        result.select_one(".finder-result__name").get_text(" ", strip=True)
+        for result in page.select(".finder-result")
+        if result.select_one("[data-in-pipeline]")
+    ]
+    assert marked == ["Small Partner"]
+    assert page.select_one("[data-in-pipeline]").get_text(strip=True) == "In the pipeline"
