@@ -43,6 +43,7 @@ from .views.terms import TermChoiceField, TermMultipleChoiceField
 __all__ = [
     "NOT_RECORDED",
     "DateRangeFilter",
+    "OrderedRangeFilter",
     "TermsFilter",
     "UsdRangeFilter",
     "AgreementFilterSet",
@@ -122,74 +123,78 @@ class FromToWidget(NumberRangeWidget):
     suffixes = ["from", "to"]
 
 
-class DateRangeFilter(django_filters.RangeFilter):
+class OrderedRangeFilter(django_filters.RangeFilter):
+    """A range of two values of `value_field` (either may be left empty), refused with
+    `reversed_message` when its start is past its end; `display` writes each end in the
+    message and in the active filters."""
+
+    widget_class = None
+    reversed_message = ""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", self.widget_class)
+        super().__init__(*args, **kwargs)
+
+    def value_field(self):
+        raise NotImplementedError
+
+    @staticmethod
+    def display(value):
+        return str(value)
+
+    @property
+    def field(self):
+        if not hasattr(self, "_field"):
+            self._field = OrderedRangeField(
+                (self.value_field(), self.value_field()),
+                label=self.label,
+                required=False,
+                widget=self.extra["widget"],
+                reversed_message=self.reversed_message,
+                display=self.display,
+            )
+        return self._field
+
+
+class DateRangeFilter(OrderedRangeFilter):
     """Dates from one day to another, both included (`signature_date_from`,
     `signature_date_to` in the address)."""
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", DateRangePickerWidget)
-        super().__init__(*args, **kwargs)
+    widget_class = DateRangePickerWidget
+    reversed_message = _(
+        "The first date (%(start)s) is after the last (%(end)s): give a first date on or "
+        "before the last one."
+    )
+    display = staticmethod(format_date)
 
-    @property
-    def field(self):
-        if not hasattr(self, "_field"):
-            self._field = OrderedRangeField(
-                (forms.DateField(), forms.DateField()),
-                label=self.label,
-                required=False,
-                widget=self.extra["widget"],
-                reversed_message=_(
-                    "The first date (%(start)s) is after the last (%(end)s): give a first "
-                    "date on or before the last one."
-                ),
-                display=format_date,
-            )
-        return self._field
+    def value_field(self):
+        return forms.DateField()
 
 
-class UsdRangeFilter(django_filters.RangeFilter):
-    """Values in US dollars from one amount to another, both included."""
+class UsdRangeFilter(OrderedRangeFilter):
+    """Values in US dollars from one amount to another, both included (`amount_usd_from`,
+    `amount_usd_to`)."""
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", FromToWidget)
-        super().__init__(*args, **kwargs)
+    widget_class = FromToWidget
+    reversed_message = _(
+        "The lowest value (%(start)s) is higher than the highest (%(end)s): give a lowest "
+        "value at or below the highest one."
+    )
+    display = staticmethod(format_usd)
 
-    @property
-    def field(self):
-        if not hasattr(self, "_field"):
-            self._field = OrderedRangeField(
-                (
-                    forms.DecimalField(min_value=0, decimal_places=2),
-                    forms.DecimalField(min_value=0, decimal_places=2),
-                ),
-                label=self.label,
-                required=False,
-                widget=self.extra["widget"],
-                reversed_message=_(
-                    "The lowest value (%(start)s) is higher than the highest (%(end)s): give "
-                    "a lowest value at or below the highest one."
-                ),
-                display=format_usd,
-            )
-        return self._field
+    def value_field(self):
+        return forms.DecimalField(min_value=0, decimal_places=2)
 
 
-class DateRangeAdapter(RangeFilterAdapter):
-    """An active date range as the staff member's language writes dates."""
+class RangeAdapter(RangeFilterAdapter):
+    """An active range, each end written as the staff member's language writes it (dates,
+    US dollars)."""
 
     def format_value(self, value):
-        return format_date(value) if value is not None else self.empty_value_label
+        return self.filter.display(value) if value is not None else self.empty_value_label
 
 
-class UsdRangeAdapter(RangeFilterAdapter):
-    """An active range of values as the staff member's language writes US dollars."""
-
-    def format_value(self, value):
-        return format_usd(value) if value is not None else self.empty_value_label
-
-
-register_filter_adapter_class(DateRangeFilter, DateRangeAdapter)
-register_filter_adapter_class(UsdRangeFilter, UsdRangeAdapter)
+register_filter_adapter_class(OrderedRangeFilter, RangeAdapter)
 
 
 # The "year of signature" choice for legacy agreements whose signature date was not recorded.
