@@ -85,6 +85,12 @@ def translate_into(instance, translations, overrides=None):
     extracted once for all the locales.
     """
     source, _created = TranslationSource.update_or_create_from_instance(instance)
+    # Each locale's translation starts from the content frozen in the source. It is
+    # deserialised once (deserialising reads the row of every foreign key again) and copied
+    # for each locale: wagtail-localize writes a StreamField's translated strings into the
+    # blocks of the instance it was given, so no two locales may share one.
+    original = source.as_instance()
+    source.as_instance = lambda: copy.deepcopy(original)
     segments = list(StringSegment.objects.filter(source=source).select_related("string", "context"))
     translated = {}
     for locale, values in translations.items():
@@ -176,8 +182,12 @@ def _save_translation(instance, source, locale):
         )
         page.get_latest_revision().publish()
         return page
-    Translation.objects.get(source=source, target_locale=locale).save_target(publish=True)
-    return source.get_translated_instance(locale)
+    # What Translation.save_target() does, on this source object (its content deserialised
+    # once for all the locales, above).
+    translation, _created = source.create_or_update_translation(
+        locale, publish=True, fallback=True, copy_parent_pages=True
+    )
+    return translation
 
 
 @contextmanager
