@@ -47,7 +47,12 @@ def edit_form(client, url):
     """The values of an edit form as the browser sends them (buttons and files left out)."""
     response = client.get(url)
     assert response.status_code == 200, response.status_code
-    form = BeautifulSoup(response.content, "html.parser").select_one("form[data-edit-form]")
+    return form_values(BeautifulSoup(response.content, "html.parser"))
+
+
+def form_values(html):
+    """The values of the page form (`form[data-edit-form]`) of a parsed admin screen."""
+    form = html.select_one("form[data-edit-form]")
     data = {}
     for control in form.select("input[name], textarea[name], select[name]"):
         name = control["name"]

@@ -27,12 +27,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.admin import messages
 from wagtail.admin.utils import get_user_display_name
+from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.revisions import RevisionsRevertView
 
 __all__ = [
     "IncompleteDraftEditView",
     "IncompleteRevisionRevertView",
+    "NoBlankChoiceCreateView",
     "is_out_of_date",
     "refuse_stale_save",
 ]
@@ -50,7 +52,13 @@ def is_out_of_date(request, page):
     if loaded_id := request.POST.get("loaded_revision_id"):
         if loaded_id != latest_id:
             return True
-        return request.POST.get("loaded_revision_created_at", "") != latest.created_at.isoformat()
+        if request.POST.get("loaded_revision_created_at", "") == latest.created_at.isoformat():
+            return False
+        # The revision opened was overwritten since. Wagtail lets only its author's autosave
+        # overwrite a revision, and its script sends the autosave's id with autosaves only:
+        # the editor's own Save after their autosave (a new page becomes an edit form that
+        # way) carries the id and time the form was loaded with. Not someone else's change.
+        return latest.user_id != request.user.pk
     return False
 
 
@@ -180,6 +188,17 @@ class ShowIncompleteMixin:
                     % {"fields": ", ".join(missing)},
                 )
         return super().get_context_data(**kwargs)
+
+
+class NoBlankChoiceCreateView(CreateView):
+    """Wagtail's screen of a new page, without the empty area and region forms added to reach
+    the lists' minimum: the page form chooses terms several at a time, each in a new form,
+    and an empty one left behind refused every save. The minimum is checked on submission
+    and publication as before."""
+
+    def get(self, request, *args, **kwargs):
+        self.form_class = _shown_as_it_was(self.form_class)
+        return super().get(request, *args, **kwargs)
 
 
 class IncompleteRevisionRevertView(ShowIncompleteMixin, RevisionsRevertView):

@@ -19,7 +19,11 @@ from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, TaskState, get_page_models
 
-from .editing import IncompleteDraftEditView, IncompleteRevisionRevertView
+from .editing import (
+    IncompleteDraftEditView,
+    IncompleteRevisionRevertView,
+    NoBlankChoiceCreateView,
+)
 
 __all__ = ["ReportingWorkflowActionView", "page_viewsets"]
 
@@ -47,6 +51,7 @@ class ReportingWorkflowActionView(WorkflowActionView):
 class ProjectPageViewSet(PageViewSet):
     workflow_action_view_class = ReportingWorkflowActionView
     # An incomplete (autosaved) version opens with what publishing needs highlighted.
+    add_view_class = NoBlankChoiceCreateView
     edit_view_class = IncompleteDraftEditView
     revisions_revert_view_class = IncompleteRevisionRevertView
 

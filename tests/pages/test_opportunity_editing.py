@@ -15,6 +15,8 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.documents import get_document_model
 from wagtail.users.models import UserProfile
 
+from bench.admin_save import form_values
+from cms.core.roles import PUBLIC_MEDIA_COLLECTION
 from cms.pages.factories_opportunities import MaterialFactory, OpportunityPageFactory
 from cms.pages.models import OpportunityPage
 from cms.snippets.factories import ThematicAreaFactory
@@ -194,6 +196,8 @@ def test_a_brief_uploaded_from_the_page_form_is_created_and_chosen(editor_client
     assert material.locale.language_code == "en"
     assert material.document.file.read() == PDF
     assert material.document.title == "Smart villages brief"
+    # With the site's other public documents, where editors may change it later.
+    assert material.document.collection.name == PUBLIC_MEDIA_COLLECTION
 
 
 def test_an_html_page_named_pdf_is_refused_and_nothing_is_kept(editor_client, locales):
@@ -278,25 +282,6 @@ def test_a_draft_save_stays_within_its_query_budget_and_leaves_slow_work_to_the_
     assert "refresh_object_task" in queued
 
 
-def form_values(html):
-    """The values of the page form in `html`, as the browser sends them."""
-    form = html.select_one("form[data-edit-form]")
-    data = {}
-    for control in form.select("input[name], textarea[name], select[name]"):
-        if control.name == "select":
-            selected = control.select_one("option[selected]")
-            data[control["name"]] = selected["value"] if selected else ""
-        elif control.name == "textarea":
-            data[control["name"]] = control.get_text().removeprefix("\n")
-        elif control.get("type") in ("checkbox", "radio"):
-            if control.has_attr("checked"):
-                data[control["name"]] = control.get("value", "on")
-        elif control.get("type") not in ("submit", "button", "file"):
-            data[control["name"]] = control.get("value", "")
-    data.setdefault("body-count", "0")
-    return form.get("action"), data
-
-
 def test_an_incomplete_autosaved_version_opens_with_what_publishing_needs_highlighted(
     editor_client, opportunity
 ):
@@ -322,14 +307,35 @@ def test_an_incomplete_autosaved_version_opens_with_what_publishing_needs_highli
         assert html.select_one(f"input[name={prefix}-TOTAL_FORMS]")["value"] == "0"
 
     # Saved as a draft as it was: the revert works.
-    action, data = form_values(html)
-    response = editor_client.post(action, data)
+    action = html.select_one("form[data-edit-form]")["action"]
+    response = editor_client.post(action, form_values(html))
     assert response.status_code == 302, parse(response).select(".error-message")
     assert list(latest(opportunity).thematic_areas.all()) == []
 
     # Submitted for publication, it is refused with the lists' errors shown where they are.
-    _action, data = form_values(parse(editor_client.get(edit_url(opportunity))))
+    data = form_values(parse(editor_client.get(edit_url(opportunity))))
     response = editor_client.post(edit_url(opportunity), {**data, "action-submit": "1"})
     assert response.status_code == 200
     errors = [e.get_text(" ", strip=True) for e in parse(response).select(".error-message")]
     assert any("at least 1" in error for error in errors), errors
+
+
+def test_an_editors_save_after_their_own_autosave_is_not_a_conflict(editor_client, opportunity):
+    data = edit_form(editor_client, opportunity)
+    editor_client.post(edit_url(opportunity), {**data, "title": "Smart villages (draft)"})
+    opened = edit_form(editor_client, opportunity)  # the editor's own revision, opened
+    revision = OpportunityPage.objects.get(pk=opportunity.pk).latest_revision
+
+    # Wagtail's autosave overwrites that revision (a new time, same id)...
+    response = editor_client.post(
+        edit_url(opportunity),
+        {**opened, "title": "Smart villages, autosaved", "overwrite_revision_id": revision.pk},
+        HTTP_ACCEPT="application/json",
+    )
+    assert response.status_code == 200, response.content
+    assert OpportunityPage.objects.get(pk=opportunity.pk).latest_revision == revision
+
+    # ... and the editor's Save, sent with the id and time the form was opened with, is kept.
+    response = editor_client.post(edit_url(opportunity), {**opened, "title": "Smart villages"})
+    assert response.status_code == 302
+    assert latest(opportunity).title == "Smart villages"

@@ -15,8 +15,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.documents import get_document_model
 from wagtail.documents.forms import get_document_form
-from wagtail.models import Collection, Locale
+from wagtail.models import Locale
+from wagtail.permissions import policy_registry
 from wagtail.snippets.views.chooser import SnippetCreateView
+
+from cms.core.roles import PUBLIC_MEDIA_COLLECTION
 
 from ..models import Material
 from ..views.choosers import RecordChooseResultsView, RecordChooserViewSet, RecordChooseView
@@ -82,11 +85,20 @@ class MaterialCreationForm(forms.Form):
 
     def _document_form(self, upload, title):
         """Wagtail's document form (the project's, WAGTAILDOCS_DOCUMENT_FORM_BASE): the
-        extension, the size and the content are checked as on the Documents screen."""
+        extension, the size and the content are checked as on the Documents screen. The
+        document goes to the public media, where editors keep the site's documents (or the
+        first collection the uploader may add to)."""
         model = get_document_model()
         form_class = get_document_form(model)
-        data = {"title": title, "collection": Collection.get_first_root_node().pk}
-        return form_class(data=data, files={"file": upload}, user=self.user)
+        collection = upload_collection(self.user)
+        form = form_class(
+            data={"title": title, "collection": collection.pk},
+            files={"file": upload},
+            user=self.user,
+        )
+        # Wagtail drops the field when the uploader has a single collection.
+        form.instance.collection = collection
+        return form
 
     @transaction.atomic
     def save(self):
@@ -109,12 +121,32 @@ class MaterialCreationForm(forms.Form):
         return material
 
 
+def upload_collection(user):
+    """Where a document uploaded with a new material goes: the public media if the uploader
+    may add documents there, else the first collection they may add to (None: nowhere)."""
+    collections = list(
+        document_permissions().collections_user_has_permission_for(user, "add").order_by("path")
+    )
+    for collection in collections:
+        if collection.name == PUBLIC_MEDIA_COLLECTION:
+            return collection
+    return collections[0] if collections else None
+
+
+def document_permissions():
+    return policy_registry.get_by_type(get_document_model())
+
+
 class MaterialCreationMixin:
     """The chooser's creation form knows who uploads (the document's owner, and the
-    collections they may add to)."""
+    collections they may add to); it is offered to those who may add both material and
+    documents."""
 
     def get_creation_form_kwargs(self):
         return {**super().get_creation_form_kwargs(), "user": self.request.user}
+
+    def can_create(self):
+        return super().can_create() and upload_collection(self.request.user) is not None
 
 
 class MaterialChooseView(MaterialCreationMixin, RecordChooseView):
