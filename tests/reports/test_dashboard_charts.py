@@ -2,14 +2,13 @@
 per event, drawn by the server as the statistics page draws its charts, in the staff
 member's language, with nothing loaded from elsewhere."""
 
-import datetime
-
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.users.models import UserProfile
 
-from cms.sponsorship.models import SponsorshipApplication
-from cms.sponsorship.workflow import apply_transition
+from tests.browser.test_sponsorship_guards_in_browser import (
+    _confirmed_application as confirmed_application,
+)
 from tests.sponsorship.records import make_archive_terms, make_categories, make_event
 
 pytestmark = pytest.mark.django_db
@@ -39,25 +38,7 @@ def sponsored_event(home_page):
     categories = make_categories()
     make_archive_terms()  # a confirmed sponsorship is recorded as an agreement
     event = make_event(home_page, title="Global Symposium for Regulators (GSR-Test)")
-    for organisation, price in (("Acme Networks", 40000), ("Bolt Telecom", 15000)):
-        application = SponsorshipApplication.objects.create(
-            event=event,
-            package=event.packages.get(tier="gold"),
-            event_title=event.title,
-            package_name="Welcome reception",
-            locale=event.locale,
-            organisation=organisation,
-            membership_category=categories["member-state"],
-            contact_name="Ada Lovelace",
-            email=f"ada@{organisation.split()[0].lower()}.example",
-            consent_given_at=datetime.datetime.now(datetime.UTC),
-            privacy_notice_version="1",
-            list_price_usd=price,
-            discount_percent=0,
-            price_usd=price,
-        )
-        apply_transition(application.pk, "approve")
-        apply_transition(application.pk, "confirm")
+    confirmed_application(event, categories)  # USD 40,000 after its member's discount
     return event
 
 
@@ -76,7 +57,7 @@ def test_officers_see_agreements_per_year_and_sponsorship_per_event(
         str(year) for year in range(start, end + 1)
     ]
     _title, events = found["Sponsorship per event"]
-    assert events == "Global Symposium for Regulators (GSR-Test): 55,000"
+    assert events == "Global Symposium for Regulators (GSR-Test): 40,000"
     # Drawn by the server, styled by the admin's own stylesheet: no script, nothing loaded
     # from another site.
     section = html.select_one("#agreement-figures-section")
@@ -96,7 +77,7 @@ def test_the_charts_speak_the_staff_members_language(
     found = charts(html)
     assert "Parrainage par événement" in found
     _title, events = found["Parrainage par événement"]
-    assert events == "Global Symposium for Regulators (GSR-Test): 55\u202f000"  # French digits
+    assert events == "Global Symposium for Regulators (GSR-Test): 40\u202f000"  # French digits
 
 
 def test_the_arabic_charts_are_drawn_right_to_left(
