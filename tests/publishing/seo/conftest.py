@@ -6,11 +6,11 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from cms.pages.models import OpportunityIndexPage, OpportunityPage, StandardPage
+from tests.rollback import rolled_back
 
 LANGUAGE_CODES = ["en", "fr", "es", "ru", "ar", "zh-hans"]
 
@@ -156,14 +156,7 @@ def build_tree():
 def tree_ids(django_db_setup, django_db_blocker):
     """The test site, built once for the package's tests inside a transaction that is rolled
     back when they are done; each test runs in a savepoint inside it (`db` fixture)."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        ids = build_tree()
-    yield ids
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
+    yield from rolled_back(django_db_blocker, build_tree)
 
 
 @pytest.fixture
