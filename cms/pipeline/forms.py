@@ -9,7 +9,9 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from .concepts import concept_opportunity, concept_partner
 from .display import user_name
+from .permissions import pipeline_policy
 
 __all__ = ["PipelineEntryForm"]
 
@@ -20,8 +22,6 @@ class PipelineEntryForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "owner" in self.fields:
-            from .permissions import pipeline_policy
-
             may_follow = pipeline_policy.users_with_permission("change").values("pk")
             self.fields["owner"].queryset = (
                 get_user_model()
@@ -31,14 +31,10 @@ class PipelineEntryForm(WagtailAdminModelForm):
             self.fields["owner"].label_from_instance = user_name
 
     def clean_opportunity(self):
-        from .shortlist import concept_opportunity
-
         page = self.cleaned_data.get("opportunity")
         return concept_opportunity(page) if page is not None else page
 
     def clean_partner(self):
-        from .shortlist import concept_partner
-
         partner = self.cleaned_data.get("partner")
         return concept_partner(partner) if partner is not None else partner
 

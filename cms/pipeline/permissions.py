@@ -6,11 +6,10 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from cms.finder.models import can_use_finder
 
-from .models import PipelineEntry
-
 __all__ = ["can_save_shortlist", "can_see_pipeline", "pipeline_policy"]
 
-pipeline_policy = ModelPermissionPolicy(PipelineEntry)
+# By name: the entry's form (imported by the model) uses the policy too.
+pipeline_policy = ModelPermissionPolicy("pipeline.PipelineEntry")
 
 
 def can_see_pipeline(user):

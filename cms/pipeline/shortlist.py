@@ -12,10 +12,10 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Locale
 
 from cms.snippets.models import Partner
 
+from .concepts import concept_opportunity, concept_partner
 from .models import PipelineEntry
 
 __all__ = [
@@ -33,23 +33,6 @@ class SavedShortlist:
 
     added: int
     already: int
-
-
-def _source_version(instance):
-    """The version of a translatable `instance` in the source language, else `instance`."""
-    if instance.locale.language_code == settings.LANGUAGE_CODE:
-        return instance
-    return instance.get_translation_or_none(Locale.get_default()) or instance
-
-
-def concept_opportunity(page):
-    """The opportunity page a pipeline follows for `page` (any of its languages)."""
-    return _source_version(page)
-
-
-def concept_partner(partner):
-    """The partner record a pipeline follows for `partner` (any of its languages)."""
-    return _source_version(partner)
 
 
 def _english_partner_ids(partner_ids):

@@ -27,9 +27,9 @@ from cms.core.formats import format_date, format_datetime
 from cms.core.model_viewsets import AdminModelViewSet, SafeExportIndexView
 from cms.pages.models import OpportunityPage
 
+from .concepts import concept_opportunity
 from .display import follow_up_text, latest_note_text, localized_entries, score_text, user_name
 from .models import PipelineEntry, PipelineNote, Stage
-from .shortlist import concept_opportunity
 
 __all__ = ["PipelineViewSet", "pipeline_url", "pipeline_viewset"]
 

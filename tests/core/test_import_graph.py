@@ -59,6 +59,7 @@ FLOORS = [
         "cms.alerts",
         "cms.reports",
         "cms.finder",
+        "cms.pipeline",
         "cms.api",
         "cms.opendata",
         "search.site",
