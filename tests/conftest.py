@@ -18,19 +18,14 @@ def pytest_configure(config):
     )
 
 
-# Test packages whose data a package-scoped fixture builds once: their xdist group.
-SHARED_PACKAGES = {("tests", "demo"): "demo", ("tests", "search", "site"): "search-site"}
-
-
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     """With pytest-xdist (`--dist loadgroup`, see the Makefile), each test file runs in one
-    process; the packages whose data is built once for all their files (the demo, the site
-    search's site) each run whole in one process, so that it is built once. It must run
+    process, and the demo tests all in the same one, so that the demo loads once. It must run
     before pytest-xdist's own hook, which reads the groups into the test ids."""
     for item in items:
         path = item.path.relative_to(item.config.rootpath)
-        group = SHARED_PACKAGES.get(path.parts[:-1], str(path))
+        group = "demo" if path.parts[:2] == ("tests", "demo") else str(path)
         if _is_transactional(item):
             # pytest-django puts transactional tests last, since each ends by emptying the
             # tables; a group is scheduled where its first test stands, so a file mixing both

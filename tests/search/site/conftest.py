@@ -3,10 +3,10 @@ English, French, Arabic and Chinese with its partner directory, opportunities th
 draft, private or in one language only (the API tests' fixtures), content pages, funding
 partners and a partner that is not public.
 
-The site is built once for the package (whose modules run in one process, see
-tests/conftest.py), inside a transaction rolled back when the package's tests end; each test
-runs in a savepoint of it (pytest-django's `db`) and gets its pages and partners read afresh
-from the database, so what a test publishes, unpublishes or adds is gone for the next one.
+The site is built once per test module, inside a transaction rolled back when the module
+ends; each test runs in a savepoint of it (pytest-django's `db`) and gets its pages and
+partners read afresh from the database, so what a test publishes, unpublishes or adds is gone
+for the next one.
 """
 
 import pytest
@@ -39,9 +39,9 @@ def _fresh(value):
     return value
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="module")
 def search_site(django_db_setup, django_db_blocker):
-    """The site of the package's tests (see `build_search_site`), rolled back after them."""
+    """The site of the module's tests (see `build_search_site`), rolled back after it."""
     yield from rolled_back(django_db_blocker, build_search_site)
 
 
