@@ -7,9 +7,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.widgets import Button
 
-from cms.pages.models import OpportunityPage
+from cms.pages.opportunity_buttons import register_opportunity_button
 
 from .models import can_use_finder
 from .views import PartnerFinderView
@@ -51,25 +50,12 @@ def suggest_url(page):
     return f"{reverse('partner_finder:index')}?{urlencode({'opportunity': page.pk})}"
 
 
-def _suggest_button(page, user, priority):
-    if not issubclass(page.specific_class or type(page), OpportunityPage):
-        return
-    if not can_use_finder(user):
-        return
-    yield Button(
-        _("Suggest partners"),
-        suggest_url(page),
-        icon_name=ICON,
-        attrs={"title": _("Find partners for this opportunity")},
-        priority=priority,
-    )
-
-
-@hooks.register("register_page_header_buttons")
-def suggest_partners_header_button(page, user, view_name, next_url=None):
-    yield from _suggest_button(page, user, priority=75)
-
-
-@hooks.register("register_page_listing_more_buttons")
-def suggest_partners_listing_button(page, user, next_url=None):
-    yield from _suggest_button(page, user, priority=55)
+register_opportunity_button(
+    _("Suggest partners"),
+    suggest_url,
+    title=_("Find partners for this opportunity"),
+    icon=ICON,
+    allowed=can_use_finder,
+    header_priority=75,
+    listing_priority=55,
+)
