@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowState
 
+from bench.admin_save import form_values
 from cms.core.roles import EDITORS, LEADS, sync_roles
 from cms.pages.models import OpportunityIndexPage, OpportunityPage, OpportunityRegion
 from cms.pages.models import OpportunityThematicArea as OpportunityArea
@@ -87,25 +88,7 @@ def edit_form(client, page):
     """The values of the page's edit form as the browser would send them."""
     response = client.get(edit_url(page))
     assert response.status_code == 200
-    form = parse(response).select_one("form[data-edit-form]") or parse(response).select_one(
-        "#page-edit-form"
-    )
-    data = {}
-    for control in form.select("input[name], textarea[name], select[name]"):
-        name = control["name"]
-        if control.name == "textarea":
-            data[name] = control.get_text().removeprefix("\n")
-        elif control.name == "select":
-            selected = control.select_one("option[selected]")
-            data[name] = selected["value"] if selected else ""
-        elif control.get("type") in ("checkbox", "radio"):
-            if control.has_attr("checked"):
-                data[name] = control.get("value", "on")
-        elif control.get("type") not in ("submit", "button", "file"):
-            data[name] = control.get("value", "")
-    # The body's blocks are written by the browser's script when the form is sent.
-    data.setdefault("body-count", "0")
-    return data
+    return form_values(parse(response))
 
 
 def submit(client, page, **changes):
