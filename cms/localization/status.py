@@ -21,6 +21,8 @@ everything (the `refresh_translation_status` command, the demo loader).
 """
 
 import json
+import uuid
+from collections import defaultdict
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -28,13 +30,20 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Count, F
+from django.utils import timezone
 from django_tasks import task
 from wagtail.models import Locale, Page, TranslatableMixin
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from .models import TranslationCell, TranslationStatus
 from .permissions import translatable_snippet_models
-from .review import unreviewed_machine_segments
+from .review import IGNORED_PATHS
 
 __all__ = [
     "deferred_status_updates",
@@ -134,102 +143,209 @@ def _pick_source(instances, sources, default_locale_id):
 
 
 def refresh_object(base_model, translation_key):
-    """Recompute the status row and cells of one object (all its languages)."""
-    instances = list(base_model._default_manager.filter(translation_key=translation_key))
-    if base_model is Page:
-        instances = [page for page in instances if not page.is_root()]
-    if not instances:
-        TranslationStatus.objects.filter(translation_key=translation_key).delete()
-        return None
+    """Recompute the status row and cells of one object (all its languages); return the
+    row, or None when the object is gone."""
+    return _refresh_objects(base_model, [translation_key]).get(translation_key)
 
-    sources = list(TranslationSource.objects.filter(object_id=translation_key))
+
+def _progress(sources):
+    """{(source id, target locale id): (segments, translated segments)} and the set of
+    (source id, target locale id) with machine translations nobody reviewed, for all the
+    sources at once: what wagtail-localize's `Translation.get_progress()` and
+    `review.unreviewed_machine_segments()` say of each translation, in three queries rather
+    than two per translation. A String has at most one translation per locale and context,
+    so joining the segments to the translations counts each translated segment once."""
+    ids = [source.pk for source in sources]
+    totals = dict(
+        StringSegment.objects.filter(source_id__in=ids)
+        .values("source_id")
+        .annotate(count=Count("pk"))
+        .values_list("source_id", "count")
+    )
+    done = {
+        (source_id, locale_id): count
+        for source_id, locale_id, count in StringSegment.objects.filter(
+            source_id__in=ids,
+            string__translations__context_id=F("context_id"),
+            string__translations__has_error=False,
+        )
+        .values("source_id", "string__translations__locale_id")
+        .annotate(count=Count("pk"))
+        .values_list("source_id", "string__translations__locale_id", "count")
+    }
+    machine = set(
+        StringSegment.objects.filter(
+            source_id__in=ids,
+            string__translations__context_id=F("context_id"),
+            string__translations__translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+        )
+        .exclude(context__path__in=IGNORED_PATHS)
+        .values_list("source_id", "string__translations__locale_id")
+        .distinct()
+    )
+    return totals, done, machine
+
+
+def _refresh_objects(base_model, translation_keys):
+    """Recompute the status rows and cells of several objects of one base model, reading
+    each kind of record once for all of them (a few queries, plus the source content of
+    each object for the outdated test); return {translation key: status row}. Rebuilding
+    the matrix of the demo this way costs a fraction of one refresh per object."""
+    keys = {_as_uuid(key) for key in translation_keys}
+    queryset = base_model._default_manager.filter(translation_key__in=keys)
+    if base_model is Page:
+        queryset = queryset.filter(depth__gt=1)
+    instances = defaultdict(list)
+    for instance in queryset:
+        instances[instance.translation_key].append(instance)
+    gone = keys - instances.keys()
+    if gone:
+        TranslationStatus.objects.filter(translation_key__in=gone).delete()
+    if not instances:
+        return {}
+
+    sources = defaultdict(list)
+    for source in TranslationSource.objects.filter(object_id__in=instances).order_by("pk"):
+        sources[source.object_id].append(source)
     # One query for the locales, the default one among them (not three).
     locales = list(Locale.objects.all())
     default_locale_id = next(
         (locale.pk for locale in locales if locale.language_code == settings.LANGUAGE_CODE), None
     )
-    source_instance, source = _pick_source(instances, sources, default_locale_id)
+    picked = {
+        key: _pick_source(found, sources[key], default_locale_id)
+        for key, found in instances.items()
+    }
     if base_model is Page:
-        source_instance = source_instance.specific
-    outdated = source is not None and source_changed_since_sync(source, source_instance)
+        specific = {
+            page.pk: page
+            for page in Page.objects.filter(
+                pk__in=[instance.pk for instance, _source in picked.values()]
+            ).specific()
+        }
+        picked = {key: (specific[page.pk], source) for key, (page, source) in picked.items()}
+    used_sources = [source for _instance, source in picked.values() if source is not None]
+    translations = {
+        (translation.source_id, translation.target_locale_id): translation
+        for translation in Translation.objects.filter(source__in=used_sources, enabled=True)
+    }
+    totals, done, machine = _progress(used_sources)
 
-    translations = {}
-    if source is not None:
-        for translation in Translation.objects.filter(source=source, enabled=True):
-            translations[translation.target_locale_id] = translation
-
-    status, _created = TranslationStatus.objects.update_or_create(
-        content_type=ContentType.objects.get_for_model(type(source_instance)),
-        translation_key=translation_key,
-        defaults={
-            "is_page": base_model is Page,
-            "source_locale_id": source_instance.locale_id,
-            "source_object_id": str(source_instance.pk),
-            "translation_source_id": source.pk if source else None,
-            "title": str(
-                source_instance.get_admin_display_title() if base_model is Page else source_instance
-            )[:255],
-            "page_path": source_instance.path if base_model is Page else "",
-        },
-    )
-    # A page type changed (rare): drop rows of the same key under another type.
-    TranslationStatus.objects.filter(translation_key=translation_key).exclude(pk=status.pk).delete()
-
-    by_locale = {instance.locale_id: instance for instance in instances}
-    cells = []
-    for locale in locales:
-        instance = by_locale.get(locale.pk)
-        cell = TranslationCell(status=status, locale=locale, state=TranslationCell.MISSING)
-        cell.object_id = ""
-        if locale.pk == source_instance.locale_id:
-            cell.state = TranslationCell.SOURCE
-            cell.object_id = str(source_instance.pk)
-        elif instance is not None and not getattr(instance, "alias_of_id", None):
-            cell.object_id = str(instance.pk)
-            live = getattr(instance, "live", True)
-            translation = translations.get(locale.pk)
-            if translation is not None:
-                total, done = translation.get_progress()
-                cell.percent = _percent(total, done)
-                if outdated:
-                    cell.state = TranslationCell.OUTDATED
-                elif unreviewed_machine_segments(translation).exists():
-                    cell.state = TranslationCell.MACHINE
-                elif done < total or not live:
-                    cell.state = TranslationCell.IN_PROGRESS
-                else:
-                    cell.state = TranslationCell.UP_TO_DATE
-            elif outdated:
-                cell.state = TranslationCell.OUTDATED
-            else:
-                # Translated by hand (or its translation was stopped to edit it freely).
-                cell.state = TranslationCell.UP_TO_DATE if live else TranslationCell.IN_PROGRESS
-        cells.append(cell)
-    _save_cells(status, cells)
-    return status
-
-
-def _save_cells(status, cells):
-    """Write the cells of one status, touching only those that changed: a cell keeps its row
-    (and id) from one refresh to the next."""
-    fields = ["state", "percent", "object_id"]
+    existing = {
+        (status.content_type_id, status.translation_key): status
+        for status in TranslationStatus.objects.filter(translation_key__in=instances)
+    }
+    now = timezone.now()
+    statuses, cells = {}, {}
+    for key, (source_instance, source) in picked.items():
+        content_type = ContentType.objects.get_for_model(type(source_instance))
+        status = existing.pop((content_type.pk, key), None) or TranslationStatus(
+            content_type=content_type, translation_key=key
+        )
+        status.is_page = base_model is Page
+        status.source_locale_id = source_instance.locale_id
+        status.source_object_id = str(source_instance.pk)
+        status.translation_source_id = source.pk if source else None
+        status.title = str(
+            source_instance.get_admin_display_title() if base_model is Page else source_instance
+        )[:255]
+        status.page_path = source_instance.path if base_model is Page else ""
+        status.updated_at = now
+        statuses[key] = status
+        outdated = source is not None and source_changed_since_sync(source, source_instance)
+        by_locale = {instance.locale_id: instance for instance in instances[key]}
+        cells[key] = [
+            _cell(
+                locale,
+                source_instance,
+                by_locale.get(locale.pk),
+                source and translations.get((source.pk, locale.pk)),
+                outdated,
+                totals,
+                done,
+                machine,
+            )
+            for locale in locales
+        ]
     with transaction.atomic():
-        existing = {cell.locale_id: cell for cell in TranslationCell.objects.filter(status=status)}
-        changed, created = [], []
-        for cell in cells:
-            current = existing.pop(cell.locale_id, None)
+        # A page type changed (rare): the rows of the same key under another type go.
+        if existing:
+            TranslationStatus.objects.filter(pk__in=[s.pk for s in existing.values()]).delete()
+        TranslationStatus.objects.bulk_create([s for s in statuses.values() if s.pk is None])
+        TranslationStatus.objects.bulk_update(
+            [s for s in statuses.values() if s.pk is not None],
+            [
+                "is_page",
+                "source_locale",
+                "source_object_id",
+                "translation_source_id",
+                "title",
+                "page_path",
+                "updated_at",
+            ],
+        )
+        _save_cells(statuses, cells)
+    return statuses
+
+
+def _as_uuid(key):
+    return key if isinstance(key, uuid.UUID) else uuid.UUID(str(key))
+
+
+def _cell(locale, source_instance, instance, translation, outdated, totals, done, machine):
+    cell = TranslationCell(locale=locale, state=TranslationCell.MISSING, object_id="")
+    if locale.pk == source_instance.locale_id:
+        cell.state = TranslationCell.SOURCE
+        cell.object_id = str(source_instance.pk)
+    elif instance is not None and not getattr(instance, "alias_of_id", None):
+        cell.object_id = str(instance.pk)
+        live = getattr(instance, "live", True)
+        if translation:
+            pair = (translation.source_id, translation.target_locale_id)
+            total, translated = totals.get(translation.source_id, 0), done.get(pair, 0)
+            cell.percent = _percent(total, translated)
+            if outdated:
+                cell.state = TranslationCell.OUTDATED
+            elif pair in machine:
+                cell.state = TranslationCell.MACHINE
+            elif translated < total or not live:
+                cell.state = TranslationCell.IN_PROGRESS
+            else:
+                cell.state = TranslationCell.UP_TO_DATE
+        elif outdated:
+            cell.state = TranslationCell.OUTDATED
+        else:
+            # Translated by hand (or its translation was stopped to edit it freely).
+            cell.state = TranslationCell.UP_TO_DATE if live else TranslationCell.IN_PROGRESS
+    return cell
+
+
+def _save_cells(statuses, cells):
+    """Write the cells of the statuses ({key: status}, cells {key: [cell]}), touching only
+    those that changed: a cell keeps its row (and id) from one refresh to the next."""
+    fields = ["state", "percent", "object_id"]
+    existing = defaultdict(dict)
+    for cell in TranslationCell.objects.filter(status__in=list(statuses.values())):
+        existing[cell.status_id][cell.locale_id] = cell
+    changed, created, stale = [], [], []
+    for key, status in statuses.items():
+        current_cells = existing.pop(status.pk, {})
+        for cell in cells[key]:
+            cell.status = status
+            current = current_cells.pop(cell.locale_id, None)
             if current is None:
                 created.append(cell)
             elif any(getattr(current, name) != getattr(cell, name) for name in fields):
                 for name in fields:
                     setattr(current, name, getattr(cell, name))
                 changed.append(current)
-        if existing:
-            TranslationCell.objects.filter(pk__in=[cell.pk for cell in existing.values()]).delete()
-        if changed:
-            TranslationCell.objects.bulk_update(changed, fields)
-        if created:
-            TranslationCell.objects.bulk_create(created)
+        stale.extend(current_cells.values())
+    if stale:
+        TranslationCell.objects.filter(pk__in=[cell.pk for cell in stale]).delete()
+    if changed:
+        TranslationCell.objects.bulk_update(changed, fields)
+    if created:
+        TranslationCell.objects.bulk_create(created)
 
 
 _deferred = ContextVar("translation_status_deferred", default=False)
@@ -298,6 +414,10 @@ def tracked_models():
     return [Page, *translatable_snippet_models()]
 
 
+#: Objects refreshed together by rebuild_status(): few queries, bounded memory.
+REBUILD_BATCH = 200
+
+
 @transaction.atomic
 def rebuild_status(stdout=None):
     """Recompute the whole matrix, in one transaction; returns the number of objects."""
@@ -307,10 +427,10 @@ def rebuild_status(stdout=None):
         keys = model._default_manager.values_list("translation_key", flat=True).distinct()
         if model is Page:
             keys = keys.filter(depth__gt=1)
-        keys = set(keys)
-        for key in keys:
-            refresh_object(model, key)
-        seen |= keys
+        keys = sorted(set(keys))
+        for start in range(0, len(keys), REBUILD_BATCH):
+            _refresh_objects(model, keys[start : start + REBUILD_BATCH])
+        seen |= set(keys)
         count += len(keys)
         if stdout is not None:
             stdout.write(f"{model._meta.verbose_name_plural}: {len(keys)}")
