@@ -5,7 +5,7 @@ import contextlib
 from django.db.models.signals import post_delete, post_save
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from .status import is_tracked, schedule_refresh, tracked_base_model
+from .status import is_tracked, schedule_refresh, status_updates_deferred, tracked_base_model
 
 __all__ = ["connect"]
 
@@ -40,6 +40,10 @@ def _string_translation_changed(sender, instance, raw=False, **kwargs):
 
 def _refresh_translation_key(translation_key):
     from wagtail_localize.models import TranslatableObject
+
+    if status_updates_deferred():
+        # A bulk load: nothing to look up, the matrix is rebuilt at its end.
+        return
 
     translatable = (
         TranslatableObject.objects.filter(translation_key=translation_key)

@@ -51,6 +51,7 @@ __all__ = [
     "refresh_object_task",
     "rebuild_status",
     "schedule_refresh",
+    "status_updates_deferred",
     "tracked_base_model",
 ]
 
@@ -351,6 +352,11 @@ def _save_cells(statuses, cells):
 _deferred = ContextVar("translation_status_deferred", default=False)
 
 
+def status_updates_deferred():
+    """Whether changes skip their refresh (inside deferred_status_updates())."""
+    return _deferred.get()
+
+
 @contextmanager
 def deferred_status_updates():
     """Skip per-change refreshes (bulk loads); call rebuild_status() afterwards."""
@@ -393,7 +399,7 @@ def refresh_object_task(label, translation_key):
 def schedule_refresh(base_model, translation_key):
     """Refresh one object's status once the current transaction commits (at once outside a
     transaction); several changes to one object in a transaction refresh it once."""
-    if _deferred.get() or translation_key is None:
+    if status_updates_deferred() or translation_key is None:
         return
     callback = _Refresh(base_model._meta.label, translation_key)
     connection = transaction.get_connection()
