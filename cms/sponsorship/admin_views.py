@@ -26,7 +26,6 @@ from cms.core.money import format_usd
 from cms.snippets.views.records import StaffLanguageInspectMixin
 
 from .admin_urls import url_name
-from .invoice import FontMissing, invoice_filename, invoice_pdf
 from .models import SponsorshipApplication
 from .stats import sponsorship_figures
 from .workflow import (
@@ -188,6 +187,10 @@ class InvoiceView(View):
         if application.status not in SponsorshipApplication.SPONSORING:
             messages.error(request, _("Only a confirmed sponsorship has an invoice."))
             return redirect(self.viewset.get_url_name("edit"), application.pk)
+        # fpdf2 and fontTools take over a second to import: loaded by the first invoice, not
+        # by every process that starts (manage.py commands, test workers, web workers).
+        from .invoice import FontMissing, invoice_filename, invoice_pdf
+
         try:
             pdf = invoice_pdf(application)
         except FontMissing:
