@@ -26,11 +26,24 @@ def vocab(db):
 
 @pytest.fixture
 def addendum(vocab):
-    return AgreementTypeFactory(code="addendum", name="Addendum", amendment=True, sort_order=5)
+    return make_addendum()
 
 
 @pytest.fixture
 def statistics_pages(home_page):
+    return make_statistics_pages(home_page)
+
+
+@pytest.fixture
+def archive(vocab, addendum):
+    return make_archive(vocab, addendum)
+
+
+def make_addendum():
+    return AgreementTypeFactory(code="addendum", name="Addendum", amendment=True, sort_order=5)
+
+
+def make_statistics_pages(home_page):
     """The statistics page in English, French and Arabic: /<language>/statistics/."""
     english = StatisticsPage(title="Statistics", slug="statistics")
     home_page.add_child(instance=english)
@@ -42,8 +55,7 @@ def statistics_pages(home_page):
     return pages
 
 
-@pytest.fixture
-def archive(vocab, addendum):
+def make_archive(vocab, addendum):
     """Agreements of 2015-2016: a Government and a Foundation as partners, one confidential
     agreement in 2016 and one undated agreement registered in 2016."""
     government = data.make_partner(vocab, "Government of Kenya", kind="government")

@@ -12,6 +12,11 @@ from openpyxl import load_workbook
 
 from cms.snippets.factories import AgreementFactory
 
+from . import built_once
+
+# The conftest's records, built once for this module (built_once.py).
+reports_records, vocab, addendum, statistics_pages, archive = built_once.FIXTURES
+
 URL = "/en/statistics/agreements/?start=2015&end=2016"
 
 

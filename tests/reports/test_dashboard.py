@@ -2,6 +2,11 @@
 
 from bs4 import BeautifulSoup
 
+from . import built_once
+
+# The conftest's records, built once for this module (built_once.py).
+reports_records, vocab, addendum, statistics_pages, archive = built_once.FIXTURES
+
 
 def panel(client, user):
     client.force_login(user)

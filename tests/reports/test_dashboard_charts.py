@@ -11,6 +11,11 @@ from tests.browser.test_sponsorship_guards_in_browser import (
 )
 from tests.sponsorship.records import make_archive_terms, make_categories, make_event
 
+from . import built_once
+
+# The conftest's records, built once for this module (built_once.py).
+reports_records, vocab, addendum, statistics_pages, archive = built_once.FIXTURES
+
 pytestmark = pytest.mark.django_db
 
 

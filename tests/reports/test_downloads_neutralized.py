@@ -8,6 +8,11 @@ import pytest
 from cms.snippets.factories import AgreementFactory
 from tests.core.injections import INJECTIONS, assert_neutralized_csv, assert_neutralized_xlsx
 
+from . import built_once
+
+# The conftest's records, built once for this module (built_once.py).
+reports_records, vocab, addendum, statistics_pages, archive = built_once.FIXTURES
+
 URL = "/en/statistics/agreements/{fmt}/?start=2015&end=2016"
 
 

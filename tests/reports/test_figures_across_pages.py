@@ -7,12 +7,13 @@ from decimal import Decimal
 
 import pytest
 from bs4 import BeautifulSoup
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from cms.core.formats import format_date, format_money, format_number, format_percent
 from cms.reports.models import StatisticsPage
 from cms.snippets.factories import AgreementFactory
 from tests.pages.directory import data
+from tests.rollback import refetched, rolled_back
 from tests.sponsorship.records import (
     make_archive_terms,
     make_categories,
@@ -44,10 +45,10 @@ EXPECTED = {
 }
 
 
-@pytest.fixture
-def site(home_page):
+def make_site():
     """Two agreements of 2014-2017 (USD 9,450,475 in all), the statistics page and a
     sponsorship event, in the four languages."""
+    home_page = Site.objects.get(is_default_site=True).root_page.specific
     vocab = data.make_vocabularies()
     partner = data.make_partner(vocab, "Government of Kenya")
     for reference, signed, amount in (
@@ -76,6 +77,18 @@ def site(home_page):
         locale = Locale.objects.get(language_code=language)
         publish_page(event.copy_for_translation(locale, copy_parents=True))
     return event
+
+
+# Built once for the module (the four languages' tests only read it), each test in a savepoint
+# of its own with a fresh copy of the event.
+@pytest.fixture(scope="module")
+def built_site(django_db_setup, django_db_blocker):
+    yield from rolled_back(django_db_blocker, make_site)
+
+
+@pytest.fixture
+def site(db, built_site):
+    return refetched(built_site)
 
 
 def text_of(client, url, selector=None):

@@ -15,6 +15,11 @@ from openpyxl import load_workbook
 from cms.reports.agreement_stats import agreement_breakdowns
 from cms.snippets.factories import AgreementFactory
 
+from . import built_once
+
+# The conftest's records, built once for this module (built_once.py).
+reports_records, vocab, addendum, statistics_pages, archive = built_once.FIXTURES
+
 SVG = "{http://www.w3.org/2000/svg}"
 PERIOD = "?start=2015&end=2016"
 
