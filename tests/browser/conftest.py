@@ -8,6 +8,11 @@ with it the rows that data migrations created (locales, the English home page, t
 site...). The tests use `serialized_rollback=True` so those rows are there during the test,
 and `restore_migration_data` puts them back afterwards for the tests that follow (and for the
 next run with --reuse-db).
+
+A flush, the reload of those rows and a rebuild of the test's site cost seconds a test on
+PostgreSQL. A module whose tests only read (or put back what they change) builds its data once
+instead, with `tests.browser.module_data.committed_for_module`; its tests ask for
+`module_data_db` rather than the `django_db(transaction=True)` mark.
 """
 
 from pathlib import Path
@@ -19,6 +24,7 @@ from django.db import connections
 from wagtail.models import Locale
 
 from cms.core import public_forms
+from tests.browser.module_data import row_counts
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -51,6 +57,54 @@ def restore_migration_data(django_db_setup, django_db_blocker):
         if contents and not Locale.objects.exists():
             connection.creation.deserialize_db_from_string(contents)
     cache.clear()
+
+
+#: Rows a visit leaves behind, which no other test reads: a signed-in person's session, their
+#: sign-in in django-axes's access log, and the comment notifications Wagtail subscribes an
+#: editor to when they open a page's edit form.
+VISIT_TABLES = {"django_session", "axes_accesslog", "wagtailcore_pagesubscription"}
+
+
+@pytest.fixture
+def module_data_db(request, live_server, django_db_blocker):
+    """The database as the module's `committed_for_module` fixture left it, open to the test
+    and to the live server, with no transaction around the test and no flush after it (see
+    `_live_server_helper` below). The test must leave the rows as it found them: one that
+    added or removed rows (other than a session) fails, since the module's next tests would
+    read them (rows a visit leaves behind aside: `VISIT_TABLES`)."""
+    if wrapped := {"db", "transactional_db"} & set(request.fixturenames):
+        pytest.fail(
+            f"{request.node.nodeid}: {sorted(wrapped)} would flush the module's data after "
+            "the test; read what the test needs from the module's own fixture",
+            pytrace=False,
+        )
+    live_server._live_server_modified_settings.enable()
+    with django_db_blocker.unblock():
+        before = row_counts()
+        yield
+        after = row_counts()
+    live_server._live_server_modified_settings.disable()
+    changed = {
+        table: (before.get(table), rows)
+        for table, rows in after.items()
+        if rows != before.get(table) and table not in VISIT_TABLES
+    }
+    assert changed == {}, f"{request.node.nodeid} changed the module's data (rows): {changed}"
+
+
+@pytest.fixture(autouse=True)
+def _live_server_helper(request):
+    """pytest-django's helper of the same name (it enables the live server's settings and
+    gives every test that uses the live server a transactional database, flushed after the
+    test), but for the tests on a module's committed data: `module_data_db` does their part."""
+    if "live_server" not in request.fixturenames or "module_data_db" in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    live_server = request.getfixturevalue("live_server")
+    live_server._live_server_modified_settings.enable()
+    yield
+    live_server._live_server_modified_settings.disable()
 
 
 @pytest.fixture

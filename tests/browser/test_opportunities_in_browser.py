@@ -1,13 +1,16 @@
 """In a real browser: a Spanish visitor filters the opportunities and opens one (with and
 without JavaScript), a French visitor downloads the French variant of a brief, the Arabic
 opportunity page runs right to left, and axe-core finds no serious accessibility problem on
-the index and an opportunity in English and Arabic."""
+the index and an opportunity in English and Arabic.
+
+The tests only read: the site is built once for the module (`committed_for_module`)."""
 
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings
+from django.test import override_settings
 from wagtail.models import Locale, Site
 
 from cms.pages.factories_opportunities import (
@@ -17,7 +20,10 @@ from cms.pages.factories_opportunities import (
     OpportunityPageFactory,
 )
 from cms.pages.models import OpportunityPage
+from tests.browser.module_data import committed_for_module
 from tests.pages.opportunity_data import make_vocabularies, translate_material
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("module_data_db")]
 
 FRENCH_BRIEF = b"%PDF-1.4\n% Note de projet (version francaise)\n"
 
@@ -32,19 +38,26 @@ def publish_translation(page, language_code, title, slug=None):
     return translation
 
 
-@pytest.fixture
-def media_on_disk(settings, tmp_path):
+@pytest.fixture(scope="module")
+def media_on_disk(tmp_path_factory):
     """Documents on disk: Wagtail serves them from a file path, which the tests' in-memory
     storage does not have."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    }
-    settings.MEDIA_ROOT = tmp_path
+    with override_settings(
+        STORAGES={
+            **settings.STORAGES,
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        },
+        MEDIA_ROOT=tmp_path_factory.mktemp("media"),
+    ):
+        yield
 
 
-@pytest.fixture
-def site_data(db, media_on_disk):
+@pytest.fixture(scope="module")
+def site_data(media_on_disk, django_db_blocker):
+    yield from committed_for_module(django_db_blocker, build_site)
+
+
+def build_site():
     """An index with three opportunities in English, Spanish, French and Arabic; the first
     has a brief with a French variant."""
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
@@ -107,7 +120,6 @@ def site_data(db, media_on_disk):
                 for page, name in zip(opportunities, names, strict=True)
             ],
         }
-    cache.clear()
     return pages
 
 
@@ -127,8 +139,6 @@ def card_titles(page):
     return page.locator(".opportunity-card__title a").all_inner_texts()
 
 
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_spanish_visitor_filters_the_index_and_opens_a_result(live_server, site_data, open_page):
     spanish = site_data["es"]
     page = open_page(live_server.url + spanish["index"].url, locale="es-ES")
@@ -165,8 +175,6 @@ def test_spanish_visitor_filters_the_index_and_opens_a_result(live_server, site_
     assert card_titles(page) == ["Simulacros cibernéticos en África"]
 
 
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_filters_work_without_javascript(live_server, site_data, chromium):
     context = chromium.new_context(locale="es-ES", java_script_enabled=False)
     try:
@@ -185,8 +193,6 @@ def test_filters_work_without_javascript(live_server, site_data, chromium):
         context.close()
 
 
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_french_visitor_downloads_the_french_brief(live_server, site_data, open_page):
     french = site_data["fr"]["opportunities"][0]
     page = open_page(live_server.url + french.url, locale="fr-FR")
@@ -212,8 +218,6 @@ def test_french_visitor_downloads_the_french_brief(live_server, site_data, open_
     assert "/note-de-projet" not in spanish_link.get_attribute("href")
 
 
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_arabic_opportunity_lays_out_right_to_left(live_server, site_data, open_page):
     arabic = site_data["ar"]["opportunities"][0]
     page = open_page(live_server.url + arabic.url, locale="ar-EG")
@@ -243,8 +247,6 @@ def test_arabic_opportunity_lays_out_right_to_left(live_server, site_data, open_
     assert filters["x"] > results["x"]
 
 
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_no_serious_accessibility_violation(live_server, site_data, open_page, axe_violations):
     for language in ("en", "ar"):
         pages = site_data[language]

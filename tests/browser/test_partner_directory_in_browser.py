@@ -1,18 +1,25 @@
 """In a real browser: an Arabic visitor filters the partner directory with its form and
 letters (no script needed) and opens a profile, both laid out right to left; axe-core finds
 no serious accessibility problem on the directory, a profile and the recognitions page in
-English and Arabic, on a wide screen and a phone."""
+English and Arabic, on a wide screen and a phone.
+
+The tests only read: the directory is built once for the module (`committed_for_module`)."""
 
 import pytest
-from django.core.cache import cache
 from wagtail.models import Site
 
+from tests.browser.module_data import committed_for_module
 from tests.pages.directory import data
 
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("module_data_db")]
 
-@pytest.fixture
-def directory_site(db):
-    cache.clear()
+
+@pytest.fixture(scope="module")
+def directory_site(django_db_blocker):
+    yield from committed_for_module(django_db_blocker, build_directory)
+
+
+def build_directory():
     vocab = data.make_vocabularies()
     home = Site.objects.get(is_default_site=True).root_page.specific
     arabic_home = data.translate_page(home, "ar", title="شراكات من أجل التنمية الرقمية")
@@ -43,8 +50,6 @@ def directory_site(db):
     return {"gates": gates}
 
 
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_arabic_visitor_filters_the_directory_and_opens_a_profile(
     live_server, directory_site, chromium
 ):
@@ -77,8 +82,6 @@ def test_arabic_visitor_filters_the_directory_and_opens_a_profile(
     context.close()
 
 
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_no_serious_accessibility_violation(live_server, directory_site, chromium, axe_violations):
     gates = directory_site["gates"]
     for language in ("en", "ar"):

@@ -1,22 +1,23 @@
 """In a real browser: a French visitor types in the search box, chooses a suggestion with the
 keyboard and lands on the French page; the results page is laid out right to left in Arabic;
 axe-core finds no serious accessibility problem on the results, in English and Arabic, nor
-on the open list of suggestions."""
+on the open list of suggestions.
+
+The tests only read: the search site is built once for the module (`committed_for_module`)."""
 
 import pytest
-from django.core.cache import cache
 
+from tests.browser.module_data import committed_for_module
 from tests.search.site.data import build_search_site
 
-
-@pytest.fixture
-def search_site(db):
-    cache.clear()
-    return build_search_site()
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("module_data_db")]
 
 
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.fixture(scope="module")
+def search_site(django_db_blocker):
+    yield from committed_for_module(django_db_blocker, build_search_site)
+
+
 def test_french_visitor_chooses_a_suggestion_with_the_keyboard(
     live_server, search_site, open_page, axe_violations
 ):
@@ -36,8 +37,6 @@ def test_french_visitor_chooses_a_suggestion_with_the_keyboard(
     assert page.locator("h1").inner_text() == "Exercices cyber pour l'Afrique"
 
 
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_results_in_english_and_arabic_are_accessible(
     live_server, search_site, open_page, axe_violations
 ):
