@@ -26,6 +26,15 @@ OLD = datetime.date(1998, 6, 1)
 
 @pytest.fixture
 def vocab(db):
+    return make_vocab()
+
+
+@pytest.fixture
+def archive(vocab):
+    return make_archive(vocab)
+
+
+def make_vocab():
     """English vocabulary rows and countries (Kenya in Africa, France in Europe)."""
     afr = BeneficiaryRegionFactory(code="afr", name="Africa")
     eur = BeneficiaryRegionFactory(code="eur", name="Europe")
@@ -73,8 +82,7 @@ def agreement(
     )
 
 
-@pytest.fixture
-def archive(vocab):
+def make_archive(vocab):
     """Partners that differ in one respect at a time; their agreements by reference."""
     partners = {
         "best": PartnerFactory(name="Recent Large Partner", kind=vocab["government"]),

@@ -19,9 +19,13 @@ from cms.finder.weights import REASONS_LIMIT
 from cms.pages.factories_opportunities import OpportunityIndexPageFactory, OpportunityPageFactory
 from cms.snippets.factories import PartnerFactory
 
+from . import built_once
 from .conftest import agreement
 
 pytestmark = pytest.mark.django_db
+
+# The conftest's vocabularies and ranking archive, built once for this module (built_once.py).
+finder_records, vocab, archive = built_once.FIXTURES
 
 URL = "/admin/partner-finder/"
 CYBER_AFR = {"area": "cybersecurity", "region": "afr"}

@@ -9,9 +9,13 @@ from django.core.management import call_command
 from cms.finder.weights import REASONS_LIMIT
 from cms.snippets.factories import PartnerFactory
 
+from . import built_once
 from .conftest import agreement
 
 pytestmark = pytest.mark.django_db
+
+# The conftest's vocabularies and ranking archive, built once for this module (built_once.py).
+finder_records, vocab, archive = built_once.FIXTURES
 
 URL = "/api/v1/partner-finder/"
 CYBER_AFR = {"area": "Cybersecurity", "region": "AFR"}

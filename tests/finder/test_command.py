@@ -11,7 +11,12 @@ from cms.finder.criteria import Criteria
 from cms.finder.ranking import rank_partners
 from cms.pages.factories_opportunities import OpportunityIndexPageFactory, OpportunityPageFactory
 
+from . import built_once
+
 pytestmark = pytest.mark.django_db
+
+# The conftest's vocabularies and ranking archive, built once for this module (built_once.py).
+finder_records, vocab, archive = built_once.FIXTURES
 
 
 def find(*args):

@@ -5,13 +5,15 @@ and the JSON endpoint alike."""
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.models import Locale
 
 from cms.finder.criteria import Criteria
 from cms.finder.presentation import finder_terms, present
 from cms.finder.ranking import rank_partners
 from cms.snippets.factories import PartnerFactory
+from tests.rollback import refetched, rolled_back
 
-from .conftest import REFERENCE_DATE, agreement
+from .conftest import REFERENCE_DATE, agreement, make_vocab
 from .scores import disagreements
 
 pytestmark = pytest.mark.django_db
@@ -30,8 +32,7 @@ def translate(partner, locale, **fields):
     return translation
 
 
-@pytest.fixture
-def texts(vocab, locales):
+def make_texts(vocab, locales):
     """Partners whose agreements and profiles hold the words of the queries in one way each:
     in part, in full, only through stop words, in a translation or in English."""
 
@@ -68,6 +69,31 @@ def texts(vocab, locales):
         partners["russian"], locales["ru"], mandate="<p>Программа: защита детей в интернете.</p>"
     )
     return partners
+
+
+def build():
+    vocab = make_vocab()
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    return {"vocab": vocab, "texts": make_texts(vocab, locales)}
+
+
+# The vocabularies and the partners built once for the module: every test reads them (only
+# the texts vary). Each runs in a savepoint of its own with fresh copies.
+@pytest.fixture(scope="module")
+def explained_records(django_db_setup, django_db_blocker):
+    yield from rolled_back(django_db_blocker, build)
+
+
+@pytest.fixture
+def vocab(db, explained_records):
+    return refetched(explained_records["vocab"])
+
+
+@pytest.fixture
+def texts(db, explained_records):
+    """Partners whose agreements and profiles hold the words of the queries in one way each
+    (make_texts)."""
+    return refetched(explained_records["texts"])
 
 
 def rank(criteria):

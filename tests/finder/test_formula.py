@@ -10,16 +10,17 @@ import pytest
 
 from cms.finder.criteria import Criteria
 from cms.snippets.factories import PartnerFactory
+from tests.rollback import refetched, rolled_back
 
+from . import built_once
 from .conftest import agreement
 from .scores import disagreements
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def varied(vocab, archive):
-    """The ranking archive, plus agreements that each bring one more rule into play."""
+def make_varied(vocab):
+    """Agreements that each bring one more rule into play, beside the ranking archive."""
     other = PartnerFactory(name="Varied Partner", kind=vocab["foundation"])
     agreement(
         vocab,
@@ -48,6 +49,30 @@ def varied(vocab, archive):
         title="Schools online",
     )
     return other
+
+
+def build():
+    records = built_once.build()
+    records["varied"] = make_varied(records["vocab"])
+    return records
+
+
+# The ranking archive and the varied agreements, built once for the module: every test only
+# reads them. Each runs in a savepoint of its own with fresh copies.
+@pytest.fixture(scope="module")
+def formula_records(django_db_setup, django_db_blocker):
+    yield from rolled_back(django_db_blocker, build)
+
+
+@pytest.fixture
+def vocab(db, formula_records):
+    return refetched(formula_records["vocab"])
+
+
+@pytest.fixture
+def varied(db, formula_records):
+    """The ranking archive, plus agreements that each bring one more rule into play."""
+    return refetched(formula_records["varied"])
 
 
 CASES = {
