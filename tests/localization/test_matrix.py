@@ -2,16 +2,18 @@
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
+from django.test import Client
 from django.urls import reverse
+from wagtail.models import Site
 
 from cms.localization.models import TranslationStatus
 from cms.localization.status import rebuild_status
 from cms.pages.factories import StandardPageFactory
 from cms.pages.models import StandardPage
-from cms.snippets.factories import PartnerFactory, ThematicAreaFactory
+from cms.snippets.factories import PartnerFactory
 from cms.snippets.models import Partner
+from tests.rollback import refetched, rolled_back
+from tests.snippets.admin.records import make_user
 
 from .matrix import matrix_counts, matrix_rows, matrix_url
 from .workflow import committed, machine_translate, publish, review, submit, sync, translation_of
@@ -19,9 +21,10 @@ from .workflow import committed, machine_translate, publish, review, submit, syn
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def content(client, superuser, home_page):
+def make_content(superuser):
     """One object in each state for French; Arabic never translated."""
+    client = Client()
+    home_page = Site.objects.get(is_default_site=True).root_page.specific
     client.force_login(superuser)
     submit(client, home_page, "fr")
     publish(client, translation_of(home_page, "fr"))
@@ -40,6 +43,27 @@ def content(client, superuser, home_page):
     with committed():
         stale.save()
     return {"done": done, "started": started, "stale": stale}
+
+
+def build():
+    superuser = make_user("admin", is_superuser=True, is_staff=True)
+    return {"superuser": superuser, "content": make_content(superuser)}
+
+
+# The translated content, built once for the module: every test reads it; each runs in a
+# savepoint of its own (a sync or a deletion is rolled back with it) with fresh copies. The
+# tests that need a database without it are in test_matrix_status_rows.py.
+@pytest.fixture(scope="module")
+def matrix_records(django_db_setup, django_db_blocker):
+    yield from rolled_back(django_db_blocker, build)
+
+
+@pytest.fixture
+def content(client, db, matrix_records):
+    """One object in each state for French; Arabic never translated. The test's client is
+    signed in as the administrator who made them."""
+    client.force_login(refetched(matrix_records["superuser"]))
+    return refetched(matrix_records["content"])
 
 
 def test_each_state_is_shown_with_its_link(client, content):
@@ -105,23 +129,6 @@ def test_deleting_a_source_removes_its_row(client, content):
     assert "Untouched page" not in matrix_rows(client)
 
 
-def test_the_matrix_reads_the_same_queries_whatever_the_number_of_rows(client, superuser):
-    client.force_login(superuser)
-
-    def queries():
-        rebuild_status()
-        with CaptureQueriesContext(connection) as context:
-            assert client.get(matrix_url()).status_code == 200
-        return len(context.captured_queries)
-
-    ThematicAreaFactory.create_batch(3)
-    few = queries()
-    ThematicAreaFactory.create_batch(30)
-    many = queries()
-    assert many == few
-    assert TranslationStatus.objects.count() >= 33
-
-
 def test_a_rebuild_matches_the_updates_made_on_the_way(client, content):
     before = {
         (status.title, cell.locale_id): (cell.state, cell.percent)
@@ -135,38 +142,3 @@ def test_a_rebuild_matches_the_updates_made_on_the_way(client, content):
         for cell in status.cells.all()
     }
     assert after == before
-
-
-def test_a_raw_load_keeps_the_status_rows_it_brings(home_page):
-    """Loading rows as they were (a fixture, a test database restored from its serialized
-    copy) brings the matrix rows with them: recomputing them on top rewrote the cells and
-    made the next such load fail ("duplicate key ... unique_cell_per_locale")."""
-    from django.core import serializers
-    from django.test import TestCase
-
-    from cms.localization.models import TranslationCell
-
-    rebuild_status()
-    rows = [*TranslationStatus.objects.all(), *TranslationCell.objects.all(), home_page]
-    data = serializers.serialize("json", rows)
-    with TestCase.captureOnCommitCallbacks() as callbacks:
-        for obj in serializers.deserialize("json", data):
-            obj.save()
-    assert callbacks == []
-
-
-def test_a_refresh_rewrites_only_the_cells_that_changed(home_page):
-    from wagtail.models import Page
-
-    from cms.localization.models import TranslationCell
-    from cms.localization.status import refresh_object
-
-    status = refresh_object(Page, home_page.translation_key)
-    before = dict(TranslationCell.objects.filter(status=status).values_list("locale", "pk"))
-    with CaptureQueriesContext(connection) as queries:
-        refresh_object(Page, home_page.translation_key)
-    writes = [q["sql"] for q in queries if q["sql"].startswith(("INSERT", "DELETE", "UPDATE"))]
-    assert not any("translationcell" in sql for sql in writes)
-    assert dict(TranslationCell.objects.filter(status=status).values_list("locale", "pk")) == (
-        before
-    )

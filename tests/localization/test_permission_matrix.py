@@ -14,11 +14,13 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, Locale, Page, PageViewRestriction
+from wagtail.models import GroupPagePermission, Locale, Page, PageViewRestriction, Site
 
 from cms.core.roles import OFFICERS, translator_group_name
 from cms.pages.factories import StandardPageFactory
+from tests.rollback import refetched, rolled_back
 from tests.snippets.admin.records import make_user
 
 from .workflow import committed, publish, submit, translation_of
@@ -156,11 +158,12 @@ def make_proofreader():
     return make_user("proofreader", group.name)
 
 
-@pytest.fixture
-def site(client, superuser, home_page):
+def make_site(superuser):
     """French and Arabic home pages; an ordinary page and an officers-only page, each
     translated into French and published by an administrator; two English pages not yet
     translated, one of them officers-only."""
+    client = Client()
+    home_page = Site.objects.get(is_default_site=True).root_page.specific
     client.force_login(superuser)
     submit(client, home_page, "fr", "ar")
     for code in ("fr", "ar"):
@@ -190,6 +193,30 @@ def site(client, superuser, home_page):
         "english": {"ordinary": ordinary, "restricted": restricted},
         "fresh": {"ordinary": fresh, "restricted": fresh_restricted},
     }
+
+
+def build():
+    superuser = make_user("admin", is_superuser=True, is_staff=True)
+    return {"superuser": superuser, "site": make_site(superuser)}
+
+
+# The administrator and the pages, built once for the module: every test reads them (the
+# users of each role are still made for each test). Each test runs in a savepoint of its own
+# with fresh copies; what it changes (a lock, a restriction) is rolled back with it.
+@pytest.fixture(scope="module")
+def matrix_records(django_db_setup, django_db_blocker):
+    yield from rolled_back(django_db_blocker, build)
+
+
+@pytest.fixture
+def superuser(db, matrix_records):
+    """The administrator who translated and published the pages (tests/conftest.py's)."""
+    return refetched(matrix_records["superuser"])
+
+
+@pytest.fixture
+def site(db, matrix_records):
+    return refetched(matrix_records["site"])
 
 
 def make_role(name, editor, lead, officer):

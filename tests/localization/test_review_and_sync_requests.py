@@ -6,12 +6,16 @@ links only to what the user may do."""
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
+from wagtail.models import Site
 from wagtail.users.models import UserProfile
 
 from cms.localization.models import TranslationStatus
 from cms.pages.factories import StandardPageFactory
 from cms.snippets.factories import PartnerFactory
+from tests.rollback import refetched, rolled_back
+from tests.snippets.admin.records import make_user
 
 from .matrix import matrix_rows
 from .workflow import (
@@ -32,26 +36,48 @@ pytestmark = pytest.mark.django_db
 TITLE = "Connect a school"
 
 
-@pytest.fixture
-def french_home(client, superuser, home_page):
+def make_page(superuser):
+    """The home page translated into French by an administrator, and an English page under
+    it, not yet translated."""
+    client = Client()
+    home_page = Site.objects.get(is_default_site=True).root_page.specific
     client.force_login(superuser)
     submit(client, home_page, "fr")
     translation = translation_of(home_page, "fr")
     fix_segment(client, translation, "title", "Accueil")
     publish(client, translation)
     client.logout()
-    return home_page
-
-
-@pytest.fixture
-def page(french_home):
     with committed():
         return StandardPageFactory(
-            parent=french_home,
+            parent=home_page,
             title=TITLE,
             introduction="Schools need broadband.",
             seo_title="Broadband for schools",
         )
+
+
+def build():
+    superuser = make_user("admin", is_superuser=True, is_staff=True)
+    return {"superuser": superuser, "page": make_page(superuser)}
+
+
+# The French home page and the English page, built once for the module: every test starts
+# from them. Each test runs in a savepoint of its own (its translation, review, sync request
+# and e-mails are rolled back with it) with fresh copies.
+@pytest.fixture(scope="module", autouse=True)
+def page_records(django_db_setup, django_db_blocker):
+    yield from rolled_back(django_db_blocker, build)
+
+
+@pytest.fixture
+def superuser(db, page_records):
+    """The administrator who translated the home page (tests/conftest.py's)."""
+    return refetched(page_records["superuser"])
+
+
+@pytest.fixture
+def page(db, page_records):
+    return refetched(page_records["page"])
 
 
 @pytest.fixture
