@@ -49,9 +49,8 @@ from tests.interest.conftest import form_data, opportunity, opportunity_index  #
 from tests.localization.conftest import french_translator  # noqa: F401
 from tests.localization.test_review_and_sync_requests import (  # noqa: F401
     changes_url,
-    french_home,
+    make_page,
     outdated,
-    page,
 )
 from tests.sponsorship.conftest import categories, event, gold  # noqa: F401
 from tests.sponsorship.conftest import form_data as application_data
@@ -62,6 +61,12 @@ from .smtp_server import PERMANENT, TEMPORARY, smtp_server  # noqa: F401
 Status = OutgoingEmail.Status
 
 DOWN = "down"  # nothing listens on the server's port
+
+
+@pytest.fixture
+def page(superuser):
+    """The sync-request tests' page, made for each test here (their module builds it once)."""
+    return make_page(superuser)
 
 
 @pytest.fixture(params=[TEMPORARY, PERMANENT, DOWN], ids=["451", "550", "down"])

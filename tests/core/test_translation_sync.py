@@ -4,9 +4,10 @@ at once: no translation stays readable after its source was hidden."""
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from cms.pages.models import StandardPage
+from tests.rollback import refetched, rolled_back
 
 TARGETS = ["fr", "es", "ru", "ar", "zh-hans"]
 
@@ -28,10 +29,11 @@ def translate(page, locale):
     return translation
 
 
-@pytest.fixture
-def section(home_page, locales):
+def make_section():
     """An English page with a child, both translated into the five other languages under
     translated home pages; returns {language: (page, child)}."""
+    home_page = Site.objects.get(is_default_site=True).root_page.specific
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
     page = StandardPage(title="Partners", slug="partners", introduction="All partners.")
     home_page.add_child(instance=page)
     page.save_revision().publish()
@@ -43,6 +45,21 @@ def section(home_page, locales):
         translate(home_page, locales[code])
         tree[code] = (translate(page, locales[code]), translate(child, locales[code]))
     return tree
+
+
+# Built once for the module: each test restricts, unpublishes or deletes in a savepoint of
+# its own, rolled back after it, and starts from fresh copies. The test that translates the
+# home page itself is in test_translation_sync_later.py.
+@pytest.fixture(scope="module", autouse=True)
+def built_section(django_db_setup, django_db_blocker):
+    yield from rolled_back(django_db_blocker, make_section)
+
+
+@pytest.fixture
+def section(db, built_section):
+    """An English page with a child, both translated into the five other languages under
+    translated home pages; returns {language: (page, child)}."""
+    return refetched(built_section)
 
 
 def urls(section):
@@ -117,42 +134,6 @@ def test_deleting_the_english_page_deletes_its_translations(client, section):
     assert not Page.objects.filter(pk__in=pages).exists()
     # The translated home pages remain.
     assert Page.objects.filter(depth=2).count() == 6
-
-
-def test_a_translation_made_after_the_restriction_starts_restricted(client, home_page, locales):
-    """Translated through wagtail-localize and published under a French home page that asks
-    only for a sign-in, the French copy of a group-only English page keeps signed-in
-    non-members out, like its source."""
-    from django.contrib.auth import get_user_model
-    from wagtail_localize.models import TranslationSource
-
-    group = Group.objects.create(name="Board")
-    english = StandardPage(title="Board papers", slug="board", introduction="For the board.")
-    home_page.add_child(instance=english)
-    english.save_revision().publish()
-    restriction = PageViewRestriction.objects.create(
-        page=english, restriction_type=PageViewRestriction.GROUPS
-    )
-    restriction.groups.set([group])
-    french_home = translate(home_page, locales["fr"])
-    PageViewRestriction.objects.create(page=french_home, restriction_type=PageViewRestriction.LOGIN)
-
-    source, _ = TranslationSource.get_or_create_from_instance(english)
-    french, _ = source.create_or_update_translation(locales["fr"], fallback=True)
-    french.save_revision().publish()
-
-    copy = PageViewRestriction.objects.get(page=french)
-    assert copy.restriction_type == PageViewRestriction.GROUPS
-    assert list(copy.groups.all()) == [group]
-    assert Page.objects.get(pk=french.pk).live
-    response = client.get(french.url)
-    assert response.status_code == 302
-    assert "/login/" in response["Location"]
-    outsider = get_user_model().objects.create_user("outsider", "o@example.org", "x")
-    client.force_login(outsider)
-    assert client.get(french.url).status_code == 302
-    outsider.groups.add(group)
-    assert client.get(french.url).status_code == 200
 
 
 def test_a_translation_of_an_open_page_starts_open(client, section):
