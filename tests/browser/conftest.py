@@ -15,6 +15,8 @@ instead, with `tests.browser.module_data.committed_for_module`; its tests ask fo
 `module_data_db` rather than the `django_db(transaction=True)` mark.
 """
 
+import functools
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -108,20 +110,48 @@ def _live_server_helper(request):
 
 
 @pytest.fixture
-def chromium(restore_migration_data, monkeypatch):
-    """A headless Chromium for one test.
+def chromium(request, restore_migration_data, monkeypatch):
+    """A headless Chromium for one test; for the tests on a module's committed data, one
+    for the whole module (`module_chromium`): no per-test flush runs while it is open.
 
     It starts after the test's database setup and stops before its flush, on purpose: while
     Playwright's sync API runs its event loop in this thread, Django sees an "async context",
     refuses queries unless DJANGO_ALLOW_ASYNC_UNSAFE is set (they are in fact synchronous
     here), and hands out other connection objects than the test database's own.
     """
-    from playwright.sync_api import sync_playwright
+    if "module_data_db" in request.fixturenames:
+        yield request.getfixturevalue("module_chromium")
+        return
+    with _browser_settings(monkeypatch), _launched() as browser:
+        yield browser
 
+
+@pytest.fixture(scope="module")
+def module_chromium(restore_migration_data):
+    """One headless Chromium for a module whose data is built once (`module_data_db`). It is
+    asked for after the module's data fixture, so it closes before that fixture empties the
+    tables; each test still opens its own browser contexts (cookies, cache, language)."""
+    with (
+        pytest.MonkeyPatch.context() as monkeypatch,
+        _browser_settings(monkeypatch),
+        _launched() as browser,
+    ):
+        yield browser
+
+
+@contextmanager
+def _browser_settings(monkeypatch):
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     # Playwright fills a form in and sends it faster than any person: the public forms' minimum
     # fill time (tested in tests/core/test_public_forms.py) would refuse it.
     monkeypatch.setattr(public_forms.guards, "MIN_FILL_SECONDS", 0)
+    yield
+
+
+@contextmanager
+def _launched():
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
@@ -151,6 +181,22 @@ def open_page(chromium):
 
 AXE_SCRIPT = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_RUN = """async tags => {
+    const result = await axe.run(document, {
+        runOnly: {type: "tag", values: tags},
+        resultTypes: ["violations"],
+    });
+    return result.violations.map(violation => ({
+        id: violation.id,
+        impact: violation.impact,
+        targets: violation.nodes.map(node => node.target),
+    }));
+}"""
+
+
+@functools.cache
+def _axe_source():
+    return AXE_SCRIPT.read_text(encoding="utf-8")
 
 
 @pytest.fixture
@@ -165,16 +211,17 @@ def axe_violations():
 
     def _check(page):
         # Evaluated through the DevTools protocol rather than added as a <script>: the site's
-        # Content-Security-Policy (cms/core/csp.py) rightly refuses an inline script.
-        page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8") + "\n;undefined")
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-        )
+        # Content-Security-Policy (cms/core/csp.py) rightly refuses an inline script. Once per
+        # document (a second check of the same page finds it there).
+        if page.evaluate("typeof window.axe") == "undefined":
+            page.evaluate(_axe_source() + "\n;undefined")
+        # Only the violations come back: axe details every node that passed too (hundreds of
+        # kilobytes a page), which `resultTypes` spares it and the sending spares the test.
         return [
-            (violation["id"], node["target"])
-            for violation in result["violations"]
+            (violation["id"], target)
+            for violation in page.evaluate(AXE_RUN, AXE_TAGS)
             if violation["impact"] in {"serious", "critical"}
-            for node in violation["nodes"]
+            for target in violation["targets"]
         ]
 
     return _check

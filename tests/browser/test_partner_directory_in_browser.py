@@ -84,6 +84,11 @@ def test_arabic_visitor_filters_the_directory_and_opens_a_profile(
 
 def test_no_serious_accessibility_violation(live_server, directory_site, chromium, axe_violations):
     gates = directory_site["gates"]
+    # A browser context by screen width, each address in a tab of its own.
+    contexts = {
+        width: chromium.new_context(viewport={"width": width, "height": 900})
+        for width in (1280, 390)
+    }
     for language in ("en", "ar"):
         for url in (
             f"/{language}/partners/",
@@ -91,8 +96,7 @@ def test_no_serious_accessibility_violation(live_server, directory_site, chromiu
             f"/{language}/partners/{gates.pk}/bill-melinda-gates-foundation/",
             f"/{language}/recognitions/",
         ):
-            for width in (1280, 390):
-                context = chromium.new_context(viewport={"width": width, "height": 900})
+            for width, context in contexts.items():
                 page = context.new_page()
                 page.goto(live_server.url + url)
                 assert axe_violations(page) == [], (url, width)
@@ -100,4 +104,6 @@ def test_no_serious_accessibility_violation(live_server, directory_site, chromiu
                 assert page.evaluate(
                     "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
                 ), (url, width)
-                context.close()
+                page.close()
+    for context in contexts.values():
+        context.close()
