@@ -7,18 +7,22 @@ of the test's records, proper nouns, codes), is explained in
 `tests/snippets/admin/interface_language`; the screens and records are those of the
 test-client check (`tests/snippets/admin/staff_language`),
 plus what only a browser shows: wagtail-localize's translation editor, drawn by JavaScript.
+
+The records, the staff members of the five languages and the opportunity's translations in
+progress into them are built once for the module (`committed_for_module`): the tests only read.
 """
 
 import pytest
-from django.core.cache import cache
 from wagtail.models import Locale, Site
 from wagtail_localize.operations import TranslationCreator
 
+from tests.browser.module_data import committed_for_module
 from tests.snippets.admin.interface_language import DATA_SELECTORS, IGNORED_TAGS, english_words_in
 from tests.snippets.admin.staff_language import (
     EDITORS_BY_LANGUAGE,
     RECORD_DATA,
     STAFF,
+    STAFF_LANGUAGES,
     admin_screens,
     make_admin_records,
     make_editor,
@@ -73,11 +77,16 @@ def visible_text(page):
 
 def sign_in(open_page, live_server, username, locale):
     page = open_page(live_server.url + "/admin/login/", locale=locale)
+    log_in(page, username)
+    return page
+
+
+def log_in(page, username):
+    """On the sign-in screen: sign in as `username` (password "pw"), land on the dashboard."""
     page.fill("#id_username", username)
     page.fill("#id_password", "pw")
     page.click("button[type=submit]")
     page.wait_for_url("**/admin/")
-    return page
 
 
 def translation_in_progress(records, language):
@@ -97,25 +106,35 @@ def translation_in_progress(records, language):
     return opportunity.get_translation(locale)
 
 
+def build_admin():
+    """The records of the screens, an officer and an editor for each staff language, and the
+    opportunity's translation in progress into each (its editor's address by language)."""
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    records = make_admin_records(home)
+    translated = {}
+    for language in STAFF_LANGUAGES:
+        make_officer(language)
+        make_editor(language)
+        translated[language] = translation_in_progress(records, language).pk
+    return admin_screens(records), translated
+
+
+@pytest.fixture(scope="module")
+def admin_site(django_db_blocker):
+    yield from committed_for_module(django_db_blocker, build_admin)
+
+
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.usefixtures("module_data_db")
 @pytest.mark.parametrize(
     ("language", "browser_locale"),
     [("fr", "fr-FR"), ("es", "es-ES"), ("ru", "ru-RU"), ("ar", "ar"), ("zh-hans", "zh-CN")],
 )
 def test_the_admin_shows_no_english_interface_word(
-    live_server, open_page, language, browser_locale
+    live_server, admin_site, open_page, language, browser_locale
 ):
-    cache.clear()
-    home = Site.objects.get(is_default_site=True).root_page.specific
-    records = make_admin_records(home)
-    make_officer(language)
-    make_editor(language)
-    translated = translation_in_progress(records, language)
-    screens = [
-        *admin_screens(records),
-        ("translation editor", f"/admin/pages/{translated.pk}/edit/"),
-    ]
+    screens, translated = admin_site
+    screens = [*screens, ("translation editor", f"/admin/pages/{translated[language]}/edit/")]
 
     page = sign_in(open_page, live_server, STAFF[language], browser_locale)
     assert page.evaluate("document.documentElement.lang") == language
@@ -135,8 +154,14 @@ def test_the_admin_shows_no_english_interface_word(
             leftovers[name] = sorted(set(words))
 
     # A page the staff member may not open: Wagtail sends them to the dashboard with a
-    # message, which must be in their language too.
-    editor = sign_in(open_page, live_server, EDITORS_BY_LANGUAGE[language], browser_locale)
+    # message, which must be in their language too. The editor signs in on the same browser
+    # once the officer's session is gone (its cookies cleared): the admin's scripts and styles
+    # are in its cache already.
+    page.context.clear_cookies()
+    editor = page
+    editor.goto(live_server.url + "/admin/login/")
+    log_in(editor, EDITORS_BY_LANGUAGE[language])
+    assert editor.evaluate("document.documentElement.lang") == language
     editor.goto(live_server.url + "/admin/imports/")
     editor.wait_for_url("**/admin/")
     message = editor.locator(".messages li").first.inner_text()

@@ -1,7 +1,10 @@
 """In a real browser: a partnership officer opens an agreement from the archive's listing and
 lands on its read-only record (issue 19, item 4), with its partners and its amendment chain
 linked, its state said, and no serious accessibility violation (axe-core); in English and in
-Arabic, right to left."""
+Arabic, right to left.
+
+The tests only read: the archive and the two officers are built once for the module
+(`committed_for_module`)."""
 
 import datetime
 from decimal import Decimal
@@ -10,14 +13,13 @@ import pytest
 
 from cms.core.roles import OFFICERS
 from cms.snippets.models import AgreementType
+from tests.browser.module_data import committed_for_module
 from tests.browser.test_admin_languages_in_browser import sign_in
 from tests.snippets.admin.records import make_agreement, make_partner, term
 from tests.snippets.admin.staff_language import make_staff_user
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("module_data_db")]
+LANGUAGES = ("en", "ar")
 
 
 def make_archive():
@@ -42,17 +44,27 @@ def make_archive():
     return original, addendum
 
 
+def build_records():
+    """The archive, and an officer whose admin is in each language of the tests."""
+    for language in LANGUAGES:
+        make_staff_user(f"officer-{language}", language, OFFICERS)
+    return make_archive()
+
+
+@pytest.fixture(scope="module")
+def archive(django_db_blocker):
+    yield from committed_for_module(django_db_blocker, build_records)
+
+
 @pytest.mark.parametrize(
     ("language", "locale", "direction", "chain_heading"),
     [("en", "en-GB", "ltr", "Amendment chain"), ("ar", "ar", "rtl", "سلسلة التعديلات")],
 )
 def test_an_officer_opens_an_agreement_on_its_read_only_record(
-    open_page, live_server, axe_violations, language, locale, direction, chain_heading
+    open_page, live_server, archive, axe_violations, language, locale, direction, chain_heading
 ):
-    original, addendum = make_archive()
-    username = f"officer-{language}"
-    make_staff_user(username, language, OFFICERS)
-    page = sign_in(open_page, live_server, username, locale)
+    original, addendum = archive
+    page = sign_in(open_page, live_server, f"officer-{language}", locale)
 
     page.goto(live_server.url + "/admin/snippets/snippets/agreement/")
     page.locator(".listing td.title a", has_text="BDT-2016-031").click()
