@@ -11,22 +11,35 @@ import json
 from collections import defaultdict
 from contextlib import contextmanager
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 from modelsearch.index import get_indexed_models
 from modelsearch.signal_handlers import post_save_signal_handler
-from wagtail.models import Page
+from wagtail.models import Page, RevisionMixin
+from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.models import (
+    OverridableSegment,
+    RelatedObjectSegment,
     SegmentOverride,
     StringSegment,
     StringTranslation,
+    TemplateSegment,
     Translation,
     TranslationContext,
+    TranslationLog,
     TranslationSource,
 )
-from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments import (
+    OverridableSegmentValue,
+    RelatedObjectSegmentValue,
+    StringSegmentValue,
+    TemplateSegmentValue,
+)
 from wagtail_localize.segments.extract import extract_segments
+from wagtail_localize.segments.ingest import ingest_segments
 from wagtail_localize.strings import StringValue, validate_translation_links
 
 __all__ = ["MissingDemoTranslation", "search_indexing_paused", "translate", "translate_into"]
@@ -44,12 +57,12 @@ def _segment_strings(instance):
     return by_path
 
 
-def _translated_strings(instance, values):
-    """Map (field path, English string) to the translated string, segment by segment."""
+def _translated_strings(instance, source_strings, values):
+    """Map (field path, English string) to the translated string, segment by segment
+    (`source_strings`: the English record's, from _segment_strings())."""
     translated = copy.copy(instance)
     for field_name, value in values.items():
         setattr(translated, field_name, value)
-    source_strings = _segment_strings(instance)
     target_strings = _segment_strings(translated)
     strings = {}
     for path, sources in source_strings.items():
@@ -92,22 +105,42 @@ def translate_into(instance, translations, overrides=None):
     original = source.as_instance()
     source.as_instance = lambda: copy.deepcopy(original)
     segments = list(StringSegment.objects.filter(source=source).select_related("string", "context"))
-    translated = {}
-    for locale, values in translations.items():
-        _record_strings(instance, source, segments, locale, values)
-        for path, value in (overrides or {}).get(locale, {}).items():
-            _record_override(source, locale, path, value)
-        translated[locale] = _save_translation(instance, source, locale)
-    return translated
-
-
-def _record_strings(instance, source, segments, locale, values):
-    """Record the translation of each segment, in bulk; each must be valid, as the editor
-    requires (`StringTranslation.save()` would flag an invalid one and skip it silently)."""
-    Translation.objects.get_or_create(
-        source=source, target_locale=locale, defaults={"enabled": True}
+    # Each target language's Translation (what the editor opens), made if missing.
+    have = set(
+        Translation.objects.filter(source=source, target_locale__in=list(translations)).values_list(
+            "target_locale_id", flat=True
+        )
     )
-    strings = _translated_strings(instance, values)
+    Translation.objects.bulk_create(
+        [
+            Translation(source=source, target_locale=locale, enabled=True)
+            for locale in translations
+            if locale.pk not in have
+        ]
+    )
+    source_strings = _segment_strings(instance)
+    contexts = {
+        context.path: context
+        for context in TranslationContext.objects.filter(object_id=source.object_id)
+    }
+    strings = {}
+    for locale, values in translations.items():
+        strings[locale] = _record_strings(instance, source_strings, segments, locale, values)
+        for path, value in (overrides or {}).get(locale, {}).items():
+            _record_override(source, contexts, locale, path, value)
+    if isinstance(instance, Page | RevisionMixin):
+        return {locale: _save_translation(instance, source, locale) for locale in translations}
+    snippet_source = _SnippetSource(source, original, segments, translations)
+    return {
+        locale: snippet_source.save_translation(locale, strings[locale]) for locale in translations
+    }
+
+
+def _record_strings(instance, source_strings, segments, locale, values):
+    """Record the translation of each segment, in bulk; each must be valid, as the editor
+    requires (`StringTranslation.save()` would flag an invalid one and skip it silently).
+    Returns {(string id, context id): translated string}."""
+    strings = _translated_strings(instance, source_strings, values)
     wanted = {}
     for segment in segments:
         key = (segment.context.path, segment.string.data)
@@ -151,9 +184,10 @@ def _record_strings(instance, source, segments, locale, values):
     StringTranslation.objects.bulk_update(
         changed, ["data", "translation_type", "has_error", "field_error", "updated_at"]
     )
+    return wanted
 
 
-def _record_override(source, locale, path, value):
+def _record_override(source, contexts, locale, path, value):
     """Store what a translator stores when they replace a synchronized field's value (or,
     with `value` None, go back to the English value)."""
     if value is None:
@@ -161,7 +195,7 @@ def _record_override(source, locale, path, value):
             locale=locale, context__object_id=source.object_id, context__path=path
         ).delete()
         return
-    context = TranslationContext.objects.get(object_id=source.object_id, path=path)
+    context = contexts[path]
     SegmentOverride.objects.update_or_create(
         locale=locale,
         context=context,
@@ -188,6 +222,115 @@ def _save_translation(instance, source, locale):
         locale, publish=True, fallback=True, copy_parent_pages=True
     )
     return translation
+
+
+class _SnippetSource:
+    """Writes the translations of one snippet (neither a page nor revisioned) as
+    wagtail-localize's `TranslationSource.create_or_update_translation()` does, reading what
+    it reads once for all the languages rather than once per language: the source's
+    template, related-object and overridable segments, the overrides, which related objects
+    have a translation, the existing translations. The translated strings are those just
+    recorded. Field validation runs as there; the foreign keys and the one-translation-per-
+    language rule, which `full_clean()` checks with a query each, are left to the database's
+    constraints. tests/demo/test_demo_localize.py checks that wagtail-localize itself would
+    write the same records."""
+
+    def __init__(self, source, original, string_segments, locales):
+        self.source = source
+        self.original = original
+        self.string_segments = string_segments
+        self.templates = list(
+            TemplateSegment.objects.filter(source=source).select_related("template", "context")
+        )
+        related = list(
+            RelatedObjectSegment.objects.filter(source=source).select_related("object", "context")
+        )
+        self.related = related
+        self.related_translated = set()
+        by_type = defaultdict(set)
+        for segment in related:
+            by_type[segment.object.content_type_id].add(segment.object.translation_key)
+        for content_type_id, keys in by_type.items():
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            self.related_translated.update(
+                (content_type_id, key, locale_id)
+                for key, locale_id in model._base_manager.filter(
+                    translation_key__in=keys, locale__in=list(locales)
+                ).values_list("translation_key", "locale_id")
+            )
+        self.overridable = list(
+            OverridableSegment.objects.filter(source=source).select_related("context")
+        )
+        self.overrides = {
+            (override.locale_id, override.context_id): override.data_json
+            for override in SegmentOverride.objects.filter(
+                context_id__in=[segment.context_id for segment in self.overridable],
+                locale__in=list(locales),
+                has_error=False,
+            )
+        }
+        model = type(original)
+        self.existing = {
+            translation.locale_id: translation
+            for translation in model._base_manager.filter(translation_key=source.object_id)
+        }
+
+    def segments(self, locale, strings):
+        """The segments `_get_segments_for_translation(locale, fallback=True)` returns."""
+        values = []
+        for segment in self.string_segments:
+            data = strings.get((segment.string_id, segment.context_id), segment.string.data)
+            value = StringSegmentValue(
+                segment.context.path, StringValue(data), attrs=json.loads(segment.attrs)
+            )
+            values.append(value.with_order(segment.order))
+        values += [
+            TemplateSegmentValue(
+                segment.context.path,
+                segment.template.template_format,
+                segment.template.template,
+                segment.template.string_count,
+                order=segment.order,
+            )
+            for segment in self.templates
+        ]
+        values += [
+            RelatedObjectSegmentValue(
+                segment.context.path,
+                segment.object.content_type,
+                segment.object.translation_key,
+                order=segment.order,
+            )
+            for segment in self.related
+            if (segment.object.content_type_id, segment.object.translation_key, locale.pk)
+            in self.related_translated
+        ]
+        values += [
+            OverridableSegmentValue(
+                segment.context.path,
+                json.loads(self.overrides[(locale.pk, segment.context_id)]),
+                order=segment.order,
+            )
+            for segment in self.overridable
+            if (locale.pk, segment.context_id) in self.overrides
+        ]
+        return values
+
+    def save_translation(self, locale, strings):
+        original = copy.deepcopy(self.original)
+        translation = self.existing.get(locale.pk) or original.copy_for_translation(locale)
+        copy_synchronised_fields(original, translation)
+        with transaction.atomic():
+            ingest_segments(
+                original, translation, self.source.locale, locale, self.segments(locale, strings)
+            )
+            relations = [
+                field.name for field in translation._meta.concrete_fields if field.is_relation
+            ]
+            translation.full_clean(exclude=relations, validate_unique=False)
+            translation.save()
+        TranslationLog.objects.create(source=self.source, locale=locale, revision=None)
+        return translation
 
 
 @contextmanager
