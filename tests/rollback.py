@@ -28,9 +28,29 @@ def rolled_back(django_db_blocker, build):
             raise
     yield data
     with django_db_blocker.unblock():
+        _check_still_open(atomic)
         transaction.set_rollback(True)
         atomic.__exit__(None, None, None)
         cache.clear()
+
+
+def _check_still_open(atomic):
+    """The fixture's transaction must be the innermost one left open when it ends: if a
+    test or another fixture closed it (a commit, a transactional test's flush, a connection
+    closed) or left a block of its own open, the data of this fixture, or of the tests that
+    ran inside it, would outlive it and meet the modules that follow. Fail here, naming the
+    cause, rather than there."""
+    blocks = connection.atomic_blocks
+    if not connection.in_atomic_block or atomic not in blocks:
+        raise RuntimeError(
+            "The transaction of a module- or package-scoped fixture (tests/rollback.py) was "
+            "closed before the fixture ended: its data was committed or lost."
+        )
+    if blocks[-1] is not atomic:
+        raise RuntimeError(
+            f"{len(blocks) - blocks.index(atomic) - 1} transaction block(s) opened inside a "
+            "module- or package-scoped fixture (tests/rollback.py) are still open at its end."
+        )
 
 
 def refetched(value):
