@@ -52,9 +52,10 @@ migrate: install ## Apply database migrations (SQLite unless DATABASE_URL is set
 # address it is served on, unless BASE_URL says otherwise.
 demo serve: export BASE_URL ?= http://127.0.0.1:$(PORT)
 
+# migrate has just run the system checks: the next two commands skip them.
 demo: migrate ## Load the demo archive and serve the site on http://127.0.0.1:$(PORT)
-	$(PY) manage.py load_demo_data
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(PY) manage.py load_demo_data --skip-checks
+	$(PY) manage.py runserver --skip-checks 127.0.0.1:$(PORT)
 
 serve: install ## Serve the site without reloading the demo data
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
