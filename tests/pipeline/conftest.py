@@ -20,12 +20,17 @@ PIPELINE = "/admin/pipeline/"
 
 @pytest.fixture
 def opportunity(vocab, home_page):  # noqa: F811
+    return make_opportunity(vocab, home_page)
+
+
+def make_opportunity(terms, home_page):
+    """An opportunity that seeks partners in Cybersecurity and Africa."""
     index = OpportunityIndexPageFactory(parent=home_page)
     return OpportunityPageFactory(
         parent=index,
         title="Safer schools online",
-        thematic_areas=[vocab["cyber"]],
-        regions=[vocab["afr"]],
+        thematic_areas=[terms["cyber"]],
+        regions=[terms["afr"]],
     )
 
 

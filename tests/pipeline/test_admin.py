@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail.users.models import UserProfile
 
@@ -19,9 +20,11 @@ from cms.pipeline.models import PipelineEntry, Stage
 from cms.pipeline.viewsets import pipeline_url
 from cms.snippets.factories import PartnerFactory
 from cms.snippets.models import Partner
+from tests.finder.conftest import make_archive, make_vocab
+from tests.rollback import refetched, rolled_back
 from tests.snippets.admin.records import make_user
 
-from .conftest import PIPELINE, assert_flat_queries, entry, is_refused
+from .conftest import PIPELINE, assert_flat_queries, entry, is_refused, make_opportunity
 
 pytestmark = pytest.mark.django_db
 
@@ -76,8 +79,7 @@ def form_data(item, notes=(), **changes):
     return nested_form_data({**fields, "notes": formset})
 
 
-@pytest.fixture
-def pipeline(archive, opportunity, officer):
+def make_pipeline(archive, opportunity, officer):
     """Three partners of the opportunity, followed by the officer."""
     return {
         "best": entry(opportunity, archive["best"], owner=officer, days=3, finder_rank=1),
@@ -86,6 +88,57 @@ def pipeline(archive, opportunity, officer):
         ),
         "old": entry(opportunity, archive["old"], owner=None),
     }
+
+
+def build():
+    home_page = Site.objects.get(is_default_site=True).root_page.specific
+    vocab = make_vocab()
+    archive = make_archive(vocab)
+    opportunity = make_opportunity(vocab, home_page)
+    officer = make_user("officer", OFFICERS)
+    return {
+        "vocab": vocab,
+        "archive": archive,
+        "opportunity": opportunity,
+        "officer": officer,
+        "pipeline": make_pipeline(archive, opportunity, officer),
+    }
+
+
+# The finder's archive, the opportunity and its pipeline, built once for the module with the
+# officer who follows it: every test starts from them, in a savepoint of its own (what it
+# moves, notes or adds is rolled back with it) with fresh copies. The other roles' users are
+# still made for each test.
+@pytest.fixture(scope="module", autouse=True)
+def pipeline_records(django_db_setup, django_db_blocker):
+    yield from rolled_back(django_db_blocker, build)
+
+
+@pytest.fixture
+def vocab(db, pipeline_records):
+    return refetched(pipeline_records["vocab"])
+
+
+@pytest.fixture
+def archive(db, pipeline_records):
+    return refetched(pipeline_records["archive"])
+
+
+@pytest.fixture
+def opportunity(db, pipeline_records):
+    return refetched(pipeline_records["opportunity"])
+
+
+@pytest.fixture
+def officer(db, pipeline_records):
+    """The partnership officer who follows the pipeline (tests/conftest.py's)."""
+    return refetched(pipeline_records["officer"])
+
+
+@pytest.fixture
+def pipeline(db, pipeline_records):
+    """Three partners of the opportunity, followed by the officer."""
+    return refetched(pipeline_records["pipeline"])
 
 
 def test_the_opportunity_page_links_to_its_pipeline(client, lead, editor, opportunity, pipeline):

@@ -24,6 +24,12 @@ def categories(db):
 
 @pytest.fixture
 def event(home_page, categories):
+    return make_event_with_discounts(home_page, categories)
+
+
+def make_event_with_discounts(home_page, categories):
+    """The upcoming event with its packages and the categories' discounts, and the archive's
+    terms that a confirmed sponsorship is recorded with."""
     make_archive_terms()
     page = make_event(home_page)
     make_discounts(categories, page)

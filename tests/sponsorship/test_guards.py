@@ -17,7 +17,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Locale, ModelLogEntry
+from wagtail.models import Locale, ModelLogEntry, Site
 from wagtail.users.models import UserProfile
 
 from cms.core.formats import format_date
@@ -30,13 +30,37 @@ from cms.sponsorship.workflow import (
     ConditionsNotMet,
     apply_transition,
 )
+from tests.rollback import refetched, rolled_back
 
-from .conftest import form_data
-from .records import make_event
+from .conftest import form_data, make_event_with_discounts
+from .records import make_categories, make_event
 
 Status = SponsorshipApplication.Status
 TODAY = datetime.date.today()
 REASON = "The sponsor asked for no link; the logo was shown at the opening."
+
+
+def build():
+    home_page = Site.objects.get(is_default_site=True).root_page.specific
+    categories = make_categories()
+    return {"categories": categories, "event": make_event_with_discounts(home_page, categories)}
+
+
+# The event, its packages and the categories, built once for the module: every test applies,
+# steps and reads in a savepoint of its own, rolled back after it, from fresh copies.
+@pytest.fixture(scope="module", autouse=True)
+def event_records(django_db_setup, django_db_blocker):
+    yield from rolled_back(django_db_blocker, build)
+
+
+@pytest.fixture
+def categories(db, event_records):
+    return refetched(event_records["categories"])
+
+
+@pytest.fixture
+def event(db, event_records):
+    return refetched(event_records["event"])
 
 
 def _apply(client, capture, event, package, category, **extra):
