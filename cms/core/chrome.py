@@ -17,6 +17,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 from . import visibility
+from .page_cache import cached_value
 
 __all__ = [
     "ancestors",
@@ -70,8 +71,9 @@ def home_for(request, language_code):
 
 def private_sections(request):
     """The condition of pages inside a view restriction (a restriction covers its page and
-    every page under it): public lists exclude it. One query for the whole request."""
-    return _memo(request, "private", lambda: Page.objects.all().private_q())
+    every page under it): public lists exclude it. Built once per request from the
+    restricted sections kept in the shared cache (`cms.core.visibility.restricted_sections`)."""
+    return _memo(request, "private", visibility.private_q)
 
 
 def public_pages(request, language_code=None, model=Page):
@@ -86,13 +88,27 @@ def public_translations(request, page):
     """The public pages that share `page`'s translation key (the page itself included when
     it is public), each with its locale, as a list read once per request."""
     return _memo(
-        request,
-        ("translations", page.translation_key),
-        lambda: list(
+        request, ("translations", page.translation_key), lambda: _translations(request, page)
+    )
+
+
+def _translations(request, page):
+    """The public translations of `page`, kept in the shared cache per site until a page,
+    a view restriction, a locale or the site changes (`visibility.TREE_TAGS`): the switcher,
+    hreflang and the links previews of every page read them."""
+
+    def read():
+        return list(
             public_pages(request)
             .filter(translation_key=page.translation_key)
             .select_related("locale")
-        ),
+        )
+
+    serving = visibility.site_for_request(request) if request is not None else None
+    if serving is None:
+        return read()
+    return cached_value(
+        f"translations:{serving.pk}:{page.translation_key}", visibility.TREE_TAGS, read
     )
 
 

@@ -3,11 +3,26 @@ and OpenGraph."""
 
 from django.core.exceptions import DisallowedHost
 from django.db.models import Q
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from .page_cache import cached_value
 
-__all__ = ["find_site", "live_homes", "public_pages", "public_translations", "site_for_request"]
+__all__ = [
+    "TREE_TAGS",
+    "find_site",
+    "live_homes",
+    "private_q",
+    "public_pages",
+    "public_translations",
+    "restricted_sections",
+    "site_for_request",
+]
+
+#: The page-cache tags of the tree as a whole: bumped by `cms.publishing.page_cache` when any
+#: page is published, unpublished, saved live, moved or deleted and when a view restriction
+#: changes (`pages:all`), and when a site or a locale changes (`site`). What every page's
+#: frame reads of the tree is kept in the shared cache under them.
+TREE_TAGS = ("pages:all", "site")
 
 
 def find_site(request):
@@ -34,6 +49,30 @@ def site_for_request(request):
     return site
 
 
+def restricted_sections():
+    """(path, depth) of every page with a view restriction (each covers its page and every
+    page under it), from the shared cache until a restriction or a page changes: the same
+    rows `Page.objects.private_q()` reads on every call."""
+    return cached_value(
+        "restricted-sections",
+        TREE_TAGS,
+        lambda: [
+            (restriction.page.path, restriction.page.depth)
+            for restriction in PageViewRestriction.objects.select_related("page")
+        ],
+    )
+
+
+def private_q():
+    """Wagtail's `Page.objects.private_q()` (the condition of pages inside a view
+    restriction), built from `restricted_sections` instead of a query."""
+    condition = Q()
+    for path, depth in restricted_sections():
+        condition |= Q(path__startswith=path) & Q(depth__gte=depth)
+    # As Wagtail: no page matches when there is no private section.
+    return condition if condition else Q(pk__in=[])
+
+
 def live_homes(site):
     """{language code: home page} of the live home pages of `site`, in one query.
 
@@ -45,6 +84,10 @@ def live_homes(site):
     """
     if site is None:
         return {}
+    return cached_value(f"live-homes:{site.pk}", TREE_TAGS, lambda: _read_live_homes(site))
+
+
+def _read_live_homes(site):
     root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
     homes = Page.objects.filter(translation_key__in=root_key).live().select_related("locale")
     return {home.locale.language_code: home for home in homes}
@@ -63,7 +106,7 @@ def public_pages(homes, language_code=None, model=Page, private=None):
     for home in homes.values():
         under_homes |= Page.objects.descendant_of_q(home, inclusive=True)
     pages = model.objects.filter(under_homes).live()
-    return pages.public() if private is None else pages.exclude(private)
+    return pages.exclude(private_q() if private is None else private)
 
 
 def public_translations(translation_keys, homes):

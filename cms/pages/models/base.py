@@ -4,10 +4,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.core.visibility import restricted_sections
 from cms.localization.page_permissions import PartnerHubPagePermissionTester
 
 from ..blocks import BaseStreamBlock
@@ -46,6 +47,15 @@ class BasePage(Page):
         """What the user may do to this page in the admin: Wagtail's page permissions, less
         what a view restriction keeps from them (cms.localization.page_permissions)."""
         return PartnerHubPagePermissionTester(user, self)
+
+    def get_view_restrictions(self):
+        """Wagtail's view restrictions of the page and its ancestors (read by Wagtail's
+        `before_serve_page` hook on every page served): none, without a query, while the
+        site has no restricted section at all (`cms.core.visibility.restricted_sections`,
+        kept in the shared cache); Wagtail's own reading otherwise."""
+        if not restricted_sections():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def serve(self, request, *args, **kwargs):
         # A form on the page answers its own POST (a redirect, or the page again with its
