@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from django.core.paginator import Paginator
+from django.utils.functional import SimpleLazyObject
 
 from cms.core import chrome
 from cms.core.page_cache import cached_value, depends_on
@@ -302,11 +303,21 @@ def directory_context(page, request):
     )
     paginator = Paginator(results, PAGE_SIZE)
     page_of_results = paginator.get_page(request.GET.get("page"))
-    partners = load_public_partners(
-        [entry.pk for entry in page_of_results],
-        language,
-        ProfileLinks(page, request),
-        vocabularies,
+    # Read only when the page of partner cards is not in the shared cache already
+    # (`{% shared_fragment %}` in the template).
+    partners = SimpleLazyObject(
+        lambda: load_public_partners(
+            [entry.pk for entry in page_of_results],
+            language,
+            ProfileLinks(page, request),
+            vocabularies,
+        )
+    )
+    # What the filters and the cards depend on in the address; a name typed is not kept.
+    filters_key = (
+        None
+        if filters.query
+        else f"{filters.kind}|{filters.area}|{filters.region}|{filters.letter}|{filters.sort}"
     )
 
     letters = []
@@ -318,6 +329,8 @@ def directory_context(page, request):
             for letter in sorted({e.initial for e in entries}, key=_fold)
         ]
     return {
+        "filters_key": filters_key,
+        "results_key": None if filters_key is None else f"{filters_key}|{page_of_results.number}",
         "filters": filters,
         "kind_options": _options(kinds, kind_counts, filters.kind),
         "area_options": _options(areas, area_counts, filters.area),

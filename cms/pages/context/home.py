@@ -17,6 +17,7 @@ from ..models import (
 )
 from .opportunity import card_pages, opportunity_cards
 from .registry import builds
+from .shared import shared_part
 
 __all__ = ["HOME_OPPORTUNITIES", "HOW_TO_PARTNER_SLUG", "home_page_context"]
 
@@ -65,7 +66,12 @@ def _section_pages(home, private):
 @builds(HomePage)
 def home_page_context(page, request):
     """Template context of a home page: its open opportunities (featured first, then the
-    newest) and the links to the index, the directory and "how to partner"."""
+    newest) and the links to the index, the directory and "how to partner", the same for
+    every visitor: kept in the shared cache (`shared_part`)."""
+    return shared_part(page, request, "home", lambda: _home_sections(page, request))
+
+
+def _home_sections(page, request):
     private = chrome.private_sections(request)
     sections = _section_pages(page, private)
     opportunities = card_pages(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 
 from cms.core import chrome
 from cms.core.page_cache import cached_value, page_tags
@@ -28,6 +29,7 @@ from ..facets import SORTS, count_facets, read_filters
 from ..materials import materials_of
 from ..models import OpportunityIndexPage, OpportunityPage
 from .registry import builds
+from .shared import shared_part
 
 __all__ = [
     "CARD_DEFERRED",
@@ -119,7 +121,12 @@ def opportunity_cards(pages, language_code, request=None):
 @builds(OpportunityPage)
 def opportunity_context(page, request):
     """Template context of an opportunity page: its summary terms and material in the page's
-    language. Works on previews too, whose relations are in memory."""
+    language. Works on previews too, whose relations are in memory. The same for every
+    visitor: kept in the shared cache (`shared_part`), previews aside."""
+    return shared_part(page, request, "opportunity", lambda: _opportunity_parts(page, request))
+
+
+def _opportunity_parts(page, request):
     context = {}
     language_code = chrome.prime_locale(request, page).locale.language_code
     for name, relation, field_name, model in SUMMARY_TERMS:
@@ -139,17 +146,27 @@ def opportunity_context(page, request):
         # title in the page's language (read here already, not again by the page's meta).
         first = context["material_images"][0]
         context["meta_image"], context["meta_image_alt"] = first.image, first.title
+    else:
+        # No image among the material: the page's meta need not look for one again.
+        context["meta_material_image"] = False
     return context
+
+
+def _digest(state, *more):
+    """A short key of the filters chosen (and of `more`: the order, a page number)."""
+    chosen = "&".join(
+        f"{param}={','.join(sorted(values))}" for param, values in sorted(state.selected.items())
+    )
+    if more:
+        chosen += "|" + "|".join(str(value) for value in more)
+    return hashlib.sha256(chosen.encode()).hexdigest()[:32]
 
 
 def _facets(page, opportunities, state, language_code):
     """The facets of the index for the filters chosen (the same for every page of results
     and every order), kept in the shared cache until what the index shows changes (its
     page-cache tags: its opportunities, their vocabularies, the tree above it)."""
-    chosen = "&".join(
-        f"{param}={','.join(sorted(values))}" for param, values in sorted(state.selected.items())
-    )
-    digest = hashlib.sha256(chosen.encode()).hexdigest()[:32]
+    digest = _digest(state)
 
     def count():
         # Labels as plain text in the page's language: lazy translations are rebuilt one by
@@ -177,21 +194,42 @@ def opportunity_index_context(page, request):
         OpportunityPage.objects.child_of(page).live().exclude(chrome.private_sections(request))
     )
     language_code = chrome.prime_locale(request, page).locale.language_code
-    facets = _facets(page, opportunities, state, language_code)
+    # Read only when the page's filters and cards are not in the shared cache already
+    # (`{% shared_fragment %}` in the template).
+    facets = SimpleLazyObject(lambda: _facets(page, opportunities, state, language_code))
     results = card_pages(opportunities.filter(state.q()).order_by(*state.ordering))
     paginator = Paginator(results, PER_PAGE)
+    # The number of results and the cards of this page of results in this order are the
+    # same for every visitor: kept in the shared cache (the paginator is told the count).
+    paginator.count = shared_part(
+        page, request, "count", lambda: results.count(), variant=_digest(state)
+    )
     current = paginator.get_page(request.GET.get("page"))
-    cards = opportunity_cards(current.object_list, language_code, request)
-    active_filters = [
-        {
-            "facet": facet.label,
-            "label": value.label,
-            "remove_url": base_url + state.query_string(without=(facet.param, value.value)),
-        }
-        for facet in facets
-        for value in facet.selected
-    ]
+    results_key = _digest(state, state.sort, current.number)
+    cards = SimpleLazyObject(
+        lambda: shared_part(
+            page,
+            request,
+            "cards",
+            lambda: opportunity_cards(current.object_list, language_code, request),
+            variant=results_key,
+        )
+    )
+
+    def active_filters():
+        return [
+            {
+                "facet": facet.label,
+                "label": value.label,
+                "remove_url": base_url + state.query_string(without=(facet.param, value.value)),
+            }
+            for facet in facets
+            for value in facet.selected
+        ]
+
     return {
+        "facets_key": _digest(state),
+        "results_key": results_key,
         "filters": state,
         "facets": facets,
         "cards": cards,
@@ -200,7 +238,7 @@ def opportunity_index_context(page, request):
         "pagination": page_links(
             paginator, current, lambda number: base_url + state.query_string(page=number)
         ),
-        "active_filters": active_filters,
+        "active_filters": SimpleLazyObject(active_filters) if state.is_filtered else [],
         "index_url": base_url,
         "clear_url": base_url + type(state)(sort=state.sort).query_string(),
         "sort_options": [

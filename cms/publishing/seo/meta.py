@@ -130,8 +130,10 @@ def _material_image(page):
     return material.image, material.title
 
 
-def _page_image(page):
-    """The page's picture for link previews and its alternative text, or (None, "")."""
+def _page_image(page, with_material=True):
+    """The page's picture for link previews and its alternative text, or (None, "").
+    `with_material`: False when the page's material is known to hold no image (its context
+    read it already), so that it is not read again."""
     getter = getattr(page, "get_meta_image", None)
     image = getter() if callable(getter) else None
     if image is None:
@@ -145,7 +147,7 @@ def _page_image(page):
         )
     if image is not None:
         return image, image.default_alt_text
-    return _material_image(page)
+    return _material_image(page) if with_material else (None, "")
 
 
 def _meta_image(request, image, alt):
@@ -205,7 +207,8 @@ def page_meta(context, site_name):
     """The PageMeta of the page, or other view, that a template renders.
 
     A view may refine it through its context: `meta_title`, `meta_description`,
-    `meta_image` (a Wagtail image) and its `meta_image_alt`, `meta_structured_data` (a
+    `meta_image` (a Wagtail image) and its `meta_image_alt` (or `meta_material_image`
+    False: the page's material holds no picture), `meta_structured_data` (a
     schema.org dict, added to the page's graph) and `meta_noindex` (keep search engines
     away: a page of search results, a subscriber's page). The sub-pages of routable pages
     (partner profiles) need them.
@@ -259,7 +262,7 @@ def page_meta(context, site_name):
     if isinstance(image, AbstractImage):
         alt = context.get("meta_image_alt") or image.default_alt_text
     else:
-        image, alt = _page_image(page)
+        image, alt = _page_image(page, with_material=context.get("meta_material_image", True))
     feed_url, title_of_feed = _feed(request, language_code, site_name)
     noindex = asked_noindex or not is_public
     # A sub-page is found in the translations only when it is a route of a routable page.
