@@ -35,7 +35,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
-from . import chrome
+from . import chrome, visibility
+from .page_cache import cached_value
 from .public_forms import same_origin
 
 __all__ = ["fallback_route", "serve", "urlpatterns"]
@@ -103,13 +104,23 @@ def _page_chain(home, components):
     A routable page on the way is passed when none of its routes takes the rest of the
     address; the last page found may be a live routable page that takes the rest itself (a
     partner's profile under the directory). Siblings' slugs are unique, so each address
-    under a home page names one page."""
+    under a home page names one page. The pages of an address that exists are kept in the
+    shared cache until a page, a view restriction or the site changes
+    (`visibility.TREE_TAGS`)."""
     addresses = [
         home.url_path + "".join(f"{part}/" for part in components[:depth])
         for depth in range(len(components) + 1)
     ]
-    chain = list(
-        Page.objects.filter(url_path__in=addresses, path__startswith=home.path).order_by("depth")
+    chain = cached_value(
+        f"chain:{home.pk}:{addresses[-1]}",
+        visibility.TREE_TAGS,
+        lambda: list(
+            Page.objects.filter(url_path__in=addresses, path__startswith=home.path).order_by(
+                "depth"
+            )
+        ),
+        # Only the pages of an address that exists: anyone can make up others.
+        keep=lambda pages: len(pages) == len(addresses),
     )
     if not chain or [page.url_path for page in chain] != addresses[: len(chain)]:
         return None, None

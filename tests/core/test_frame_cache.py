@@ -84,3 +84,17 @@ def test_an_unpublished_home_page_takes_its_language_out_on_the_next_request(cli
     # French is routed from the English root page again: the French page is not served.
     assert client.get("/fr/rubrique/").status_code == 404
     assert _french_link(client, "/en/section/") == "/fr/section/"
+
+
+@override_settings(PAGE_CACHE_ENABLED=False)
+def test_a_new_address_is_routed_on_the_next_request(client, tree):
+    assert client.get("/en/section/child/").status_code == 200  # its pages are kept
+
+    child = StandardPage.objects.get(slug="child")
+    child.slug = "renamed"
+    child.save_revision().publish()
+    assert client.get("/en/section/renamed/").status_code == 200
+    assert client.get("/en/section/child/").status_code != 200
+
+    child.unpublish()
+    assert client.get("/en/section/renamed/").status_code == 404

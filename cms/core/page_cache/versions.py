@@ -128,15 +128,19 @@ def recorded_tags(request):
     return set(getattr(request, _REQUEST_ATTRIBUTE, ()) or ())
 
 
-def cached_value(key, tags, compute, timeout=None):
+def cached_value(key, tags, compute, timeout=None, keep=None):
     """`compute()`, kept in the shared cache under `key` until one of `tags` changes (or
     `timeout` seconds pass, None: no time limit). For values of the product that are costly
-    to build and shown to everyone: the home page's figures, the open-data files."""
+    to build and shown to everyone: the home page's figures, the open-data files. `keep`:
+    whether a value computed is worth keeping (not for an address that leads nowhere, which
+    anyone can make up)."""
     entry = cache.get(VALUE_PREFIX + key)
     if entry is not None and current(entry["versions"]):
         return entry["value"]
     started = time.time_ns()
     value = compute()
+    if keep is not None and not keep(value):
+        return value
     tag_versions = versions(tags)
     if store_allowed(tag_versions, started):
         cache.set(VALUE_PREFIX + key, {"versions": tag_versions, "value": value}, timeout)
