@@ -1,6 +1,7 @@
 """Vocabularies, a registration page and opportunities in English and French, and helpers to
 act as a subscriber (register, read the e-mails, follow their links)."""
 
+import functools
 import re
 import time
 
@@ -39,6 +40,10 @@ def publish(page):
 
 @pytest.fixture
 def terms(db):
+    return make_terms()
+
+
+def make_terms():
     """Source-language terms, by code."""
     return {
         "cyber": ThematicAreaFactory(code="cybersecurity", name="Cybersecurity"),
@@ -51,20 +56,26 @@ def terms(db):
 
 @pytest.fixture
 def translate(locales):
-    def _translate(page, language_code, title, **fields):
-        copy = page.copy_for_translation(locales[language_code]).specific
-        copy.title = title
-        for name, value in fields.items():
-            setattr(copy, name, value)
-        publish(copy)
-        cache.clear()
-        return copy
+    return functools.partial(translate_page, locales)
 
-    return _translate
+
+def translate_page(locales, page, language_code, title, **fields):
+    """The page's translation into a language, with this title and these fields, published."""
+    copy = page.copy_for_translation(locales[language_code]).specific
+    copy.title = title
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    publish(copy)
+    cache.clear()
+    return copy
 
 
 @pytest.fixture
 def site_pages(home_page, translate, terms):
+    return make_site_pages(home_page, translate)
+
+
+def make_site_pages(home_page, translate):
     """English and French home, opportunity index and registration pages."""
     index = OpportunityIndexPage(title="Opportunities", slug="opportunities")
     home_page.add_child(instance=index)

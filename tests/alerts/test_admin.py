@@ -14,7 +14,11 @@ from cms.core.models import OutgoingEmail
 from tests.pages.html import parse
 from tests.snippets.admin.records import make_user
 
+from . import built_once
 from .mail import FlakyBackend
+
+# The conftest's terms and pages, built once for this module (built_once.py).
+alerts_records, terms, site_pages = built_once.FIXTURES
 
 
 @pytest.fixture

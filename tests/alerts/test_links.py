@@ -10,7 +10,11 @@ from cms.alerts.links import one_click_url, token
 from cms.alerts.models import Consent, Subscriber
 from tests.pages.html import parse
 
+from . import built_once
 from .conftest import link_in
+
+# The conftest's terms and pages, built once for this module (built_once.py).
+alerts_records, terms, site_pages = built_once.FIXTURES
 
 
 def test_get_on_the_confirmation_link_changes_nothing_and_the_post_confirms(client, register):
