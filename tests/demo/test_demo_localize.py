@@ -14,7 +14,10 @@ from wagtail_localize.models import TranslationSource
 
 from cms.localization.permissions import translatable_snippet_models
 
-SAMPLES_PER_MODEL = 4
+#: Sources compared per model: partners have the most varied translations (overridden
+#: acronyms and other names, child rows); the vocabularies are all alike.
+SAMPLES = {"Partner": 4}
+OTHER_MODELS_SAMPLES = 2
 
 
 def _content(instance):
@@ -43,7 +46,7 @@ def test_wagtail_localize_would_write_the_same_snippet_translations(demo_data):
         sources = TranslationSource.objects.filter(
             specific_content_type__app_label=model._meta.app_label,
             specific_content_type__model=model._meta.model_name,
-        ).order_by("pk")[:SAMPLES_PER_MODEL]
+        ).order_by("pk")[: SAMPLES.get(model.__name__, OTHER_MODELS_SAMPLES)]
         for source in sources:
             translations = model._default_manager.filter(translation_key=source.object_id).exclude(
                 locale_id=source.locale_id
@@ -55,5 +58,5 @@ def test_wagtail_localize_would_write_the_same_snippet_translations(demo_data):
                 assert after == before, f"{model.__name__} {translated} ({translated.locale})"
                 compared[model.__name__] = compared.get(model.__name__, 0) + 1
     # Partners and the vocabularies at least, in the five other languages.
-    assert compared.get("Partner", 0) >= 5 * SAMPLES_PER_MODEL
+    assert compared.get("Partner", 0) >= 5 * SAMPLES["Partner"]
     assert len(compared) >= 4, compared
