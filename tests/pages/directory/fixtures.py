@@ -1,11 +1,38 @@
 """Fixtures shared by the directory and API tests (imported by their conftest modules):
 vocabularies, home pages and the partner directory in several languages, and a fully
-described funding partner with staff-only data."""
+described funding partner with staff-only data.
+
+The fixtures `vocab`, `homes`, `directories` and `australia` build their records for each
+test. A module whose tests all start from the same records builds them once instead
+(tests/module_records.py): `make_site`'s records by default (`built_once`), read with
+`from_records`, e.g. `vocab = from_records("vocab")`."""
 
 import pytest
 from django.core.cache import cache
+from wagtail.models import Site
+
+from tests.module_records import built_records, fresh, from_records, records
 
 from . import data
+
+# The module-records machinery (tests/module_records.py), for the directory's, the API's and
+# the page cache's tests.
+__all__ = [
+    "australia",
+    "built_once",
+    "built_records",
+    "directories",
+    "fresh",
+    "from_records",
+    "homes",
+    "make_australia",
+    "make_directories",
+    "make_homes",
+    "make_site",
+    "make_site_with_australia",
+    "records",
+    "vocab",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -103,3 +130,25 @@ def directories(homes):
 @pytest.fixture
 def australia(vocab):
     return make_australia(vocab)
+
+
+def make_site():
+    """The vocabularies, the home pages and the partner directories, by name, for a module
+    whose tests all start from them (see `built_once`)."""
+    vocab = data.make_vocabularies()
+    homes = make_homes(Site.objects.get(is_default_site=True).root_page.specific)
+    return {"vocab": vocab, "homes": homes, "directories": make_directories(homes)}
+
+
+def make_site_with_australia():
+    """`make_site`, and the fully described Government of Australia (`make_australia`)."""
+    site = make_site()
+    site["australia"] = make_australia(site["vocab"])
+    return site
+
+
+@pytest.fixture(scope="module")
+def built_once():
+    """What a module's `records` are built by: `make_site` unless the module overrides this
+    fixture (returning `make_site_with_australia`, or a builder of its own)."""
+    return make_site

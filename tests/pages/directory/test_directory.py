@@ -9,6 +9,12 @@ from cms.pages.models import PartnerDirectoryPage
 from tests.pages.html import parse
 
 from . import data
+from .fixtures import from_records
+
+# The vocabularies and the directories, built once for the module (fixtures.make_site); the
+# partners of each test are its own.
+vocab = from_records("vocab")
+directories = from_records("directories")
 
 
 def card_names(soup):

@@ -5,6 +5,18 @@ directory (whatever the filters), the partner's profile or the recognitions page
 import pytest
 
 from . import data
+from .fixtures import from_records, make_site_with_australia
+
+
+@pytest.fixture(scope="module")
+def built_once():
+    """Every test reads the Government of Australia's records: built once for the module."""
+    return make_site_with_australia
+
+
+homes = from_records("homes")
+directories = from_records("directories")
+australia = from_records("australia")
 
 
 @pytest.fixture

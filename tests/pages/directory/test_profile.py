@@ -6,6 +6,19 @@ import pytest
 from tests.pages.html import languages, parse
 
 from . import data
+from .fixtures import from_records, make_site_with_australia
+
+
+@pytest.fixture(scope="module")
+def built_once():
+    """Every test reads the Government of Australia's profile but the last, which shows
+    another partner's: the directories and Australia are built once for the module."""
+    return make_site_with_australia
+
+
+vocab = from_records("vocab")
+directories = from_records("directories")
+australia = from_records("australia")
 
 
 def profile_url(partner, language="en", slug=None):

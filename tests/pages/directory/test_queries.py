@@ -8,6 +8,13 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from . import data
+from .fixtures import from_records
+
+# The vocabularies, the home pages and the directories, built once for the module
+# (fixtures.make_site); each test adds the partners it counts.
+vocab = from_records("vocab")
+homes = from_records("homes")
+directories = from_records("directories")
 
 
 def queries(client, url):

@@ -6,6 +6,14 @@ import pytest
 from tests.pages.html import parse
 
 from . import data
+from .fixtures import from_records
+
+# The vocabularies, the home pages and the directories, built once for the module
+# (fixtures.make_site). The recognitions pages and the awards (Australia's among them) are
+# made for each test: the last one shows the page without any.
+vocab = from_records("vocab")
+homes = from_records("homes")
+directories = from_records("directories")
 
 
 @pytest.fixture

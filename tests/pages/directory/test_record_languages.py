@@ -11,6 +11,15 @@ from django.test.utils import CaptureQueriesContext
 from cms.pages.context.directory import NameQuery, _Entry, _name_terms
 
 from . import data
+from .fixtures import from_records
+
+# The vocabularies, the home pages and the directories, built once for the module
+# (fixtures.make_site), for every test (the one that asks for none of them included); the
+# development banks are made for each test that asks for them.
+pytestmark = pytest.mark.usefixtures("built_records")
+vocab = from_records("vocab")
+homes = from_records("homes")
+directories = from_records("directories")
 
 NOTE = {
     "fr": "Disponible en anglais uniquement",
