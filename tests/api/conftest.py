@@ -2,6 +2,15 @@
 opportunities that are public, draft, private or in one language only, and partners with
 staff-only data (see the `fixtures` modules)."""
 
-from tests.pages.directory.fixtures import _clear_cache, australia, directories, homes, vocab  # noqa: F401
+from tests.pages.directory.fixtures import (  # noqa: F401
+    _clear_cache,
+    australia,
+    built_once,
+    built_records,
+    directories,
+    homes,
+    records,
+    vocab,
+)
 
 from .fixtures import goal, indexes, opportunities  # noqa: F401

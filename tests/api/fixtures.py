@@ -2,10 +2,11 @@
 that are public, draft, private or in one language only."""
 
 import pytest
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from cms.snippets.factories import SustainableDevelopmentGoalFactory
 from tests.pages.directory import data
+from tests.pages.directory.fixtures import make_homes, make_site_with_australia
 
 from .opportunities import make_index, make_opportunity
 
@@ -55,6 +56,26 @@ def make_visibility_cases(indexes, vocab, goal):
         "french_only": french_only,
         "edited": edited,
     }
+
+
+def make_opportunity_site():
+    """The records of the `opportunities` fixture (vocabularies, home pages, indexes, goal
+    and opportunities), by name, for a module that builds them once (`built_once`)."""
+    vocab = data.make_vocabularies()
+    homes = make_homes(Site.objects.get(is_default_site=True).root_page.specific)
+    goal = make_goal()
+    indexes = make_indexes(homes)
+    opportunities = make_visibility_cases(indexes, vocab, goal)
+    return {"vocab": vocab, "homes": homes, "opportunities": opportunities}
+
+
+def make_opportunity_site_with_australia():
+    """`make_site_with_australia` (directories and the Government of Australia), and the
+    opportunities of every kind of visibility."""
+    site = make_site_with_australia()
+    indexes = make_indexes(site["homes"])
+    site["opportunities"] = make_visibility_cases(indexes, site["vocab"], make_goal())
+    return site
 
 
 @pytest.fixture

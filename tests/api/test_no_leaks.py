@@ -2,7 +2,23 @@
 partners, confidential agreements and their notes; nor draft, private or other-language
 opportunities."""
 
+import pytest
+
 from tests.pages.directory import data
+from tests.pages.directory.fixtures import from_records
+
+from .fixtures import make_opportunity_site_with_australia
+
+
+@pytest.fixture(scope="module")
+def built_once():
+    """The tests only read the partners and the opportunities: built once for the module."""
+    return make_opportunity_site_with_australia
+
+
+directories = from_records("directories")
+australia = from_records("australia")
+opportunities = from_records("opportunities")
 
 
 def api_urls(australia, opportunities):

@@ -1,9 +1,22 @@
 """/api/v1/opportunities/: the published, public opportunities of one language only, with
 their summary in that language."""
 
+import pytest
 from django.utils import translation
 
 from cms.pages.models import OpportunityPage
+from tests.pages.directory.fixtures import from_records
+
+from .fixtures import make_opportunity_site
+
+
+@pytest.fixture(scope="module")
+def built_once():
+    """The tests only read the opportunities: built once for the module."""
+    return make_opportunity_site
+
+
+opportunities = from_records("opportunities")
 
 API = "/api/v1/opportunities/"
 

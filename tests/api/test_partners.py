@@ -1,7 +1,23 @@
 """/api/v1/partners/ and /api/v1/recognitions/: funding partners with their public fields,
 public agreements and recognitions, in the language asked for."""
 
+import pytest
+
 from tests.pages.directory import data
+from tests.pages.directory.fixtures import from_records, make_site_with_australia
+
+
+@pytest.fixture(scope="module")
+def built_once():
+    """Every test reads the directories, and all but one the Government of Australia:
+    built once for the module."""
+    return make_site_with_australia
+
+
+vocab = from_records("vocab")
+homes = from_records("homes")
+directories = from_records("directories")
+australia = from_records("australia")
 
 PARTNERS = "/api/v1/partners/"
 RECOGNITIONS = "/api/v1/recognitions/"
