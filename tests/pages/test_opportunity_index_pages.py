@@ -5,19 +5,28 @@ its tests."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Site
 
 from cms.pages.context.opportunity import PER_PAGE
 from cms.pages.factories_opportunities import OpportunityIndexPageFactory, OpportunityPageFactory
+from tests.module_records import built_records, from_records, records  # noqa: F401
 
+from .opportunity_data import make_vocabularies
 from .test_opportunity_index import get, published, titles
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def many(index, vocabularies):
-    """PER_PAGE + 3 open projects in Africa, the first one the newest."""
-    return [
+def make_index_in_pages():
+    """The opportunity tests' terms, an English opportunity index and, in it, PER_PAGE + 3
+    open projects in Africa, the first one the newest."""
+    vocabularies = make_vocabularies(
+        {locale.language_code: locale for locale in Locale.objects.all()}
+    )
+    index = OpportunityIndexPageFactory(
+        parent=Site.objects.get(is_default_site=True).root_page.specific
+    )
+    many = [
         OpportunityPageFactory(
             parent=index,
             title=f"Project {number:02d}",
@@ -26,6 +35,19 @@ def many(index, vocabularies):
         )
         for number in range(PER_PAGE + 3)
     ]
+    return {"vocabularies": vocabularies, "index": index, "many": many}
+
+
+@pytest.fixture(scope="module")
+def built_once():
+    """Built once for the module: the tests of pages only read them; the test of queries
+    builds two indexes of its own beside them."""
+    return make_index_in_pages
+
+
+vocabularies = from_records("vocabularies")
+index = from_records("index")
+many = from_records("many")
 
 
 def test_results_come_in_pages_with_shareable_links(client, index, many):

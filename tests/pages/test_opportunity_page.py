@@ -9,24 +9,59 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction, Site
 
 from cms.pages.factories_opportunities import (
     BriefDocumentFactory,
     MaterialFactory,
+    OpportunityIndexPageFactory,
     OpportunityPageFactory,
 )
 from cms.pages.models import OpportunityPage, OpportunityThematicArea
 from cms.snippets.models import Material
+from tests.module_records import built_records, from_records, records  # noqa: F401
 
+from .directory.data import translate_page
 from .html import parse
-from .opportunity_data import translate_material
+from .opportunity_data import make_vocabularies, translate_material
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def opportunity(index, vocabularies):
+def make_opportunity_site():
+    """The home page live in the six languages, the opportunity tests' terms, an English
+    opportunity index and, in it, the opportunity most tests read."""
+    home_page = Site.objects.get(is_default_site=True).root_page.specific
+    translated_home = {"en": home_page}
+    for code in ("fr", "es", "ru", "ar", "zh-hans"):
+        translated_home[code] = translate_page(home_page, code, title=f"Home page [{code}]")
+    vocabularies = make_vocabularies(
+        {locale.language_code: locale for locale in Locale.objects.all()}
+    )
+    index = OpportunityIndexPageFactory(parent=home_page)
+    return {
+        "translated_home": translated_home,
+        "vocabularies": vocabularies,
+        "index": index,
+        "opportunity": make_opportunity(index, vocabularies),
+    }
+
+
+@pytest.fixture(scope="module")
+def built_once():
+    """Built once for the module: each test adds its own pages, translations and material in
+    a savepoint of its own, from fresh copies; the tests that do not ask for the translated
+    home pages or the opportunity find them there all the same."""
+    return make_opportunity_site
+
+
+translated_home = from_records("translated_home")
+vocabularies = from_records("vocabularies")
+index = from_records("index")
+opportunity = from_records("opportunity")
+
+
+def make_opportunity(index, vocabularies):
     return OpportunityPageFactory(
         parent=index,
         title="Broadband for rural schools",

@@ -9,10 +9,12 @@ the English page under another language is English content too, and says so."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from cms.pages.factories_opportunities import OpportunityIndexPageFactory, OpportunityPageFactory
+from tests.module_records import built_records, from_records, records  # noqa: F401
 
+from .directory.data import translate_page
 from .html import alternate_links, parse, switcher_entries
 
 pytestmark = pytest.mark.django_db
@@ -31,24 +33,32 @@ def publish(page):
     return page
 
 
-@pytest.fixture
-def section(home_page, translate):
+def make_section():
     """The opportunities section, live in English and in French (under a French slug), with
-    the home page live in every language."""
+    the home page live in every language; and an English opportunity in it."""
+    home_page = Site.objects.get(is_default_site=True).root_page.specific
     for code in LANGUAGES[1:]:
-        translate(home_page, code, title=f"Accueil [{code}]")
+        translate_page(home_page, code, title=f"Accueil [{code}]")
     index = publish(OpportunityIndexPageFactory(parent=home_page, slug="opportunities"))
-    french = translate(index, "fr", title="Opportunités", slug="opportunites")
-    return {"en": index, "fr": french}
-
-
-@pytest.fixture
-def opportunity(section):
-    return publish(
+    french = translate_page(index, "fr", title="Opportunités", slug="opportunites")
+    opportunity = publish(
         OpportunityPageFactory(
-            parent=section["en"], title="Island cyber resilience", slug="island-cyber-resilience"
+            parent=index, title="Island cyber resilience", slug="island-cyber-resilience"
         )
     )
+    return {"section": {"en": index, "fr": french}, "opportunity": opportunity}
+
+
+@pytest.fixture(scope="module")
+def built_once():
+    """Built once for the module: each test makes its change (a translation, a restriction,
+    an alias) in a savepoint of its own, from fresh copies of the pages; the tests that ask
+    for the section only find the opportunity there all the same."""
+    return make_section
+
+
+section = from_records("section")
+opportunity = from_records("opportunity")
 
 
 FALLBACK = "/fr/opportunities/island-cyber-resilience/"
