@@ -19,6 +19,7 @@ from cms.snippets.factories import (
     ThematicAreaFactory,
 )
 from cms.snippets.models import Agreement
+from tests.rollback import refetched, rolled_back
 
 SCHEMA_DIR = Path(__file__).parent / "iati-schemas-2.03"
 FORMULA_TITLES = {
@@ -44,9 +45,16 @@ class Archive:
     """Handles on the records of the `archive` fixture."""
 
 
+# The archive, built once for each module (every test but a few reads it), each test in a
+# savepoint of its own and given fresh copies.
+@pytest.fixture(scope="module")
+def archive_records(django_db_setup, django_db_blocker):
+    yield from rolled_back(django_db_blocker, make_archive)
+
+
 @pytest.fixture
-def archive(db):
-    return make_archive()
+def archive(db, archive_records):
+    return refetched(archive_records)
 
 
 def make_archive():

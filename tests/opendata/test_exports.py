@@ -19,22 +19,8 @@ from cms.opendata.datasets import (
 )
 from cms.snippets.factories import AgreementFactory
 from tests.core.injections import INJECTIONS, assert_neutralized_csv, assert_neutralized_xlsx
-from tests.rollback import refetched, rolled_back
 
-from .conftest import FORMULA_TITLES, make_archive, set_countries
-
-
-# The archive, built once for the module (every test but one reads it), each test in a
-# savepoint of its own and given fresh copies.
-@pytest.fixture(scope="module")
-def archive_records(django_db_setup, django_db_blocker):
-    yield from rolled_back(django_db_blocker, make_archive)
-
-
-@pytest.fixture
-def archive(db, archive_records):
-    return refetched(archive_records)
-
+from .conftest import FORMULA_TITLES, set_countries
 
 PUBLIC = "/open-data/{name}.{fmt}"
 OFFICER = "/admin/open-data/{name}.{fmt}"
