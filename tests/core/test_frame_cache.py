@@ -9,27 +9,20 @@ from django.test import override_settings
 from wagtail.models import PageViewRestriction
 
 from cms.pages.models import StandardPage
-from tests.sponsorship.records import publish
+from tests.core.test_chrome import tree  # noqa: F401  (the pages of the frame tests)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def tree(home_page, locales):
-    """/en/section/child/, translated into French (/fr/rubrique/)."""
-    section = StandardPage(title="Section", slug="section", introduction="A section.")
-    home_page.add_child(instance=section)
-    publish(section)
-    child = StandardPage(title="Child", slug="child", introduction="A child.")
-    section.add_child(instance=child)
-    publish(child)
-    french_home = home_page.copy_for_translation(locales["fr"])
-    publish(french_home)
-    french_section = section.copy_for_translation(locales["fr"])
-    french_section.slug = "rubrique"
-    french_section.save()
-    publish(french_section)
-    return {"section": section, "french_home": french_home, "french_section": french_section}
+def pages(request, home_page, locales):
+    """/en/section/child/, translated into French (/fr/rubrique/): test_chrome's tree."""
+    request.getfixturevalue("tree")
+    return {
+        "section": StandardPage.objects.get(slug="section", locale=home_page.locale),
+        "french_home": home_page.get_translation(locales["fr"]),
+        "french_section": StandardPage.objects.get(slug="rubrique"),
+    }
 
 
 def _french_link(client, url):
@@ -43,11 +36,11 @@ def _french_link(client, url):
 
 
 @override_settings(PAGE_CACHE_ENABLED=False)
-def test_a_view_restriction_added_then_removed_applies_on_the_next_request(client, tree):
+def test_a_view_restriction_added_then_removed_applies_on_the_next_request(client, pages):
     assert client.get("/en/section/child/").status_code == 200  # the frame is warm
 
     restriction = PageViewRestriction.objects.create(
-        page=tree["section"], restriction_type=PageViewRestriction.LOGIN
+        page=pages["section"], restriction_type=PageViewRestriction.LOGIN
     )
     response = client.get("/en/section/child/")
     assert response.status_code == 302
@@ -58,36 +51,36 @@ def test_a_view_restriction_added_then_removed_applies_on_the_next_request(clien
 
 
 @override_settings(PAGE_CACHE_ENABLED=False)
-def test_a_restricted_translation_leaves_the_switcher_on_the_next_request(client, tree):
+def test_a_restricted_translation_leaves_the_switcher_on_the_next_request(client, pages):
     assert _french_link(client, "/en/section/") == "/fr/rubrique/"
 
     PageViewRestriction.objects.create(
-        page=tree["french_section"], restriction_type=PageViewRestriction.LOGIN
+        page=pages["french_section"], restriction_type=PageViewRestriction.LOGIN
     )
     # French is still offered, at the English page's fallback address.
     assert _french_link(client, "/en/section/") == "/fr/section/"
 
 
 @override_settings(PAGE_CACHE_ENABLED=False)
-def test_an_unpublished_translation_leaves_the_switcher_on_the_next_request(client, tree):
+def test_an_unpublished_translation_leaves_the_switcher_on_the_next_request(client, pages):
     assert _french_link(client, "/en/section/") == "/fr/rubrique/"
 
-    tree["french_section"].unpublish()
+    pages["french_section"].unpublish()
     assert _french_link(client, "/en/section/") == "/fr/section/"
 
 
 @override_settings(PAGE_CACHE_ENABLED=False)
-def test_an_unpublished_home_page_takes_its_language_out_on_the_next_request(client, tree):
+def test_an_unpublished_home_page_takes_its_language_out_on_the_next_request(client, pages):
     assert client.get("/fr/rubrique/").status_code == 200
 
-    tree["french_home"].unpublish()
+    pages["french_home"].unpublish()
     # French is routed from the English root page again: the French page is not served.
     assert client.get("/fr/rubrique/").status_code == 404
     assert _french_link(client, "/en/section/") == "/fr/section/"
 
 
 @override_settings(PAGE_CACHE_ENABLED=False)
-def test_a_new_address_is_routed_on_the_next_request(client, tree):
+def test_a_new_address_is_routed_on_the_next_request(client, pages):
     assert client.get("/en/section/child/").status_code == 200  # its pages are kept
 
     child = StandardPage.objects.get(slug="child")
