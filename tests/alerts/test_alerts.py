@@ -15,8 +15,12 @@ from cms.core.models import OutgoingEmail
 from cms.pages.models import OpportunityPage
 from tests.interest.translations import translated
 
+from . import built_once
 from .conftest import publish
 from .translations import ALERT_SUBJECT, NOT_TRANSLATED
+
+# The conftest's terms and pages, built once for this module (built_once.py).
+alerts_records, terms, site_pages = built_once.FIXTURES
 
 
 def _alerts():

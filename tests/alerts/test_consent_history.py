@@ -17,7 +17,11 @@ from cms.core.public_forms import PRIVACY_NOTICE_VERSION
 from cms.interest.factories import ExpressionOfInterestFactory
 from cms.interest.models import ExpressionOfInterest
 
+from . import built_once
 from .conftest import link_in, registration_data
+
+# The conftest's terms and pages, built once for this module (built_once.py).
+alerts_records, terms, site_pages = built_once.FIXTURES
 
 EMAIL = "awa.ndiaye@example.sn"
 AGENT = "Mozilla/5.0 (Test) Firefox/140.0"

@@ -14,8 +14,12 @@ from cms.alerts.models import Subscriber
 from cms.core import outbox
 from cms.core.models import OutgoingEmail
 
+from . import built_once
 from .conftest import link_in, publish
 from .mail import FlakyBackend
+
+# The conftest's terms and pages, built once for this module (built_once.py).
+alerts_records, terms, site_pages = built_once.FIXTURES
 
 
 def _time_passes():

@@ -13,8 +13,12 @@ from cms.core.public_forms import FILL_TIME_FIELD, PRIVACY_NOTICE_VERSION, fill_
 from tests.interest.translations import translated
 from tests.pages.html import parse
 
+from . import built_once
 from .conftest import link_in
 from .translations import CONFIRM_SUBJECT, MANAGE_SUBJECT, THANKS
+
+# The conftest's terms and pages, built once for this module (built_once.py).
+alerts_records, terms, site_pages = built_once.FIXTURES
 
 
 def test_registration_page_shows_the_form_in_its_language(client, site_pages):
