@@ -13,6 +13,8 @@ more often.
 Previews are never cached: their page comes from a draft, with relations in memory.
 """
 
+from django.conf import settings
+
 from cms.core import chrome
 from cms.core.page_cache import cached_value, page_tags
 from cms.core.visibility import TREE_TAGS
@@ -38,4 +40,7 @@ def shared_part(page, request, name, compute, variant="", tags=()):
         f"part:{name}:{serving.pk}:{page.pk}:{variant}",
         [*page_tags(page), *TREE_TAGS, *tags],
         compute,
+        # No longer than a stored page: what no tag follows (a video's embed, fetched from
+        # its provider) is never older here than in the page cache.
+        timeout=getattr(settings, "PAGE_CACHE_TIMEOUT", 24 * 60 * 60),
     )
