@@ -10,7 +10,7 @@ Python, so these sums only choose which partners those are.
 from django.db.models import Case, F, FloatField, Func, Q, Sum, Value, When
 from django.db.models.functions import Coalesce, Greatest, Least
 
-from cms.snippets.models import AgreementPartner
+from cms.snippets.models import Agreement, AgreementPartner
 
 from . import formula
 from .formula import AGREEMENT_KEYS, AREA_SHARES, PLACE_SHARES
@@ -106,8 +106,19 @@ def _place_share(criteria, nearby):
 
 
 def _text_share(words):
+    """Each word tested against the agreements' titles once: the share appears in two of
+    the sums, and a title test written inline was evaluated again for every use, on every
+    row (about 60 ms in PostgreSQL for a four-word search at ten times the demo). As an
+    uncorrelated subquery, each word's matching agreements are found once and each row
+    only looks its agreement up in them."""
     hits = [
-        Case(When(agreement__title__icontains=word, then=SQL.number(1)), default=SQL.number(0))
+        Case(
+            When(
+                agreement_id__in=Agreement._base_manager.filter(title__icontains=word).values("pk"),
+                then=SQL.number(1),
+            ),
+            default=SQL.number(0),
+        )
         for word in words
     ]
     return formula.text_share(SQL, hits, len(words))
