@@ -14,16 +14,17 @@ from .base import REDIS_URL
 def _worker_redis_url(url):
     """The Redis database of this pytest-xdist worker: `cache.clear()` empties a whole
     database, and the two workers must not empty each other's cache in the middle of a test.
-    gw0 and a run without workers take database 1, gw1 database 2...; never database 0,
-    the site's own cache in the README's REDIS_URL."""
+    The databases follow REDIS_URL's own: with `redis://.../0` (CI, the README), gw0 and a
+    run without workers take database 1, gw1 database 2... (never 0, the site's own cache);
+    with `redis://.../4`, databases 5, 6... so that runs given different REDIS_URLs on one
+    machine do not empty each other's cache either."""
     worker = os.environ.get("PYTEST_XDIST_WORKER", "")
-    number = (int(worker[2:]) if worker.startswith("gw") else 0) + 1
-    return urlunsplit(urlsplit(url)._replace(path=f"/{number}"))
+    parts = urlsplit(url)
+    base = int(parts.path.strip("/") or 0)
+    number = base + (int(worker[2:]) if worker.startswith("gw") else 0) + 1
+    return urlunsplit(parts._replace(path=f"/{number}"))
 
 
-DEBUG = False
-SECRET_KEY = "test-only-secret-key"  # noqa: S105
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if REDIS_URL:
     CACHES = {
         "default": {
