@@ -25,6 +25,9 @@ def _worker_redis_url(url):
     return urlunsplit(parts._replace(path=f"/{number}"))
 
 
+DEBUG = False
+SECRET_KEY = "test-only-secret-key"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if REDIS_URL:
     CACHES = {
         "default": {
