@@ -5,14 +5,22 @@ places (with the regions of its countries), the agreements it matches, and the l
 An agreement *counts* when its primary or a secondary area is requested, when it benefits a
 requested region or country (or the region of a requested country), or when its title holds
 a word of the text.
+
+The titles are searched once per search (`title_hits`, one query that PostgreSQL answers
+from the trigram index): testing `title LIKE '%word%'` wherever a rule needs it cost a scan
+of every title for each use, up to ten times per search at ten times the demo. The later
+queries look the agreement up among the ids found (`AmongIds`), and the conditions are
+written on the link rows' own join with their agreement rather than in a second subquery
+over the whole archive.
 """
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from django.db.models import Case, IntegerField, Max, Q, Value, When
+from django.db.models import BooleanField, Case, F, Func, IntegerField, Max, Q, Value, When
 
 from cms.snippets.models import Agreement, AgreementPartner, Country
 
@@ -20,13 +28,17 @@ from .formula import full_weight
 
 __all__ = [
     "AgreementSearch",
+    "AmongIds",
     "agreement_search",
+    "country_regions",
     "nearby_regions",
     "reference_date_of",
     "term_pairs",
     "through",
+    "title_hits",
     "word_condition",
     "word_hits",
+    "word_ids",
 ]
 
 
@@ -74,6 +86,50 @@ def word_hits(words, fields, languages=None):
     return annotations
 
 
+class AmongIds(Func):
+    """The condition that a column (an agreement id) is one of `ids`, given to the database
+    as one value: an array on PostgreSQL, which looks it up in a hash table, and a JSON
+    list on SQLite. A search's word may hold in hundreds of titles: one placeholder per id
+    would cost Django and the driver more than the lookup itself."""
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, column, ids):
+        super().__init__(F(column))
+        self.ids = sorted(ids)
+
+    def as_sql(self, compiler, connection, **extra_context):  # PostgreSQL
+        sql, params = compiler.compile(self.get_source_expressions()[0])
+        return f"({sql} = ANY(%s::bigint[]))", (*params, self.ids)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.get_source_expressions()[0])
+        # Only the compiled column is written into the SQL; the ids are a parameter.
+        subquery = "SELECT value FROM json_each(%s)"
+        return f"({sql} IN ({subquery}))", (*params, json.dumps(self.ids))
+
+
+def title_hits(words):
+    """{agreement id: (1 or 0 for each of `words`)} of the agreements whose title holds at
+    least one of the words (any case), in one query; empty without words."""
+    if not words:
+        return {}
+    annotations = word_hits(words, ("title",))
+    rows = (
+        Agreement._base_manager.filter(reduce(or_, (Q(title__icontains=word) for word in words)))
+        .annotate(**annotations)
+        .values_list("pk", *annotations)
+        .order_by()
+    )
+    return {pk: tuple(hits) for pk, *hits in rows}
+
+
+def word_ids(hits, index):
+    """The ids of the agreements of `title_hits` whose title holds word number `index`."""
+    return [pk for pk, found in hits.items() if found[index]]
+
+
 def reference_date_of(agreements, today):
     """The day ages are counted from: the latest signature in the archive, or today if that
     is later than today (a typing error), so that an archive that has not been updated for
@@ -82,58 +138,75 @@ def reference_date_of(agreements, today):
     return min(latest, today) if latest else today
 
 
-def nearby_regions(criteria):
+def country_regions(criteria):
+    """{requested country id: its region id, or None} (one query, none without countries)."""
+    if not criteria.countries:
+        return {}
+    return dict(Country.objects.filter(pk__in=criteria.countries).values_list("pk", "region_id"))
+
+
+def nearby_regions(criteria, regions_of=None):
     """The regions of the requested countries that are not requested themselves: an
-    agreement or a profile there matches the place in part (one query, none without
-    countries)."""
+    agreement or a profile there matches the place in part (`regions_of`: the
+    `country_regions` of the criteria, read here when not given)."""
     if not criteria.countries:
         return frozenset()
-    country_regions = Country.objects.filter(pk__in=criteria.countries, region__isnull=False)
-    return frozenset(country_regions.values_list("region_id", flat=True)) - criteria.regions
+    if regions_of is None:
+        regions_of = country_regions(criteria)
+    return frozenset(region for region in regions_of.values() if region) - criteria.regions
 
 
 def _in_terms(field_name, wanted):
     table, source, target = through(field_name)
     rows = table.objects.filter(**{f"{target}_id__in": wanted})
-    return Q(pk__in=rows.values(f"{source}_id"))
+    return Q(agreement_id__in=rows.values(f"{source}_id"))
 
 
-def _matched_agreements(criteria, nearby):
-    """The condition of agreements that match the request in an area, a place or the text."""
+def _matched_links(criteria, nearby, hits):
+    """The condition of AgreementPartner rows whose agreement matches the request in an
+    area, a place or the text (`hits`: the `title_hits` of its words)."""
     condition = Q()
     if criteria.areas:
-        condition |= Q(primary_area_id__in=criteria.areas)
+        condition |= Q(agreement__primary_area_id__in=criteria.areas)
         condition |= _in_terms("secondary_areas", criteria.areas)
     regions = criteria.regions | nearby
     if regions:
         condition |= _in_terms("regions", regions)
     if criteria.countries:
         condition |= _in_terms("countries", criteria.countries)
-    for word in criteria.words:
-        condition |= Q(title__icontains=word)
+    if criteria.words:
+        condition |= Q(AmongIds("agreement_id", hits))
     return condition
 
 
 @dataclass(frozen=True)
 class AgreementSearch:
     """The agreements side of a search: the criteria, the regions of its countries
-    (`nearby`), the day ages are counted from, the full weight of the request, and `links`,
+    (`nearby`), the day ages are counted from, the full weight of the request, `links`,
     the AgreementPartner rows of the matching agreements (None when only the profile can
-    match, e.g. funding types alone)."""
+    match, e.g. funding types alone), and `hits`, the `title_hits` of the text's words."""
 
     criteria: object
     nearby: frozenset
     reference_date: object
     full: float
     links: object
+    hits: dict
+
+    def word_hits(self, agreement_id):
+        """(1 or 0 for each word of the text) of whether the agreement's title holds it."""
+        return self.hits.get(agreement_id) or (0,) * len(self.criteria.words)
 
 
 def agreement_search(criteria, agreements, nearby, reference_date):
     """The AgreementSearch of `criteria` among `agreements` (public ones only, or all)."""
-    condition = _matched_agreements(criteria, nearby)
+    hits = title_hits(criteria.words)
+    condition = _matched_links(criteria, nearby, hits)
     links = None
     if condition:
-        links = AgreementPartner.objects.filter(agreement__in=agreements.filter(condition))
+        links = AgreementPartner.objects.filter(condition)
+        if agreements.query.has_filters():  # e.g. public ones only
+            links = links.filter(agreement__in=agreements)
         if criteria.kinds:
             links = links.filter(partner__kind_id__in=criteria.kinds)
-    return AgreementSearch(criteria, nearby, reference_date, full_weight(criteria), links)
+    return AgreementSearch(criteria, nearby, reference_date, full_weight(criteria), links, hits)

@@ -14,7 +14,6 @@ from django.conf import settings
 from django.db.models import Q
 
 from cms.snippets.models import (
-    Country,
     Partner,
     PartnerCountry,
     PartnerFundingType,
@@ -22,7 +21,7 @@ from cms.snippets.models import (
     PartnerThematicArea,
 )
 
-from .matching import word_condition, word_hits
+from .matching import country_regions, word_condition, word_hits
 from .weights import (
     BENEFICIARY_PLACE_POINTS,
     COMPONENT_KEYS,
@@ -89,7 +88,9 @@ def _share(points, found, requested):
 class Profiles:
     """The English partners of a search and what their profiles match (read on creation)."""
 
-    def __init__(self, criteria, nearby):
+    def __init__(self, criteria, nearby, regions_of=None):
+        """`regions_of`: the `matching.country_regions` of the criteria, read here when not
+        given."""
         self.criteria = criteria
         source = english_partners()
         self.partners = {row["pk"]: row for row in source.values(*_PARTNER_FIELDS)}
@@ -101,11 +102,7 @@ class Profiles:
         )
         english_by_key = {row["translation_key"]: pk for pk, row in self.partners.items()}
         self.text_hits = _profile_text_hits(criteria.words, criteria.word_languages, english_by_key)
-        self.country_region = {}
-        if criteria.countries:
-            self.country_region = dict(
-                Country.objects.filter(pk__in=criteria.countries).values_list("pk", "region_id")
-            )
+        self.country_region = country_regions(criteria) if regions_of is None else regions_of
 
     def candidates(self, scored):
         """The partners that may score: those with agreement points (`scored`) or a profile

@@ -13,7 +13,7 @@ from cms.snippets.models import AgreementPartner
 
 from . import formula
 from .formula import AREA_SHARES, PLACE_SHARES, PYTHON, recency_factor, value_factor
-from .matching import term_pairs, word_hits
+from .matching import term_pairs
 from .results import AgreementFacts, AgreementReason
 from .weights import ROLE_WEIGHTS
 
@@ -187,16 +187,16 @@ def _add(totals, partner_id, weight, points):
 
 def score_agreements(search, partner_ids):
     """The PythonScores of the partners `partner_ids` in the AgreementSearch `search`: their
-    link rows (one query), the requested terms of those agreements (one query per
-    many-to-many table), each agreement scored once, then weighed by each partner's role."""
+    link rows (one query; which words their titles hold comes from the search's
+    `title_hits`), the requested terms of those agreements (one query per many-to-many
+    table), each agreement scored once, then weighed by each partner's role."""
     criteria = search.criteria
-    words = criteria.words
-    rows = list(
-        search.links.filter(partner_id__in=partner_ids)
-        .annotate(**word_hits(words, ("agreement__title",)))
-        .values_list(*LINK_COLUMNS, *(f"hit_{index}" for index in range(len(words))))
+    rows = [
+        (*row, *search.word_hits(row[2]))
+        for row in search.links.filter(partner_id__in=partner_ids)
+        .values_list(*LINK_COLUMNS)
         .order_by()
-    )
+    ]
     ids = sorted({row[2] for row in rows})
     details = (
         term_pairs("secondary_areas", criteria.areas, ids),

@@ -36,7 +36,7 @@ from django.utils import timezone
 
 from cms.snippets.models import Agreement, Partner
 
-from .matching import agreement_search, nearby_regions, reference_date_of
+from .matching import agreement_search, country_regions, nearby_regions, reference_date_of
 from .profile_scoring import Profiles
 from .python_scoring import score_agreements
 from .results import PartnerMatch, Ranking
@@ -80,8 +80,9 @@ def rank_partners(
     if criteria.is_empty:
         return Ranking(criteria=criteria, reference_date=reference_date, results=[], total=0)
 
-    nearby = nearby_regions(criteria)
-    profiles = Profiles(criteria, nearby)
+    regions_of = country_regions(criteria)
+    nearby = nearby_regions(criteria, regions_of)
+    profiles = Profiles(criteria, nearby, regions_of)
     scores, exact = _scores(
         agreement_search(criteria, agreements, nearby, reference_date), profiles, limit
     )

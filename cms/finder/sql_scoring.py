@@ -10,11 +10,11 @@ Python, so these sums only choose which partners those are.
 from django.db.models import Case, F, FloatField, Func, Q, Sum, Value, When
 from django.db.models.functions import Coalesce, Greatest, Least
 
-from cms.snippets.models import Agreement, AgreementPartner
+from cms.snippets.models import AgreementPartner
 
 from . import formula
 from .formula import AGREEMENT_KEYS, AREA_SHARES, PLACE_SHARES
-from .matching import through
+from .matching import AmongIds, through, word_ids
 from .weights import ROLE_WEIGHTS, VALUE_FLOOR_USD
 
 __all__ = ["SQL", "agreement_sums"]
@@ -52,13 +52,23 @@ class _Log10(Func):
         return self.as_sql(compiler, connection, template="LOG(10, CAST(%(expressions)s AS REAL))")
 
 
+class _Float(Value):
+    """A number as a float. PostgreSQL reads a bare ``0.5`` as a NUMERIC and converted the
+    shares and role weights to floats again on every row (through text); typed, the
+    constant is converted once, when the query is planned."""
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        sql, params = self.as_sql(compiler, connection, **extra_context)
+        return f"{sql}::double precision", params
+
+
 class SqlArithmetic:
     """`formula.Arithmetic` on database expressions: a condition is a Q, or None for a rule
     the request cannot meet."""
 
     @staticmethod
     def number(value):
-        return Value(float(value), output_field=FloatField())
+        return _Float(float(value), output_field=FloatField())
 
     greatest = Greatest
     least = Least
@@ -105,21 +115,18 @@ def _place_share(criteria, nearby):
     return formula.first_share(SQL, PLACE_SHARES, (in_place, _linked_to("regions", nearby)))
 
 
-def _text_share(words):
-    """Each word tested against the agreements' titles once: the share appears in two of
-    the sums, and a title test written inline was evaluated again for every use, on every
-    row (about 60 ms in PostgreSQL for a four-word search at ten times the demo). As an
-    uncorrelated subquery, each word's matching agreements are found once and each row
-    only looks its agreement up in them."""
+def _text_share(search):
+    """The titles were searched once for the whole search (`matching.title_hits`): each row
+    only looks its agreement up among those holding each word. A title test written here
+    was evaluated for every use of the share (two sums) on every row, and even as a
+    subquery it scanned the titles once per use."""
+    words = search.criteria.words
     hits = [
         Case(
-            When(
-                agreement_id__in=Agreement._base_manager.filter(title__icontains=word).values("pk"),
-                then=SQL.number(1),
-            ),
+            When(AmongIds("agreement_id", word_ids(search.hits, index)), then=SQL.number(1)),
             default=SQL.number(0),
         )
-        for word in words
+        for index in range(len(words))
     ]
     return formula.text_share(SQL, hits, len(words))
 
@@ -169,7 +176,7 @@ def agreement_sums(search):
         search.links.alias(
             w_area=_area_share(criteria),
             w_place=_place_share(criteria, search.nearby),
-            w_text=_text_share(criteria.words),
+            w_text=_text_share(search),
             w_recency=_recency(search.reference_date),
             w_value=_value(),
             w_role=_role_weight(),
