@@ -56,9 +56,11 @@ def term_pairs(field_name, wanted, agreement_ids):
     if not (wanted and agreement_ids):
         return found
     table, source, target = through(field_name)
-    rows = table.objects.filter(
-        **{f"{target}_id__in": wanted, f"{source}_id__in": agreement_ids}
-    ).values_list(f"{source}_id", f"{target}_id")
+    rows = (
+        table.objects.filter(**{f"{target}_id__in": wanted})
+        .filter(AmongIds(f"{source}_id", agreement_ids))
+        .values_list(f"{source}_id", f"{target}_id")
+    )
     for agreement_id, term_id in rows:
         found[agreement_id].add(term_id)
     return found
@@ -101,7 +103,10 @@ class AmongIds(Func):
 
     def as_sql(self, compiler, connection, **extra_context):  # PostgreSQL
         sql, params = compiler.compile(self.get_source_expressions()[0])
-        return f"({sql} = ANY(%s::bigint[]))", (*params, self.ids)
+        # The array as PostgreSQL writes it: the driver's own conversion of a list took
+        # longer than the query's lookups.
+        array = "{" + ",".join(str(int(pk)) for pk in self.ids) + "}"
+        return f"({sql} = ANY(%s::bigint[]))", (*params, array)
 
     def as_sqlite(self, compiler, connection, **extra_context):
         sql, params = compiler.compile(self.get_source_expressions()[0])

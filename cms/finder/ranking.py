@@ -87,7 +87,7 @@ def rank_partners(
         agreement_search(criteria, agreements, nearby, reference_date), profiles, limit
     )
     ranked = sorted(
-        (pk for pk, (score, _breakdown) in scores.items() if score > 0),
+        (pk for pk, (score, _points) in scores.items() if score > 0),
         key=_order(scores, profiles),
     )
     shown = ranked if limit is None else ranked[:limit]
@@ -100,20 +100,26 @@ def rank_partners(
 
 
 def _scores(search, profiles, limit):
-    """{partner id: (score, breakdown)} of every partner that may score, and the PythonScores
-    of those that may be shown (None when no agreement can match).
+    """{partner id: (score, [area, place, text, value] agreement points or None)} of every
+    partner that may score, and the PythonScores of those that may be shown (None when no
+    agreement can match).
 
     The database adds up the agreement points of every partner; those that may be shown, and
     those whose score might round to zero, are scored again in Python from their own
-    agreements: the figures, the order and the reasons are exact."""
+    agreements: the figures, the order and the reasons are exact. Only the partners shown
+    get their breakdown (`_match`)."""
     sums = agreement_sums(search) if search.links is not None else {}
-    scores = {pk: profiles.breakdown(pk, sums.get(pk)) for pk in profiles.candidates(sums)}
+    scores = {}
+    for pk in profiles.candidates(sums):
+        points = sums.get(pk)
+        scores[pk] = (profiles.score(pk, points), points)
     if not sums:
         return scores, None
     again = _to_score_again(scores, sums, limit, _order(scores, profiles))
     exact = score_agreements(search, again)
     for pk in again:
-        scores[pk] = profiles.breakdown(pk, exact.totals.get(pk))
+        points = exact.totals.get(pk)
+        scores[pk] = (profiles.score(pk, points), points)
     return scores, exact
 
 
@@ -125,7 +131,7 @@ def _order(scores, profiles):
 def _to_score_again(scores, sums, limit, order):
     """The partners with agreement points whose database score is close enough to the last
     place shown (within SQL_MARGIN) to be shown, or small enough to round to zero."""
-    scoring = [pk for pk, (score, _breakdown) in scores.items() if score > 0]
+    scoring = [pk for pk, (score, _points) in scores.items() if score > 0]
     last = None
     if limit is not None and len(scoring) > limit:
         last = scores[sorted(scoring, key=order)[limit - 1]][0]
@@ -138,10 +144,10 @@ def _to_score_again(scores, sums, limit, order):
 
 
 def _match(pk, scored, profiles, exact, reasons_limit):
-    """The PartnerMatch of partner `pk` with its (score, breakdown), profile terms and, from
-    the Python scores `exact`, the agreements behind it."""
+    """The PartnerMatch of partner `pk` with its (score, agreement points), its breakdown,
+    profile terms and, from the Python scores `exact`, the agreements behind it."""
     row = profiles.partners[pk]
-    score, breakdown = scored
+    score, breakdown = profiles.breakdown(pk, scored[1])
     match = PartnerMatch(
         pk=pk,
         name=row["name"],
