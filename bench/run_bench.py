@@ -19,7 +19,7 @@ Measures, after one warm-up pass:
   partnership officer).
 
 Each is run ``--runs`` times per query; p50, p95 (nearest rank) and max are printed in
-milliseconds with PASS/FAIL against the targets (search p95 <= 50 ms, finder p95 <= 200 ms),
+milliseconds with PASS/FAIL against the targets (search p95 <= 35 ms, finder p95 <= 140 ms),
 with the SQL queries per call, the slowest queries, the load average of the machine and the
 peak memory of the process (resident set size), and the process's own CPU time per call
 (which other work on a shared machine inflates less than wall time). Exit status 1 if a
@@ -72,12 +72,13 @@ from cms.snippets.models import (  # noqa: E402
 )
 from search.site import GROUP_SIZE, TYPES, clean_query, load_hits, search_site  # noqa: E402
 
+#: p95 targets of issue 17 (item 5; issue 5 asked for 50 and 200 ms).
 TARGETS_MS = {
-    "search": 50.0,
-    "search_api": 50.0,
+    "search": 35.0,
+    "search_api": 35.0,
     "search_page": None,
-    "finder": 200.0,
-    "finder_api": 200.0,
+    "finder": 140.0,
+    "finder_api": 140.0,
 }
 HOST = "localhost"
 OFFICER = "officer"
@@ -257,6 +258,12 @@ def main():
         choices=list(TARGETS_MS),
         help="Measure only this (may be repeated).",
     )
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="Compute every search: the results of a search are not kept in the cache "
+        "(search/site/cache.py keeps them until the site changes, with the page cache on).",
+    )
     parser.add_argument("--json", type=Path, help="Write the results to this JSON file.")
     parser.add_argument(
         "--tracemalloc",
@@ -282,7 +289,8 @@ def main():
     )
     print(
         f"Load average before: {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}"
-        f" ({os.cpu_count()} CPUs); runs={args.runs}, warm-up={args.warmup}"
+        f" ({os.cpu_count()} CPUs); runs={args.runs}, warm-up={args.warmup}; search results "
+        + ("computed every time (--cold)" if args.cold else "kept in the cache after the first")
     )
 
     # Every request of the benchmark comes from one address: the per-address search budget
@@ -315,6 +323,8 @@ def main():
             client_call(staff, "/api/v1/partner-finder/"),
         ),
     }
+    if args.cold:
+        settings.PAGE_CACHE_ENABLED = False
     results = {}
     memory = {}
     for name in names:

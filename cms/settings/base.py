@@ -102,6 +102,9 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_MAX_AGE = int(env_str("PAGE_CACHE_MAX_AGE", "60"))
 PAGE_CACHE_S_MAXAGE = int(env_str("PAGE_CACHE_S_MAXAGE", "300"))
 PAGE_CACHE_TIMEOUT = int(env_str("PAGE_CACHE_TIMEOUT", str(24 * 60 * 60)))
+# Seconds the results of a search stay in the site's cache unused (search/site/cache.py; a
+# change they could show replaces them at once); kept only when the page cache is on.
+SEARCH_CACHE_TIMEOUT = int(env_str("SEARCH_CACHE_TIMEOUT", "3600"))
 # A CDN in front of the site, purged when pages change (wagtail.contrib.frontend_cache):
 # "cloudflare" (with CDN_CLOUDFLARE_TOKEN and CDN_CLOUDFLARE_ZONE), "cloudfront" (with
 # CDN_CLOUDFRONT_DISTRIBUTION) or "http" (a Varnish or other proxy that accepts PURGE, at

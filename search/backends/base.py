@@ -25,10 +25,13 @@ from modelsearch.backends.base import EmptySearchResults
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
 from wagtail.models import Locale
 
+from cms.core.page_cache import bump
+
 from ..analysis import SOURCE_LANGUAGE, normalize_language, query_text, read_query
 
 __all__ = [
     "LOCALE_CACHE_SECONDS",
+    "SEARCH_INDEX_TAG",
     "LanguageBackendMixin",
     "Prefix",
     "has_prefix",
@@ -38,6 +41,7 @@ __all__ = [
     "clear_locale_cache",
     "filtered_locale_ids",
     "has_locale",
+    "index_changed",
     "language_of",
     "locale_languages",
 ]
@@ -51,6 +55,16 @@ logger = logging.getLogger("search")
 LOCALE_CACHE_SECONDS = 300
 
 _locale_cache = {}
+
+#: The dependency tag of what was read from the search index (cms.core.page_cache): every
+#: write to an index bumps it, so that the results kept in the shared cache
+#: (search.site.cache) are found again once the background worker has indexed a change.
+SEARCH_INDEX_TAG = "search:index"
+
+
+def index_changed():
+    """Mark what was read from the search index out of date."""
+    bump(SEARCH_INDEX_TAG)
 
 
 def has_locale(model):
@@ -249,6 +263,7 @@ class LanguageBackendMixin:
             return
         try:
             super().add(obj)
+            index_changed()
         except Exception as error:
             if not (record and self.catch_indexing_errors):
                 raise
@@ -266,6 +281,7 @@ class LanguageBackendMixin:
             return
         try:
             super().delete(obj)
+            index_changed()
         except Exception as error:
             if not (record and self.catch_indexing_errors):
                 raise
@@ -276,6 +292,13 @@ class LanguageBackendMixin:
     def delete_by_id(self, model, object_id):
         """Remove a deleted object, known only by its model and primary key."""
         self.get_index_for_model(model).delete_item(model(pk=object_id))
+        index_changed()
+
+    def add_bulk(self, model, obj_list):
+        """Index objects in bulk (a rebuild, an import)."""
+        result = super().add_bulk(model, obj_list)
+        index_changed()
+        return result
 
     # --- which objects this backend holds ---------------------------------------------------
 

@@ -26,6 +26,7 @@ from cms.snippets.terms import load_terms
 from .. import highlight
 from ..analysis import SOURCE_LANGUAGE
 from ..analysis import query_terms as analysed_terms
+from .cache import cached_search
 from .promotions import promoted_pages
 from .query import SearchUnavailable, highlight_terms, plain_words
 from .ranking import Candidate, rank
@@ -141,13 +142,20 @@ def search_partners(method, locale, query, alias, limit=MAX_HITS):
     return run(f"partner {method}", call, query)
 
 
-def _names_match(text, query):
-    """Whether every word of `query` is found in `text` (a partner's English name and
-    acronym), read as English: "banks" finds "Bank", "afdb" finds "AfDB"."""
-    words = plain_words(query)
-    return bool(words) and all(
-        highlight.matches(text, [word, *analysed_terms(word, SOURCE_LANGUAGE)]) for word in words
-    )
+def _names_matcher(query):
+    """A test of whether every word of `query` is found in a text (a partner's English name
+    and acronym), read as English: "banks" finds "Bank", "afdb" finds "AfDB". Each word's
+    terms are analysed once for all the partners tested (a word such as "Africa" finds
+    hundreds by their mandates, each tested here), and keep what they matched."""
+    words = [
+        highlight.prepare_terms([word, *analysed_terms(word, SOURCE_LANGUAGE)])
+        for word in plain_words(query)
+    ]
+
+    def names_match(text):
+        return bool(words) and all(highlight.matches(text, terms) for terms in words)
+
+    return names_match
 
 
 def search_partners_by_english_name(locale, query, limit=MAX_HITS, method="search"):
@@ -177,12 +185,13 @@ def search_partners_by_english_name(locale, query, limit=MAX_HITS, method="searc
         return _values(results, fields)
 
     rows = []
+    names_match = _names_matcher(query)
     for pk, key, name, acronym, local_pk, local_name in run(
         f"partner {method} by English name", call, query
     ):
         # Autocomplete reads names and acronyms only; a search reads the mandate and the
         # staff-only other names too, which must not find a partner here.
-        if method == "search" and not _names_match(f"{name} {acronym}", query):
+        if method == "search" and not names_match(f"{name} {acronym}"):
             continue
         translated = local_pk is not None
         rows.append(
@@ -317,11 +326,28 @@ def search_site(query, language_code, request=None, *, areas=(), statuses=()):
     locale = results.locale = scope.locale
     if locale is None:
         return results
-    alias = backend_alias(language_code)
     if scope.public_q is None:
         # No live home page of this language on this site: nothing of it is public.
         return results
 
+    def compute(results):
+        _find(results, scope, query, language_code, areas, statuses)
+
+    return cached_search(
+        results,
+        compute,
+        request,
+        query,
+        language_code,
+        sorted(set(areas)),
+        sorted(set(statuses)),
+    )
+
+
+def _find(results, scope, query, language_code, areas, statuses):
+    """What `search_site` finds, computed (see `cache` for when it is not)."""
+    locale = scope.locale
+    alias = backend_alias(language_code)
     promotions = promoted_pages(query, scope)
     promoted = {promotion.pk for promotion in promotions}
 

@@ -15,6 +15,7 @@ from cms.snippets.models import Partner, PartnerKind
 from cms.snippets.terms import load_terms
 
 from .. import highlight
+from .cache import cached_hits
 from .results import OPPORTUNITY, PAGE, PARTNER, TYPES, Hit
 from .scope import SearchScope
 
@@ -122,7 +123,12 @@ def _partner_records(ids, results):
 
 def load_hits(results, selection, request=None):
     """The `Hit`s of `selection` (a list of (type, id), e.g. a slice of `results.flat()`),
-    in its order: a fixed number of queries whatever its length."""
+    in its order: a fixed number of queries whatever its length (none when the same results
+    were shown since the site last changed: `cache`)."""
+    return cached_hits(results, selection, request, lambda: _load(results, selection, request))
+
+
+def _load(results, selection, request):
     by_type = {kind: [pk for kind_, pk in selection if kind_ == kind] for kind in TYPES}
     scope = results.scope or SearchScope(results.language_code, request)
     loaded = {
