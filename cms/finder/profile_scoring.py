@@ -38,6 +38,8 @@ _TEXT_FIELDS = ("name", "acronym", "aliases", "mandate")
 #: The components of a score that come from the profile, after the agreement ones.
 _PROFILE_KEYS = ("priorities", "beneficiaries", "funding", "profile_text")
 _NO_AGREEMENT_POINTS = (0.0, 0.0, 0.0, 0.0)
+#: The digits of `round` for each of the eight components (to the cent).
+_CENTS = (2,) * 8
 
 
 def english_partners():
@@ -106,6 +108,13 @@ class Profiles:
         english_by_key = {row["translation_key"]: pk for pk, row in self.partners.items()}
         self.text_hits = _profile_text_hits(criteria.words, criteria.word_languages, english_by_key)
         self.country_region = country_regions(criteria) if regions_of is None else regions_of
+        #: How many areas, places, funding types and words the request has.
+        self.requested = (
+            len(criteria.areas),
+            len(criteria.regions) + len(criteria.countries),
+            len(criteria.funding_types),
+            len(criteria.words),
+        )
 
     def candidates(self, scored):
         """The partners that may score: those with agreement points (`scored`) or a profile
@@ -126,6 +135,8 @@ class Profiles:
         criteria = self.criteria
         regions = self.regions.get(pk, set())
         countries = self.countries.get(pk, set())
+        if not (regions or countries):  # most partners of a search
+            return 0
         found = len(regions & criteria.regions) + len(countries)
         found += sum(
             NEARBY_PLACE_MATCH
@@ -136,16 +147,12 @@ class Profiles:
 
     def _profile_values(self, pk):
         """The (priorities, beneficiaries, funding, profile_text) points of partner `pk`."""
-        criteria = self.criteria
+        areas, places, funding, words = self.requested
         return (
-            _share(PRIORITY_AREA_POINTS, len(self.priorities.get(pk, ())), len(criteria.areas)),
-            _share(
-                BENEFICIARY_PLACE_POINTS,
-                self._place_share(pk),
-                len(criteria.regions) + len(criteria.countries),
-            ),
-            _share(FUNDING_TYPE_POINTS, len(self.funding.get(pk, ())), len(criteria.funding_types)),
-            _share(PROFILE_TEXT_POINTS, len(self.text_hits.get(pk, ())), len(criteria.words)),
+            _share(PRIORITY_AREA_POINTS, len(self.priorities.get(pk, ())), areas),
+            _share(BENEFICIARY_PLACE_POINTS, self._place_share(pk), places),
+            _share(FUNDING_TYPE_POINTS, len(self.funding.get(pk, ())), funding),
+            _share(PROFILE_TEXT_POINTS, len(self.text_hits.get(pk, ())), words),
         )
 
     def points(self, pk):
@@ -156,7 +163,7 @@ class Profiles:
         """Every component of partner `pk`'s score rounded to the cent, in COMPONENT_KEYS
         order."""
         agreement = _NO_AGREEMENT_POINTS if agreement_points is None else agreement_points
-        return tuple(round(points, 2) for points in (*agreement, *self._profile_values(pk)))
+        return tuple(map(round, (*agreement, *self._profile_values(pk)), _CENTS))
 
     def score(self, pk, agreement_points):
         """The score `breakdown` gives, without building the breakdown: a search ranks about
