@@ -247,16 +247,20 @@ def test_query_count_does_not_grow_with_partners_and_agreements(vocab, archive):
         funding_types={vocab["grant"].pk},
         text="security cooperation",
     )
+    # The partners kept in the shared cache are read again once after a change: each count
+    # is taken warm.
     _grow(vocab, 0, 3)
+    rank_partners(criteria, language="fr")
     with CaptureQueriesContext(connection) as few:
         small = rank_partners(criteria, language="fr")
     _grow(vocab, 3, 30)
+    rank_partners(criteria, language="fr")
     with CaptureQueriesContext(connection) as many:
         large = rank_partners(criteria, language="fr")
 
     assert large.total > small.total
     assert len(many.captured_queries) == len(few.captured_queries)
-    assert len(many.captured_queries) <= 15
+    assert len(many.captured_queries) <= 14
 
 
 def test_the_ranking_does_not_depend_on_how_many_results_are_asked_for(vocab, archive):
