@@ -111,6 +111,28 @@ class FacetDefinition:
         give at least one result, and the selected ones whatever their count."""
         raise NotImplementedError
 
+    #: Whether the facet counts the opportunities' own columns (`aggregates`, `from_totals`):
+    #: such facets are counted together in one query when they share their opportunities.
+    by_columns = False
+
+
+class ColumnFacet(FacetDefinition):
+    """A facet counted on the opportunities' own columns: as named counts (`aggregates`) that
+    one query may hold beside those of other such facets."""
+
+    by_columns = True
+
+    def aggregates(self):
+        """{name: Count(...)} of the facet's values (names prefixed with the param)."""
+        raise NotImplementedError
+
+    def from_totals(self, totals, selected):
+        """The facet's values from the counts of `aggregates` (by their names)."""
+        raise NotImplementedError
+
+    def count(self, scoped, selected, locale_id):
+        return self.from_totals(scoped.order_by().aggregate(**self.aggregates()), selected)
+
 
 class VocabularyFacet(FacetDefinition):
     """A controlled vocabulary linked to opportunities through an orderable relation."""
@@ -205,7 +227,7 @@ class CountryFacet(FacetDefinition):
         return sorted(values, key=lambda value: collation_key(value.label))
 
 
-class ChoiceFacet(FacetDefinition):
+class ChoiceFacet(ColumnFacet):
     """A field of the opportunity with fixed choices (kind, status)."""
 
     def __init__(self, param, label, field_name, choices):
@@ -220,13 +242,18 @@ class ChoiceFacet(FacetDefinition):
     def q(self, values):
         return Q(**{f"{self.field_name}__in": values})
 
-    def count(self, scoped, selected, locale_id):
-        rows = scoped.order_by().values(self.field_name).annotate(total=Count("pk"))
-        totals = {row[self.field_name]: row["total"] for row in rows}
+    def aggregates(self):
+        return {
+            f"{self.param}__{value}": Count("pk", filter=Q(**{self.field_name: value}))
+            for value, _label in self.choices
+        }
+
+    def from_totals(self, totals, selected):
+        counts = {value: totals[f"{self.param}__{value}"] for value, _label in self.choices}
         return [
-            FacetValue(self.param, value, label, totals.get(value, 0), value in selected)
+            FacetValue(self.param, value, label, counts[value], value in selected)
             for value, label in self.choices
-            if totals.get(value) or value in selected
+            if counts[value] or value in selected
         ]
 
 
@@ -257,7 +284,7 @@ BUDGET_RANGES = [
 ]
 
 
-class BudgetFacet(FacetDefinition):
+class BudgetFacet(ColumnFacet):
     """A few fixed ranges of estimated budget; an opportunity without a budget is in none."""
 
     ranges = {budget_range.code: budget_range for budget_range in BUDGET_RANGES}
@@ -272,17 +299,18 @@ class BudgetFacet(FacetDefinition):
             condition |= self.ranges[value].q
         return condition
 
-    def count(self, scoped, selected, locale_id):
-        totals = scoped.order_by().aggregate(
-            **{
-                code: Count("pk", filter=budget_range.q)
-                for code, budget_range in self.ranges.items()
-            }
-        )
-        return [
-            FacetValue(self.param, code, budget_range.label, totals[code], code in selected)
+    def aggregates(self):
+        return {
+            f"{self.param}__{code}": Count("pk", filter=budget_range.q)
             for code, budget_range in self.ranges.items()
-            if totals[code] or code in selected
+        }
+
+    def from_totals(self, totals, selected):
+        counts = {code: totals[f"{self.param}__{code}"] for code in self.ranges}
+        return [
+            FacetValue(self.param, code, budget_range.label, counts[code], code in selected)
+            for code, budget_range in self.ranges.items()
+            if counts[code] or code in selected
         ]
 
 

@@ -139,16 +139,27 @@ def read_filters(query_dict):
 
 def count_facets(opportunities, state, locale_id):
     """Every facet with its values and counts: each counted among `opportunities` filtered
-    by the other facets' choices (one query per facet)."""
+    by the other facets' choices. One query per facet, except for the facets on the
+    opportunities' own columns (kind, status, budget) that nobody chose: those all count the
+    opportunities of every choice made, in one query together."""
+    shared = [
+        definition
+        for definition in FACETS
+        if definition.by_columns and not state.values_of(definition.param)
+    ]
+    totals = {}
+    if shared:
+        aggregates = {}
+        for definition in shared:
+            aggregates.update(definition.aggregates())
+        totals = opportunities.filter(state.q()).order_by().aggregate(**aggregates)
     facets = []
     for definition in FACETS:
-        scoped = opportunities.filter(state.q(except_param=definition.param))
         selected = state.values_of(definition.param)
-        facets.append(
-            Facet(
-                param=definition.param,
-                label=definition.label,
-                values=definition.count(scoped, selected, locale_id),
-            )
-        )
+        if definition in shared:
+            values = definition.from_totals(totals, selected)
+        else:
+            scoped = opportunities.filter(state.q(except_param=definition.param))
+            values = definition.count(scoped, selected, locale_id)
+        facets.append(Facet(param=definition.param, label=definition.label, values=values))
     return facets
