@@ -15,6 +15,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as country_names
 
+from cms.core.page_cache import cached_value
 from cms.snippets.country_names import code_for_name
 from cms.snippets.models import (
     BeneficiaryRegion,
@@ -109,15 +110,8 @@ UNKNOWN = {
 UNKNOWN_COUNTRY = _("Unknown country: “%(value)s”.")
 
 
-def resolve_terms(model, values):
-    """The ids of the English rows of `model` named by `values` (codes, or names in any
-    language, without regard to case or accents), in one query.
-
-    Raises UnknownTerm for the first value that names nothing.
-    """
-    values = [value for value in (str(v).strip() for v in values) if value]
-    if not values:
-        return frozenset()
+def _read_term_names(model):
+    """{code or name in any language, folded: the id of the term's English row, or None}."""
     rows = list(
         model.objects.values_list("translation_key", "locale__language_code", "code", "name", "pk")
     )
@@ -128,12 +122,35 @@ def resolve_terms(model, values):
     for key, _language, code, name, _pk in rows:
         names.setdefault(_folded(code), key)
         names.setdefault(_folded(name), key)
+    return {folded: english.get(key) for folded, key in names.items()}
+
+
+def _term_names(model):
+    """`_read_term_names`, kept in the shared cache until a vocabulary, a locale or the site
+    changes: every search named its terms by reading and folding the whole vocabulary."""
+    return cached_value(
+        f"finder:term-names:{model._meta.label_lower}",
+        ("data:vocabularies", "site"),
+        lambda: _read_term_names(model),
+    )
+
+
+def resolve_terms(model, values):
+    """The ids of the English rows of `model` named by `values` (codes, or names in any
+    language, without regard to case or accents), in one query at most.
+
+    Raises UnknownTerm for the first value that names nothing.
+    """
+    values = [value for value in (str(v).strip() for v in values) if value]
+    if not values:
+        return frozenset()
+    names = _term_names(model)
     found = set()
     for value in values:
-        key = names.get(_folded(value))
-        if key is None or key not in english:
+        pk = names.get(_folded(value))
+        if pk is None:
             raise UnknownTerm(UNKNOWN[model], value)
-        found.add(english[key])
+        found.add(pk)
     return frozenset(found)
 
 

@@ -1,16 +1,17 @@
-"""The partners the finder keeps in the shared cache (their English records, and the text of
-every record that the free text is looked for in) follow every way partners are written: a
-save in the admin, the demo loader and the scale generator (`changes_in_bulk`), and an
-import that creates partners. A search right after the change finds what it says."""
+"""What the finder keeps in the shared cache follows every way records are written: the
+partners (their English records, and the text of every record that the free text is looked
+for in) after a save in the admin, the demo loader and the scale generator
+(`changes_in_bulk`), and an import that creates partners; the names of the vocabularies'
+terms after a save. A search right after the change finds what it says."""
 
 import pytest
 from wagtail.models import Locale
 
-from cms.finder.criteria import Criteria
+from cms.finder.criteria import Criteria, UnknownTerm, resolve_terms
 from cms.finder.ranking import rank_partners
 from cms.imports.service import run_import
 from cms.publishing.page_cache import changes_in_bulk
-from cms.snippets.factories import PartnerFactory
+from cms.snippets.factories import PartnerFactory, ThematicAreaFactory
 from cms.snippets.models import Partner
 from tests.imports.conftest import (  # noqa: F401 (fixtures)
     _private_storage,
@@ -73,3 +74,16 @@ def test_partners_created_by_an_import_are_searched(vocabulary):  # noqa: F811 (
     assert result.ok, [str(problem) for problem in result.problems]
 
     assert found("zephyrlink") == {"Zephyrlink Consortium": ("zephyrlink",)}
+
+
+def test_a_term_renamed_or_added_is_named_right_away(vocab):
+    area = vocab["cyber"]
+    assert resolve_terms(type(area), ["cybersecurity"]) == {area.pk}
+    with pytest.raises(UnknownTerm):
+        resolve_terms(type(area), ["Cyber resilience"])
+
+    area.name = "Cyber resilience"
+    area.save()
+    assert resolve_terms(type(area), ["cyber resilience"]) == {area.pk}
+    space = ThematicAreaFactory(code="space", name="Space")
+    assert resolve_terms(type(area), ["Space", "cybersecurity"]) == {space.pk, area.pk}
