@@ -92,6 +92,11 @@ def _urls(client, language):
 
 def _queries(client, url):
     client.get(url)  # warm: content types, site root paths, the cached figures
+    return counted_get(client, url)
+
+
+def counted_get(client, url):
+    """The SQL statements of one anonymous request to `url` (which must answer 200)."""
     statements = []
 
     def count(execute, sql, params, many, context):

@@ -11,12 +11,11 @@ directory is.
 """
 
 import pytest
-from django.db import connection
 from django.test import override_settings
 
 from cms.pages.models import HomePage, PartnerDirectoryPage
 
-from .test_query_budget import LANGUAGES, PAGE_TYPES, _urls
+from .test_query_budget import LANGUAGES, PAGE_TYPES, _urls, counted_get
 
 BUDGET = 15
 
@@ -46,18 +45,7 @@ def _first_page(model, language):
 def _queries_after_publication(client, url, page):
     client.get(url)  # the process warm (content types), the frame in the shared cache
     page.save_revision().publish()
-    statements = []
-
-    def count(execute, sql, params, many, context):
-        # The test's transaction turns each atomic block into savepoints: not queries.
-        if not sql.lstrip().upper().startswith(("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO")):
-            statements.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return statements
+    return counted_get(client, url)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
