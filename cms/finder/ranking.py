@@ -173,4 +173,4 @@ def _localize_names(results, partners, language):
     ).values_list("translation_key", "name")
     for key, name in rows:
         if name:
-            keys[key].name = name
+            keys[str(key)].name = name
