@@ -5,6 +5,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cms.finder.weights import REASONS_LIMIT
 from cms.snippets.factories import PartnerFactory
@@ -130,3 +132,20 @@ def test_the_most_valuable_agreements_are_detailed_and_all_are_listed(
     assert best["agreements"] == [f"PROLIFIC-{index:02d}" for index in range(REASONS_LIMIT + 3)]
     assert [reason["reference"] for reason in best["reasons"]] == best["agreements"][:REASONS_LIMIT]
     assert best["more_reasons"] == 3
+
+
+def test_query_count_of_a_search(client, officer, vocab, archive):
+    """Warm (the partners and the terms' names the finder keeps are read again once after a
+    change): the session, the user and their permissions (4), the countries named (1), then
+    the ranking's 12: the latest signature, the countries' regions, the stated areas, regions
+    and countries, the words in capitals, the titles holding them, the sums, the link rows of
+    the partners shown and their agreements' areas, regions and countries."""
+    client.force_login(officer)
+    params = {**CYBER_AFR, "country": "KE", "text": "cooperation", "limit": "200"}
+    client.get(URL, params)
+    with CaptureQueriesContext(connection) as counted:
+        response = client.get(URL, params)
+
+    assert response.status_code == 200
+    assert len(response.json()) > 1
+    assert len(counted.captured_queries) == 17
