@@ -52,8 +52,10 @@ migrate: install ## Apply database migrations (SQLite unless DATABASE_URL is set
 # address it is served on, unless BASE_URL says otherwise.
 demo serve: export BASE_URL ?= http://127.0.0.1:$(PORT)
 
-# migrate has just run the system checks: the next two commands skip them.
-demo: migrate ## Load the demo archive and serve the site on http://127.0.0.1:$(PORT)
+# prepare_demo_database migrates, or on a new SQLite file restores the schema the migrations
+# build (cms/demo/schema.py), and runs the system checks: the next two commands skip them.
+demo: install ## Load the demo archive and serve the site on http://127.0.0.1:$(PORT)
+	$(PY) manage.py prepare_demo_database
 	$(PY) manage.py load_demo_data --skip-checks
 	$(PY) manage.py runserver --skip-checks 127.0.0.1:$(PORT)
 
