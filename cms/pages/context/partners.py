@@ -6,10 +6,9 @@ from itertools import groupby
 
 from django.http import Http404
 from django.utils import translation
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
 
 from cms.core import chrome
+from cms.core.plain_text import plain_summary
 from cms.core.templatetags.navigation_tags import breadcrumbs
 
 from ..models import PartnerDirectoryPage, RecognitionsPage
@@ -45,7 +44,7 @@ def profile_context(page, request, partner_id):
             {"title": page.title, "url": links.base_url, "is_current": False},
         ]
     recognitions = load_public_recognitions(language, links, partner_pk=partner.pk)
-    description = Truncator(" ".join(strip_tags(partner.mandate).split())).chars(200)
+    description = plain_summary(partner.mandate)
     return {
         "partner": partner,
         "agreements": load_public_agreements(partner.pk, vocabularies),
