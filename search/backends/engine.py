@@ -20,6 +20,11 @@ tested without a cluster; the engine modules (`search.backends.elasticsearch`,
 client library is needed by the other.
 """
 
+import datetime
+import decimal
+import uuid
+
+from django.db import models
 from modelsearch.index import AutocompleteField, SearchField, class_is_indexed
 from modelsearch.utils import deep_update
 
@@ -178,6 +183,15 @@ class LanguageMappingMixin:
         ):
             mapping["analyzer"] = analyzer_names(self.language)[0]
 
+    def _clean_value(self, value):
+        # A field's own value class (django-countries' Country of `Country.code`) is written
+        # as its text, as the database backends index it: the engines' JSON serializers
+        # refuse it, and the rebuild stopped at the first country.
+        value = super()._clean_value(value)
+        if value is None or isinstance(value, _DOCUMENT_VALUE_TYPES):
+            return value
+        return str(value)
+
     def get_mapping(self):
         mapping = super().get_mapping()
         text = analyzer_names(self.language)[0]
@@ -186,6 +200,24 @@ class LanguageMappingMixin:
                 field["analyzer"] = text
         return mapping
 
+
+#: Values a document takes as they are: JSON's own, those the engines' serializers convert
+#: (dates, decimals, UUIDs), and the related objects and lists modelsearch reads further.
+_DOCUMENT_VALUE_TYPES = (
+    str,
+    int,
+    float,
+    list,
+    tuple,
+    dict,
+    datetime.date,
+    datetime.time,
+    decimal.Decimal,
+    uuid.UUID,
+    models.Model,
+    models.Manager,
+    models.QuerySet,
+)
 
 _MAPPING_CLASSES = {}
 
