@@ -26,6 +26,7 @@ from cms.snippets.models import (
     ThematicArea,
 )
 from search.analysis import SOURCE_LANGUAGE, index_terms, read_query
+from search.backends.base import SEARCH_INDEX_TAG
 from search.synonyms import SYNONYMS_TAG
 
 from ..models import PartnerDirectoryPage
@@ -36,6 +37,7 @@ from ..public_records import (
     load_public_partners,
     name_initial,
 )
+from .directory_engine import engine_name_matches
 from .registry import builds
 
 __all__ = ["PAGE_SIZE", "DirectoryFilters", "FacetOption", "Letter", "directory_context"]
@@ -108,15 +110,27 @@ class NameQuery:
     folded text (found inside a name: "banq" finds "Banque") and as the search reads it in the
     visitor's language and in English (every word found, whatever its inflection, or one of
     its other forms: "фонды" finds "Фонд", "banks" finds "Bank", "البنك" finds "المصرف" by the
-    editors' synonyms, "cyber security" finds "cybersecurity"; search.analysis.read_query)."""
+    editors' synonyms, "cyber security" finds "cybersecurity"; search.analysis.read_query).
+
+    With a search engine, the engine reads the words instead (`directory_engine`): the
+    partners it found are `engine_matches`, and the names are not analysed here."""
 
     text: str
     folded: str
     local_terms: object
     english_terms: object
+    engine_matches: frozenset | None = None
 
     @classmethod
-    def read(cls, text, language_code):
+    def read(cls, text, language_code, engine_matches=None):
+        if engine_matches is not None:
+            return cls(
+                text=text,
+                folded=_fold(text),
+                local_terms=None,
+                english_terms=None,
+                engine_matches=engine_matches,
+            )
         return cls(
             text=text,
             folded=_fold(text),
@@ -133,6 +147,8 @@ class NameQuery:
     def matches(self, entry):
         if self.folded in entry.search_text:
             return True
+        if self.engine_matches is not None:
+            return entry.pk in self.engine_matches
         return any(
             reading and reading.matches(entry.terms)
             for reading in (self.local_terms, self.english_terms)
@@ -150,6 +166,8 @@ class DirectoryFilters:
     query: str = ""
     sort: str = "name"
     language_code: str = SOURCE_LANGUAGE
+    # The entries the search engine found by name, when it read the name box.
+    engine_matches: frozenset | None = None
 
     @property
     def active(self):
@@ -158,7 +176,7 @@ class DirectoryFilters:
     @cached_property
     def name_query(self):
         """The name box as a `NameQuery`, read once."""
-        return NameQuery.read(self.query, self.language_code)
+        return NameQuery.read(self.query, self.language_code, self.engine_matches)
 
     @classmethod
     def from_request(cls, params, kinds, areas, regions, language_code=SOURCE_LANGUAGE):
@@ -285,8 +303,12 @@ def directory_context(page, request):
     filters = DirectoryFilters.from_request(request.GET, kinds, areas, regions, language)
     if filters.query:
         depends_on(request, SYNONYMS_TAG)  # a name typed is read with the editors' synonyms
+        filters.engine_matches = engine_name_matches(filters.query, language)
+        if filters.engine_matches is not None:
+            depends_on(request, SEARCH_INDEX_TAG)  # what the engine holds of the names
 
-    entries = _entries(language, with_terms=bool(filters.query))
+    # The names' search terms are needed only when the directory reads the name box itself.
+    entries = _entries(language, with_terms=bool(filters.query) and filters.engine_matches is None)
     kind_counts = Counter(e.kind_id for e in entries if filters.matches(e, ignore="kind"))
     area_counts = Counter(
         area for e in entries if filters.matches(e, ignore="area") for area in e.areas
