@@ -27,11 +27,12 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # The sitemaps and the feeds are kept in the page cache until a page changes
-    # (cms/core/page_cache, cms/publishing/page_cache.py).
+    # (cms/core/page_cache, cms/publishing/page_cache.py); a language's sitemap lists the
+    # partner profiles too, so a partner's change renews it.
     path("sitemap.xml", cacheable("pages:all", "site")(sitemap_index), name="sitemap"),
     path(
         "sitemap-<str:section>.xml",
-        cacheable("pages:all", "site")(language_sitemap),
+        cacheable("pages:all", "data:partners", "site")(language_sitemap),
         name="language_sitemap",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),

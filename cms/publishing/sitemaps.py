@@ -2,7 +2,12 @@
 
 /sitemap.xml is an index of the sitemaps of the languages whose home page is live;
 /sitemap-<language>.xml lists the public pages of that language, each with the addresses of
-its public translations (hreflang alternates) and the date it was last published.
+its public translations (hreflang alternates) and the date it was last published; then the
+addresses that routable pages serve besides their own (Wagtail's `get_sitemap_urls`: the
+partner profiles, the list of agreements, the sponsors page), each with the same address
+under every public translation of its page; then the public views that are not pages
+(`PUBLIC_VIEWS`: the open-data page). Views kept from search engines (the site search, a
+subscriber's pages) are never listed.
 
 Wagtail's own sitemap lists the descendants of the site's root page only: with
 wagtail-localize the home page of each other language is a sibling of that root, so every
@@ -16,6 +21,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Max
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils.translation import override
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
@@ -23,7 +29,11 @@ from cms.core import languages
 from cms.core.templatetags.locale_tags import _versions
 from cms.publishing.seo import live_homes, public_pages, public_translations, site_for_request
 
-__all__ = ["LanguageSitemap", "language_sitemap", "robots_txt", "sitemap_index"]
+__all__ = ["PUBLIC_VIEWS", "LanguageSitemap", "language_sitemap", "robots_txt", "sitemap_index"]
+
+#: The views under the language prefix, not pages, that search engines should find: their
+#: URL names (each reversed without arguments in every language whose home page is live).
+PUBLIC_VIEWS = ("open_data_index",)
 
 
 class LanguageSitemap(Sitemap):
@@ -58,7 +68,9 @@ class LanguageSitemap(Sitemap):
         return self.request.build_absolute_uri(url)
 
     def _alternates(self, translations):
-        versions = _versions(translations, self.request, self.language_code)
+        return self._alternates_of(_versions(translations, self.request, self.language_code))
+
+    def _alternates_of(self, versions):
         alternates = [
             {"lang_code": version.code, "location": version.absolute_url} for version in versions
         ]
@@ -69,7 +81,22 @@ class LanguageSitemap(Sitemap):
         ]
         return alternates
 
-    def _extra_urls(self, item, own_location):
+    def _sub_page_alternates(self, item, path, translations):
+        """The alternates of an address under `item` (a route of a routable page): the same
+        route under each public translation of the page."""
+        own_url = item.get_url(self.request) or ""
+        if not own_url or not path.startswith(own_url) or path == own_url:
+            return []
+        sub_path = path[len(own_url) :]
+
+        def url_for(translation):
+            url = translation.get_url(self.request)
+            return url + sub_path if url else None
+
+        versions = _versions(translations, self.request, self.language_code, url_for)
+        return self._alternates_of(versions)
+
+    def _extra_urls(self, item, own_location, translations):
         """The addresses a page type adds to its own through `get_sitemap_urls`, made absolute
         on the host of the request like every other address of the sitemap."""
         if type(item).get_sitemap_urls is Page.get_sitemap_urls:
@@ -81,13 +108,49 @@ class LanguageSitemap(Sitemap):
             location = self._absolute(path)
             if not parts.path or location == own_location:
                 continue
-            extra.append({"alternates": [], **info, "item": item, "location": location})
+            alternates = info.get("alternates")
+            if alternates is None and not parts.query:
+                alternates = self._sub_page_alternates(item, parts.path, translations)
+            extra.append(
+                {**info, "alternates": alternates or [], "item": item, "location": location}
+            )
         return extra
+
+    def _view_urls(self):
+        """The public views that are not pages (`PUBLIC_VIEWS`), in the sitemap's language,
+        each with its address in the other languages; only in the languages whose home page
+        is public (a private home page keeps its language out of the sitemaps)."""
+        public_homes = set(
+            public_pages(self.homes)
+            .filter(pk__in=[home.pk for home in self.homes.values()])
+            .values_list("pk", flat=True)
+        )
+        homes = [home for home in self.homes.values() if home.pk in public_homes]
+        urls = []
+        for name in PUBLIC_VIEWS:
+
+            def url_for(home, name=name):
+                with override(home.locale.language_code):
+                    return reverse(name)
+
+            versions = _versions(homes, self.request, self.language_code, url_for)
+            own = [version for version in versions if version.is_current]
+            if own:
+                urls.append(
+                    {
+                        "item": None,
+                        "location": own[0].absolute_url,
+                        "lastmod": None,
+                        "alternates": self._alternates_of(versions),
+                    }
+                )
+        return urls
 
     def get_urls(self, page=1, site=None, protocol=None):
         """The entries of one page of the sitemap, on the host of the request; the public
         translations of all its pages come in one query."""
-        items = list(self.paginator.page(page).object_list)
+        page_of_items = self.paginator.page(page)
+        items = list(page_of_items.object_list)
         translations_by_key = {}
         for translation in public_translations(
             {item.translation_key for item in items}, self.homes
@@ -100,17 +163,18 @@ class LanguageSitemap(Sitemap):
             if not url:
                 continue
             location = self._absolute(url)
+            translations = translations_by_key.get(item.translation_key, [])
             urls.append(
                 {
                     "item": item,
                     "location": location,
                     "lastmod": item.last_published_at or item.latest_revision_created_at,
-                    "alternates": self._alternates(
-                        translations_by_key.get(item.translation_key, [])
-                    ),
+                    "alternates": self._alternates(translations),
                 }
             )
-            urls += self._extra_urls(item, location)
+            urls += self._extra_urls(item, location, translations)
+        if not page_of_items.has_next():
+            urls += self._view_urls()
 
         lastmods = [url.get("lastmod") for url in urls]
         if lastmods and None not in lastmods:

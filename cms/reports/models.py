@@ -45,6 +45,15 @@ class StatisticsPage(RoutablePageMixin, BasePage):
             view, args, kwargs = self.resolve_subpage("/")
         return super().serve(request, view, args, kwargs)
 
+    def get_sitemap_urls(self, request=None):
+        """The charts and the list of the agreements of the default period: both are pages
+        search engines should find (the files and other periods are reached from them)."""
+        own = super().get_sitemap_urls(request)
+        url = self.get_url(request)
+        if not url:
+            return own
+        return own + [{"location": url + self.reverse_subpage("agreements"), "lastmod": None}]
+
     @path("", name="statistics")
     def statistics(self, request):
         """The charts of the period asked for in the address."""

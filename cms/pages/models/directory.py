@@ -35,6 +35,20 @@ class PartnerDirectoryPage(RoutablePageMixin, BasePage):
             view, args, kwargs = self.resolve_subpage("/")
         return super().serve(request, view, args, kwargs)
 
+    def get_sitemap_urls(self, request=None):
+        """The directory and every funding partner's profile (one query for all of them):
+        profiles are the pages search engines should find partners by."""
+        from ..public_records import ProfileLinks, funding_partners, partner_slug
+
+        own = super().get_sitemap_urls(request)
+        links = ProfileLinks(self, request)
+        partners = funding_partners().order_by("name", "pk").values_list("pk", "name")
+        return own + [
+            {"location": url, "lastmod": None}
+            for url in (links.url(pk, partner_slug(name)) for pk, name in partners)
+            if url
+        ]
+
     @path("", name="directory")
     def directory(self, request):
         """The list of funding partners, filtered, sorted and paginated from the address."""

@@ -52,6 +52,14 @@ class SponsorshipIndexPage(RoutablePageMixin, BasePage):
             view, args, kwargs = self.resolve_subpage("/")
         return super().serve(request, view, args, kwargs)
 
+    def get_sitemap_urls(self, request=None):
+        """The sponsorship opportunities and the page of every event's sponsors."""
+        own = super().get_sitemap_urls(request)
+        url = self.get_url(request)
+        if not url:
+            return own
+        return own + [{"location": url + self.reverse_subpage("sponsors"), "lastmod": None}]
+
     @path("", name="index")
     def index_view(self, request):
         return self.render(request, context_overrides=context_for(self, request, view="index"))
