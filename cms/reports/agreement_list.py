@@ -7,6 +7,10 @@ archive, `snippets.view_agreement`). The public list leaves them out entirely, a
 included, and says under each year how many were left out, so that its counts agree with the
 published statistics (which count every agreement). The list takes a fixed number of queries,
 whatever the number of agreements.
+
+A visitor may narrow the list to one beneficiary region and one primary thematic area
+(`region=afr&area=cybersecurity`, codes that are the same in every language); the counts of
+the confidential agreements left out follow the same filters.
 """
 
 from collections import defaultdict
@@ -73,12 +77,18 @@ def _year_key(row):
     return str(row["signature_date"].year) if row["signature_date"] else UNDATED
 
 
-def agreement_list(period, language, *, confidential):
+def agreement_list(period, language, *, confidential, region=None, area=None):
     """The year groups of a period, oldest year first and the undated agreements last.
-    `confidential` says whether confidential agreements are listed."""
+    `confidential` says whether confidential agreements are listed; `region` and `area` (ids
+    of English terms) keep only the agreements that benefit that region or whose primary
+    area that is."""
     agreements = Agreement.objects.in_period(period.start, period.end).order_by(
         "signature_date", "reference"
     )
+    if region is not None:
+        agreements = agreements.filter(regions=region)
+    if area is not None:
+        agreements = agreements.filter(primary_area=area)
     listed = agreements if confidential else agreements.public()
     rows = list(
         listed.values(

@@ -1,5 +1,8 @@
-"""The figures of the partnerships on the home page: a few agreement figures of the last
-complete reporting period, added to the home page's context from here.
+"""The figures of the partnerships on the home page: a few agreement figures of the default
+reporting period, added to the home page's context from here.
+
+The period is the statistics page's default one (`periods.default_period`), so that the home
+page and the statistics it links to speak of the same years.
 
 They are agreement figures, computed by `agreement_stats` like the statistics page's, so
 they live with the reports; the home page (`cms.pages`, a floor below) does not import them:
@@ -14,17 +17,14 @@ from cms.pages.models import HomePage
 from cms.snippets.models import Agreement, Partner
 
 from .agreement_stats import FIGURES_TAGS, agreement_figures
+from .periods import default_period
 
-__all__ = ["FIGURES_PERIOD", "home_figures_context", "key_figures"]
+__all__ = ["home_figures_context", "key_figures"]
 
-#: The last complete reporting period of the agreements archive.
-FIGURES_PERIOD = (datetime.date(2014, 1, 1), datetime.date(2017, 12, 31))
 ARCHIVE_START = datetime.date(1865, 1, 1)
-FIGURES_CACHE_KEY = "home:key-figures:2014-2017"
 
 
-def _compute_figures():
-    start, end = FIGURES_PERIOD
+def _compute_figures(start, end):
     period = agreement_figures(start, end)
     return {
         "start_year": start.year,
@@ -42,7 +42,12 @@ def key_figures():
     """The few figures the home page shows, from the archive; kept in the shared cache until
     an agreement, a partner or a vocabulary changes. None when the archive has no agreement
     of the period."""
-    figures = cached_value(FIGURES_CACHE_KEY, FIGURES_TAGS, _compute_figures)
+    period = default_period()
+    figures = cached_value(
+        f"home:key-figures:{period.slug}",
+        FIGURES_TAGS,
+        lambda: _compute_figures(period.start, period.end),
+    )
     return figures if figures["new_agreements"] else None
 
 

@@ -2,9 +2,11 @@
 (`?start=2014-07-01&end=2015-06-30`).
 
 A year as start means its first day, a year as end its last day. Without a period, the
-latest four full years of the archive are shown (years that have ended and in which
-agreements were signed). Bad input never fails: the visitor gets a message in their
-language and the default period.
+period of the Bureau's latest report on its partnerships is shown (`default_period`, 2014-2017,
+WTDC-17's): the home page's figures are of the same period, computed from here, so that the
+two pages never show two different "current" periods. The latest four full years of the archive
+are one click away (`latest_full_years`). Bad input never fails: the visitor gets a message in
+their language and the default period.
 """
 
 import datetime
@@ -17,12 +19,24 @@ from django.utils.translation import gettext as _
 
 from .agreement_stats import archive_years
 
-__all__ = ["MAX_YEARS", "REPORT_PERIOD", "Period", "PeriodChoice", "default_period", "read_period"]
+__all__ = [
+    "FIRST_YEAR",
+    "MAX_YEARS",
+    "REPORT_PERIOD",
+    "Period",
+    "PeriodChoice",
+    "default_period",
+    "latest_full_years",
+    "read_period",
+]
 
 #: The longest period a visitor may ask for, in years.
 MAX_YEARS = 50
-#: The period of the source report (WTDC-17), offered as a one-click choice.
+#: The period of the Bureau's latest report on its partnerships (WTDC-17's, the source of the
+#: demo's figures): what the statistics page and the home page show by default.
 REPORT_PERIOD = (2014, 2017)
+#: The first year a visitor may ask for: the archive holds nothing older.
+FIRST_YEAR = 1900
 
 YEAR = re.compile(r"^\d{4}$")
 
@@ -82,7 +96,13 @@ class PeriodChoice:
         return self.typed if self.errors else self.period.params
 
 
-def default_period(today=None):
+def default_period():
+    """The period shown when the visitor chose none, on the statistics page and in the home
+    page's figures: the period of the Bureau's latest report (`REPORT_PERIOD`)."""
+    return Period.years(*REPORT_PERIOD)
+
+
+def latest_full_years(today=None):
     """The latest four full years in which agreements were signed (the four years before the
     current one when the archive is empty)."""
     today = today or timezone.localdate()
@@ -98,21 +118,19 @@ def _parse(value, *, end):
     value = value.strip()
     if YEAR.match(value):
         year = int(value)
-        if year < 1900:
-            return None
         return datetime.date(year, 12, 31) if end else datetime.date(year, 1, 1)
     if len(value) == 10:
         try:
-            date = datetime.date.fromisoformat(value)
+            return datetime.date.fromisoformat(value)
         except ValueError:
             return None
-        return date if date.year >= 1900 else None
     return None
 
 
 def read_period(params, today=None):
     """The period asked for in `params` (request.GET), with messages for what was wrong."""
-    default = default_period(today)
+    default = default_period()
+    last_year = (today or timezone.localdate()).year
     typed = {name: (params.get(name) or "")[:40] for name in ("start", "end")}
     errors = []
     dates = {}
@@ -126,6 +144,11 @@ def read_period(params, today=None):
             errors.append(
                 _("“%(value)s” is not a year or a date: write 2015 or 2015-06-30.")
                 % {"value": value}
+            )
+        elif not FIRST_YEAR <= parsed.year <= last_year:
+            errors.append(
+                _("“%(value)s” is out of range: choose years from %(first)d to %(last)d.")
+                % {"first": FIRST_YEAR, "last": last_year, "value": value}
             )
         dates[name] = parsed
     if not errors:

@@ -4,16 +4,19 @@ the list of the agreements of the period as a page and as files."""
 from django.http import Http404, HttpResponseBadRequest
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from cms.core import chrome
 from cms.core.money import format_usd
 from cms.core.spreadsheets import csv_response, xlsx_response
+from cms.snippets.models import BeneficiaryRegion, ThematicArea
+from cms.snippets.terms import load_terms
 
 from .agreement_list import agreement_list, may_see_confidential
 from .downloads import FORMATS, json_response
 from .figures import CHARTS, Statistics
-from .periods import REPORT_PERIOD, Period, read_period
+from .periods import latest_full_years, read_period
 
 __all__ = [
     "agreement_list_context",
@@ -35,15 +38,17 @@ def _subpage_url(page, request, name, query="", **kwargs):
     return f"{url}?{query}" if query else url
 
 
-def _period_links(page, request, choice, name):
-    """One-click periods: the default one (latest four full years) and the source report's."""
-    report = Period.years(*REPORT_PERIOD)
+def _period_links(page, request, choice, name, kept=""):
+    """One-click periods: the default one (the Bureau's latest report's, also the home page's)
+    and the latest four full years of the archive; `kept`: a query string they keep (the
+    list's filters)."""
     links = []
-    for period in dict.fromkeys([choice.default, report]):
+    for period in dict.fromkeys([choice.default, latest_full_years()]):
+        query = "&".join(part for part in (period.query, kept) if part)
         links.append(
             {
                 "label": f"{period.start.year}–{period.end.year}",
-                "url": _subpage_url(page, request, name, period.query),
+                "url": _subpage_url(page, request, name, query),
                 "current": period == choice.period,
             }
         )
@@ -151,18 +156,57 @@ def private_to_officers(request, response):
     return response
 
 
+def list_filters(params, language):
+    """The filters of the list of agreements, in the visitor's language: for the beneficiary
+    region and the primary thematic area, the terms to choose from and the one chosen (a code
+    of the address, `?region=afr&area=cybersecurity`; an unknown code chooses none)."""
+    filters = []
+    for name, model, label, everything in (
+        ("region", BeneficiaryRegion, _("Beneficiary region"), _("All regions")),
+        ("area", ThematicArea, _("Primary thematic area"), _("All thematic areas")),
+    ):
+        terms = load_terms(model, language)
+        chosen = terms.by_code.get((params.get(name) or "").strip())
+        filters.append(
+            {
+                "name": name,
+                "label": label,
+                "everything": everything,
+                "terms": list(terms),
+                "chosen": chosen,
+            }
+        )
+    return filters
+
+
+def _filter_query(filters):
+    return urlencode({f["name"]: f["chosen"].code for f in filters if f["chosen"] is not None})
+
+
+def _filtered_list(period, language, officer, filters):
+    chosen = {f["name"]: f["chosen"].pk if f["chosen"] else None for f in filters}
+    return agreement_list(period, language, confidential=officer, **chosen)
+
+
 def agreement_list_context(page, request):
-    """The agreements of the period asked for, grouped by year."""
+    """The agreements of the period asked for, grouped by year, in the region and the
+    thematic area chosen."""
     choice = read_period(request.GET)
     language = _language(page)
     officer = may_see_confidential(request.user)
     with translation.override(language):
-        groups = agreement_list(choice.period, language, confidential=officer)
+        filters = list_filters(request.GET, language)
+        kept = _filter_query(filters)
+        groups = _filtered_list(choice.period, language, officer, filters)
         query = choice.period.query
+        list_query = "&".join(part for part in (query, kept) if part)
         return {
             "period_choice": choice,
             "period": choice.period,
-            "period_links": _period_links(page, request, choice, "agreements"),
+            "period_links": _period_links(page, request, choice, "agreements", kept),
+            "filters": filters,
+            "filtered": bool(kept),
+            "kept_filters": [(f["name"], f["chosen"].code) for f in filters if f["chosen"]],
             "groups": groups,
             "agreement_count": sum(len(group.agreements) for group in groups),
             "left_out": sum(group.confidential_left_out for group in groups),
@@ -173,7 +217,7 @@ def agreement_list_context(page, request):
                 {
                     "format": file_format.upper(),
                     "url": _subpage_url(
-                        page, request, "agreements_file", query, file_format=file_format
+                        page, request, "agreements_file", list_query, file_format=file_format
                     ),
                 }
                 for file_format in LIST_FORMATS
@@ -192,7 +236,7 @@ def agreement_list_download(page, request, file_format):
         period, error = _period_or_error(request)
         if error:
             return private_to_officers(request, error)
-        groups = agreement_list(period, language, confidential=officer)
+        groups = _filtered_list(period, language, officer, list_filters(request.GET, language))
         header = [
             _("Year"),
             _("Reference"),

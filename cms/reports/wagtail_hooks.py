@@ -20,7 +20,7 @@ from cms.core.roles import LEADS, OFFICERS
 from .agreement_stats import agreement_figures
 from .figures import Chart, Row, Statistics, format_count
 from .models import StatisticsPage
-from .periods import REPORT_PERIOD, Period, default_period
+from .periods import default_period, latest_full_years
 
 
 def sees_figures_panel(user):
@@ -56,7 +56,7 @@ class AgreementFiguresPanel(Component):
 
     def get_context_data(self, parent_context):
         request = parent_context["request"]
-        periods = list(dict.fromkeys([default_period(), Period.years(*REPORT_PERIOD)]))
+        periods = list(dict.fromkeys([latest_full_years(), default_period()]))
         rows = []
         for period in periods:
             figures = agreement_figures(period.start, period.end)

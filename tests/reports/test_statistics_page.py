@@ -135,8 +135,11 @@ def test_arabic_chart_is_mirrored(client, statistics_pages, archive):
     [
         ("?start=abc&end=2016", "“abc” is not a year or a date"),
         ("?start=2017&end=2015", "The end of the period is before its start."),
+        ("?start=2017&end=2014", "The end of the period is before its start."),
         ("?start=1950&end=2016", "Choose a period of at most 50 years."),
         ("?start=2015-02-30", "“2015-02-30” is not a year or a date"),
+        ("?start=1850&end=2016", "“1850” is out of range: choose years from 1900 to"),
+        ("?start=2015&end=2999", "“2999” is out of range: choose years from 1900 to"),
     ],
 )
 def test_bad_periods_get_a_message_and_the_default_period(
@@ -147,16 +150,46 @@ def test_bad_periods_get_a_message_and_the_default_period(
     assert message in errors.get_text()
     typed = dict(item.split("=") for item in query[1:].split("&"))
     assert page.find("input", id="period-start")["value"] == typed["start"]
-    # The default period: the latest four full years of the archive, 2013-2016.
+    # The default period, the Bureau's latest report's: 2014-2017 (the home page's too).
     heading = page.find(id="statistics-summary-title").get_text()
-    assert "2013" in heading and "2016" in heading
+    assert "2014" in heading and "2017" in heading
 
 
-def test_the_source_reports_period_is_one_click_away(client, statistics_pages, archive):
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("fr", "La fin de la période est antérieure à son début."),
+        ("ar", "نهاية الفترة تسبق بدايتها."),
+    ],
+)
+def test_an_impossible_period_is_explained_in_the_visitors_language(
+    client, statistics_pages, archive, language, message
+):
+    page = soup(client.get(f"/{language}/statistics/?start=2017&end=2014"))
+    errors = page.find(class_="statistics-period__errors")
+    assert message in errors.get_text(" ", strip=True)
+    heading = page.find(id="statistics-summary-title").get_text()
+    assert "2014" in heading and "2017" in heading
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("fr", "est hors des limites"), ("ar", "خارج النطاق")],
+)
+def test_a_year_out_of_range_is_explained_in_the_visitors_language(
+    client, statistics_pages, archive, language, words
+):
+    page = soup(client.get(f"/{language}/statistics/?start=2015&end=2999"))
+    errors = page.find(class_="statistics-period__errors").get_text(" ", strip=True)
+    assert "2999" in errors and words in errors
+
+
+def test_the_latest_full_years_are_one_click_away(client, statistics_pages, archive):
     page = soup(client.get("/en/statistics/"))
     links = {a.get_text(): a["href"] for a in page.select(".statistics-period__presets a")}
-    assert links["2014–2017"] == "/en/statistics/?start=2014&end=2017"
-    assert page.select_one(".statistics-period__presets a[aria-current]").get_text() == "2013–2016"
+    # The archive's latest four full years (its last agreements were signed in 2016).
+    assert links["2013–2016"] == "/en/statistics/?start=2013&end=2016"
+    assert page.select_one(".statistics-period__presets a[aria-current]").get_text() == "2014–2017"
 
 
 def test_downloads_parse_back_to_the_same_numbers(client, statistics_pages, archive):
