@@ -12,10 +12,11 @@ closest spellings that would (`spelling`).
 import logging
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import OuterRef, Subquery
 from django.utils.html import strip_tags
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 
 from cms.pages.models import OpportunityPage, OpportunityThematicArea
@@ -344,6 +345,63 @@ def search_site(query, language_code, request=None, *, areas=(), statuses=()):
     )
 
 
+def _opportunity_types():
+    """The content type ids of opportunity pages (the type and any subclass of it)."""
+    models = [model for model in get_page_models() if issubclass(model, OpportunityPage)]
+    return {
+        content_type.pk for content_type in ContentType.objects.get_for_models(*models).values()
+    }
+
+
+def _search_pages(scope, query, alias):
+    """The opportunities ((id, status, title) in order) and the other pages ((id, content type
+    id, title) in order) found, at most MAX_HITS of each.
+
+    One query to the backend finds both (the same ranking: each found page's score is that of
+    its index entry, whatever the model searched), then one reads the opportunities' status.
+    Only when that query fills its limit, so that one group may have crowded out the other,
+    is each group searched on its own."""
+    locale = scope.locale
+    limit = 2 * MAX_HITS
+    found = _search_values(
+        "Page pages",
+        scope.public(Page.objects.filter(locale=locale)),
+        query,
+        alias,
+        ("pk", "content_type_id", "title"),
+        limit=limit,
+    )
+    if len(found) >= limit:
+        opportunities = _search_values(
+            "OpportunityPage pages",
+            scope.public(OpportunityPage.objects.filter(locale=locale)),
+            query,
+            alias,
+            ("pk", "status", "title"),
+        )
+        pages = _search_values(
+            "Page pages",
+            scope.public(Page.objects.filter(locale=locale)).not_type(OpportunityPage),
+            query,
+            alias,
+            ("pk", "content_type_id", "title"),
+        )
+        return opportunities, pages
+    opportunity_types = _opportunity_types()
+    opportunities = [row for row in found if row[1] in opportunity_types][:MAX_HITS]
+    pages = [row for row in found if row[1] not in opportunity_types][:MAX_HITS]
+    status = (
+        dict(
+            OpportunityPage.objects.filter(pk__in=[pk for pk, _type, _title in opportunities])
+            .order_by()
+            .values_list("pk", "status")
+        )
+        if opportunities
+        else {}
+    )
+    return [(pk, status.get(pk), title) for pk, _type, title in opportunities], pages
+
+
 def _find(results, scope, query, language_code, areas, statuses):
     """What `search_site` finds, computed (see `cache` for when it is not)."""
     locale = scope.locale
@@ -351,10 +409,8 @@ def _find(results, scope, query, language_code, areas, statuses):
     promotions = promoted_pages(query, scope)
     promoted = {promotion.pk for promotion in promotions}
 
-    opportunities = scope.public(OpportunityPage.objects.filter(locale=locale))
-    rows = _search_values(
-        "OpportunityPage pages", opportunities, query, alias, ("pk", "status", "title")
-    )
+    opportunity_rows, page_rows = _search_pages(scope, query, alias)
+    rows = opportunity_rows
     titles = {pk: title for pk, _status, title in rows}
     facet_rows = [
         *(
@@ -368,8 +424,7 @@ def _find(results, scope, query, language_code, areas, statuses):
     areas = list(dict.fromkeys(areas))
     results.ids[OPPORTUNITY] = _opportunity_facets(results, facet_rows, areas, statuses)
 
-    pages = scope.public(Page.objects.filter(locale=locale)).not_type(OpportunityPage)
-    rows = _search_values("Page pages", pages, query, alias, ("pk", "content_type_id", "title"))
+    rows = page_rows
     results.ids[PAGE] = [promotion.pk for promotion in promotions if promotion.type == PAGE]
     results.ids[PAGE] += [pk for pk, _type, _title in rows if pk not in promoted]
     results.page_types = {pk: content_type for pk, content_type, _title in rows}
