@@ -163,11 +163,13 @@ def _launched():
 @pytest.fixture
 def open_page(chromium):
     """Open an address in a fresh browser context whose preferred language is `locale`
-    (sent as Accept-Language); returns the Playwright page."""
+    (sent as Accept-Language); returns the Playwright page. Other settings of the context
+    may be given (a phone's `viewport` and `is_mobile`, `java_script_enabled=False`)."""
     contexts = []
 
-    def _open(url, locale="en-GB"):
-        context = chromium.new_context(locale=locale, viewport={"width": 1280, "height": 800})
+    def _open(url, locale="en-GB", **options):
+        options = {"viewport": {"width": 1280, "height": 800}, **options}
+        context = chromium.new_context(locale=locale, **options)
         context.set_default_timeout(15_000)
         contexts.append(context)
         page = context.new_page()

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from tests.reports.conftest import addendum, archive, statistics_pages, vocab  # noqa: F401
 
 PHONE = {"width": 390, "height": 844}
+ON_A_PHONE = {"viewport": PHONE, "is_mobile": True}
 PERIOD = "start=2015&end=2016"
 
 # The width of the page's layout (the phone's screen: a phone browser zooms out to show a page
@@ -24,28 +25,11 @@ TABLE_BOXES = """() => [...document.querySelectorAll('.table-scroll')].map(box =
 }))"""
 
 
-@pytest.fixture
-def open_phone(chromium):
-    contexts = []
-
-    def _open(url, locale):
-        context = chromium.new_context(locale=locale, viewport=PHONE, is_mobile=True)
-        context.set_default_timeout(15_000)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(url)
-        return page
-
-    yield _open
-    for context in contexts:
-        context.close()
-
-
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_agreements_and_statistics_fit_a_phone(
     live_server,
-    open_phone,
+    open_page,
     axe_violations,
     statistics_pages,  # noqa: F811 - the imported fixture
     archive,  # noqa: F811
@@ -56,7 +40,9 @@ def test_agreements_and_statistics_fit_a_phone(
         ("fr", "fr-FR", "Accords (2015)"),
         ("ar", "ar", "2015"),
     ):
-        page = open_phone(f"{live_server.url}/{language}/statistics/agreements/?{PERIOD}", locale)
+        page = open_page(
+            f"{live_server.url}/{language}/statistics/agreements/?{PERIOD}", locale, **ON_A_PHONE
+        )
         assert page.evaluate(LAYOUT_WIDTH) == PHONE["width"]
         assert page.evaluate(PAGE_OVERFLOW) <= 0, language
         boxes = page.evaluate(TABLE_BOXES)
@@ -76,7 +62,9 @@ def test_agreements_and_statistics_fit_a_phone(
         )
         assert page.evaluate("() => window.scrollX") == 0, language
 
-        statistics = open_phone(f"{live_server.url}/{language}/statistics/?{PERIOD}", locale)
+        statistics = open_page(
+            f"{live_server.url}/{language}/statistics/?{PERIOD}", locale, **ON_A_PHONE
+        )
         assert statistics.evaluate(PAGE_OVERFLOW) <= 0, language
         assert axe_violations(statistics) == [], language
 
@@ -85,20 +73,20 @@ def test_agreements_and_statistics_fit_a_phone(
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_filters_without_javascript_on_a_phone(
     live_server,
-    chromium,
+    open_page,
     statistics_pages,  # noqa: F811 - the imported fixture
     archive,  # noqa: F811
 ):
     cache.clear()
-    context = chromium.new_context(locale="fr-FR", viewport=PHONE, java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(f"{live_server.url}/fr/statistics/agreements/?{PERIOD}")
-        page.select_option("#agreement-filter-region", label="Afrique")
-        page.get_by_role("button", name="Appliquer les filtres").click()
-        page.wait_for_url("**region=afr**")
-        references = page.locator(".agreement-table tbody th").all_inner_texts()
-        assert [text.strip() for text in references] == ["A-2015-1", "A-2015-2"]
-        assert "start=2015" in page.url and "end=2016" in page.url
-    finally:
-        context.close()
+    page = open_page(
+        f"{live_server.url}/fr/statistics/agreements/?{PERIOD}",
+        "fr-FR",
+        viewport=PHONE,
+        java_script_enabled=False,
+    )
+    page.select_option("#agreement-filter-region", label="Afrique")
+    page.get_by_role("button", name="Appliquer les filtres").click()
+    page.wait_for_url("**region=afr**")
+    references = page.locator(".agreement-table tbody th").all_inner_texts()
+    assert [text.strip() for text in references] == ["A-2015-1", "A-2015-2"]
+    assert "start=2015" in page.url and "end=2016" in page.url
