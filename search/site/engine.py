@@ -378,6 +378,7 @@ def _search_pages(scope, query, alias):
             query,
             alias,
             ("pk", "status", "title"),
+            limit=MAX_HITS,
         )
         pages = _search_values(
             "Page pages",
@@ -385,6 +386,7 @@ def _search_pages(scope, query, alias):
             query,
             alias,
             ("pk", "content_type_id", "title"),
+            limit=MAX_HITS,
         )
         return opportunities, pages
     opportunity_types = _opportunity_types()
