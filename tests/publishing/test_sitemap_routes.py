@@ -12,10 +12,9 @@ from cms.publishing.sitemaps import language_sitemap
 from cms.reports.models import StatisticsPage
 from cms.sponsorship.models import SponsorshipIndexPage
 from tests.pages.directory import data
-from tests.pages.directory.fixtures import make_site
+from tests.pages.directory.fixtures import _clear_cache, make_site  # noqa: F401 (fixture)
+from tests.publishing.seo.xml import sitemap_urls
 from tests.rollback import rolled_back
-
-from .xml import sitemap_urls
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,12 @@ import json
 import pytest
 
 from tests.pages.directory import data
-from tests.pages.directory.fixtures import directories, homes, vocab  # noqa: F401 (fixtures)
+from tests.pages.directory.fixtures import (  # noqa: F401 (fixtures)
+    _clear_cache,
+    directories,
+    homes,
+    vocab,
+)
 from tests.pages.html import parse
 
 pytestmark = pytest.mark.django_db
