@@ -216,18 +216,27 @@ def live_client():
     return get_search_backend("en").es
 
 
-@pytest.fixture(scope="module")
-def live(corpus, django_db_blocker):
-    """The search settings of the live cluster, where the corpus has been indexed."""
+def live_settings(prefix):
+    """The search settings of the live cluster, with indexes named `prefix`...; the tests
+    that need it are skipped without a cluster (failed with REQUIRE_LIVE_SEARCH_TESTS=1), and
+    failed when it does not answer. Also used by tests/pages/directory/test_engine.py."""
     if not LIVE_URL:
         message = "No search cluster: set SEARCH_TEST_URL (e.g. after `make opensearch`)"
         if LIVE_REQUIRED:
             pytest.fail(f"{message}; REQUIRE_LIVE_SEARCH_TESTS=1", pytrace=False)
         pytest.skip(message)
-    backends = search_backends(LIVE_URL, engine=LIVE_ENGINE, prefix=LIVE_PREFIX, timeout=30)
+    backends = search_backends(LIVE_URL, engine=LIVE_ENGINE, prefix=prefix, timeout=30)
     with override_settings(WAGTAILSEARCH_BACKENDS=backends):
         if not live_client().ping():
             pytest.fail(f"The search cluster at {LIVE_URL} does not answer", pytrace=False)
+    return backends
+
+
+@pytest.fixture(scope="module")
+def live(corpus, django_db_blocker):
+    """The search settings of the live cluster, where the corpus has been indexed."""
+    backends = live_settings(LIVE_PREFIX)
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
         try:
             with django_db_blocker.unblock():
                 call_command("rebuild_search_index", verbosity=0)

@@ -22,7 +22,7 @@ from modelsearch.backends import get_search_backend
 
 from cms.snippets.models import Partner
 from search.backends.config import search_backends
-from tests.search.test_elasticsearch import LIVE_ENGINE, LIVE_REQUIRED, LIVE_URL, UNREACHABLE
+from tests.search.test_elasticsearch import UNREACHABLE, live_settings
 
 from . import data
 from .fixtures import from_records
@@ -43,17 +43,9 @@ def search_client():
 @pytest.fixture(scope="module")
 def engine_settings(built_records, django_db_blocker):
     """The search settings of the live cluster, with this module's (empty) indexes made."""
-    if not LIVE_URL:
-        message = "No search cluster: set SEARCH_TEST_URL (e.g. after `make opensearch`)"
-        if LIVE_REQUIRED:
-            pytest.fail(f"{message}; REQUIRE_LIVE_SEARCH_TESTS=1", pytrace=False)
-        pytest.skip(message)
-    backends = search_backends(LIVE_URL, engine=LIVE_ENGINE, prefix=PREFIX, timeout=30)
-    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
-        if not search_client().ping():
-            pytest.fail(f"The search cluster at {LIVE_URL} does not answer", pytrace=False)
-        with django_db_blocker.unblock():
-            call_command("rebuild_search_index", verbosity=0)
+    backends = live_settings(PREFIX)
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends), django_db_blocker.unblock():
+        call_command("rebuild_search_index", verbosity=0)
     yield backends
     with override_settings(WAGTAILSEARCH_BACKENDS=backends):
         search_client().indices.delete(index=f"{PREFIX}*")
