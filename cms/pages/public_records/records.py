@@ -14,14 +14,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.apps import apps
 from django.conf import settings
 from django.utils.text import slugify
 
 from cms.core.visibility import live_homes, public_pages, site_for_request
 from cms.snippets.models import SOURCE_LOCALE, Partner
 from cms.snippets.terms import Term, load_terms
-
-from ..models import PartnerDirectoryPage
 
 __all__ = [
     "SOURCE",
@@ -165,6 +164,12 @@ class Vocabularies:
         return self._lists[model]
 
 
+def _directory_model():
+    """The partner directory's page type, looked up by name: that type lists its profiles in
+    the sitemap through these links, so importing it here would close a cycle."""
+    return apps.get_model("pages", "PartnerDirectoryPage")
+
+
 class ProfileLinks:
     """Addresses of partner profiles under one partner-directory page (none without one)."""
 
@@ -185,7 +190,7 @@ class ProfileLinks:
         if there is one."""
         homes = live_homes(site_for_request(request))
         directory = (
-            public_pages(homes, language_code, model=PartnerDirectoryPage).order_by("path").first()
+            public_pages(homes, language_code, model=_directory_model()).order_by("path").first()
         )
         return cls(directory, request)
 
