@@ -362,46 +362,41 @@ def _search_pages(scope, query, alias):
     Only when that query fills its limit, so that one group may have crowded out the other,
     is each group searched on its own."""
     locale = scope.locale
+    pages = scope.public(Page.objects.filter(locale=locale))
+    page_fields = ("pk", "content_type_id", "title")
     limit = 2 * MAX_HITS
-    found = _search_values(
-        "Page pages",
-        scope.public(Page.objects.filter(locale=locale)),
-        query,
-        alias,
-        ("pk", "content_type_id", "title"),
-        limit=limit,
-    )
+    found = _search_values("Page pages", pages, query, alias, page_fields, limit=limit)
     if len(found) >= limit:
-        opportunities = _search_values(
-            "OpportunityPage pages",
-            scope.public(OpportunityPage.objects.filter(locale=locale)),
-            query,
-            alias,
-            ("pk", "status", "title"),
-            limit=MAX_HITS,
+        opportunities = scope.public(OpportunityPage.objects.filter(locale=locale))
+        return (
+            _search_values(
+                "OpportunityPage pages",
+                opportunities,
+                query,
+                alias,
+                ("pk", "status", "title"),
+                limit=MAX_HITS,
+            ),
+            _search_values(
+                "Page pages",
+                pages.not_type(OpportunityPage),
+                query,
+                alias,
+                page_fields,
+                limit=MAX_HITS,
+            ),
         )
-        pages = _search_values(
-            "Page pages",
-            scope.public(Page.objects.filter(locale=locale)).not_type(OpportunityPage),
-            query,
-            alias,
-            ("pk", "content_type_id", "title"),
-            limit=MAX_HITS,
-        )
-        return opportunities, pages
     opportunity_types = _opportunity_types()
     opportunities = [row for row in found if row[1] in opportunity_types][:MAX_HITS]
-    pages = [row for row in found if row[1] not in opportunity_types][:MAX_HITS]
-    status = (
-        dict(
+    others = [row for row in found if row[1] not in opportunity_types][:MAX_HITS]
+    status = {}
+    if opportunities:
+        status = dict(
             OpportunityPage.objects.filter(pk__in=[pk for pk, _type, _title in opportunities])
             .order_by()
             .values_list("pk", "status")
         )
-        if opportunities
-        else {}
-    )
-    return [(pk, status.get(pk), title) for pk, _type, title in opportunities], pages
+    return [(pk, status.get(pk), title) for pk, _type, title in opportunities], others
 
 
 def _find(results, scope, query, language_code, areas, statuses):
