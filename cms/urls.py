@@ -67,6 +67,8 @@ urlpatterns += i18n_patterns(
     path("", include("cms.opendata.page_urls")),
     path("", include("cms.sponsorship.urls")),
     path("", include("cms.alerts.urls")),
+    # The sender's page of their expression of interest (signed link; never cached).
+    path("", include("cms.interest.urls")),
     # Wagtail's pages, with the fallback to the English page (cms/core/serving.py).
     path("", include("cms.core.serving")),
     prefix_default_language=True,

@@ -1,7 +1,9 @@
-"""The two e-mails of an expression of interest: the notification to the opportunity's contact
-and the confirmation to its sender, each in plain text and HTML, in the reader's language.
+"""The e-mails of an expression of interest: the notification to the opportunity's contact,
+the confirmation to its sender and, at each change of its status, a note to the sender; each in
+plain text and HTML, in the reader's language. Those to the sender carry the signed link to the
+page of its status (links.py).
 
-Both are written to the outbox (`cms.core.outbox`) in the transaction that stores the
+The first two are written to the outbox (`cms.core.outbox`) in the transaction that stores the
 submission, each its own row, so that a failure to reach one address never holds back the
 other; the submission is their cause, and deleting it deletes them.
 """
@@ -12,18 +14,23 @@ from wagtail.models import Page
 from cms.core import languages, outbox
 from cms.core.emails import absolute, page_in, render
 
+from . import links
+
 __all__ = [
     "CONFIRMATION",
     "CONTACT",
+    "STATUS_CHANGED",
     "admin_url",
     "confirmation_email",
     "contact_email",
     "contact_language",
     "queue",
+    "status_email",
 ]
 
 CONTACT = "interest.contact"
 CONFIRMATION = "interest.confirmation"
+STATUS_CHANGED = "interest.status"
 
 #: The admin's read-only view of a submission (ExpressionOfInterestViewSet, named
 #: "expressions_of_interest"): the e-mail links there without importing the admin.
@@ -89,13 +96,37 @@ def confirmation_email(submission):
     anyone an e-mail with any content under the site's name.
     """
     page = submission.page.specific
-    context = {"submission": submission, "page": page, "page_url": absolute(page.get_url())}
+    context = {"page": page, "page_url": absolute(page.get_url())}
+    return _to_sender(submission, "interest/email/confirmation", context, page)
+
+
+def status_email(submission, change):
+    """The note to the sender that their expression of interest has a new status, in the
+    language they sent it in, with the signed link to its page (a fresh one, valid from now)."""
+    page = submission.page.specific if submission.page_id else None
+    language_code = submission.locale.language_code
+    context = {
+        "change": change,
+        "title": page_in(page, language_code).title if page else submission.page_title,
+    }
+    return _to_sender(submission, "interest/email/status", context, page)
+
+
+def _to_sender(submission, template, context, page):
+    """An e-mail to the sender in the language they sent it in, with the signed link to its
+    status page (a fresh one, valid from now); replying answers the opportunity's contact."""
+    context = {
+        "submission": submission,
+        "status_url": links.url(submission),
+        "link_days": links.link_days(),
+        **context,
+    }
     return render(
-        "interest/email/confirmation",
+        template,
         context,
         to=submission.email,
         language=submission.locale.language_code,
-        reply_to=[page.contact_email],
+        reply_to=[page.contact_email] if page else [],
     )
 
 

@@ -40,6 +40,12 @@ class ExpressionOfInterestFilterSet(WagtailFilterSet):
         empty_label=_("All"),
         widget=forms.RadioSelect,
     )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=ExpressionOfInterest.Status.choices,
+        empty_label=_("All"),
+        widget=forms.RadioSelect,
+    )
     locale = django_filters.ModelChoiceFilter(
         label=_("Language"), queryset=Locale.objects.order_by("language_code")
     )
@@ -49,4 +55,4 @@ class ExpressionOfInterestFilterSet(WagtailFilterSet):
 
     class Meta:
         model = ExpressionOfInterest
-        fields = ["page", "support", "locale", "created_at"]
+        fields = ["page", "support", "status", "locale", "created_at"]

@@ -9,8 +9,10 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
     """Django's model permissions, except that nobody adds or changes a record, superusers
     included: an expression of interest is what its sender wrote, kept as sent.
 
-    Viewing follows the "view" permission (roles.py); deleting the "delete" one, held by
-    administrators only, for a sender who asks for their details to be erased.
+    Viewing follows the "view" permission (cms/core/roles.py); deleting the "delete" one, held
+    by administrators only, for a sender who asks for their details to be erased. Setting its
+    status (what became of it, not what was sent) is the "set_status" action: the model
+    permission interest.set_status_expressionofinterest (roles.py).
     """
 
     READ_ONLY_ACTIONS = frozenset({"add", "change"})

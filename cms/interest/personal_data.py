@@ -24,6 +24,11 @@ def export(email):
             "email": record.email,
             "support": record.support,
             "message": record.message,
+            "status": record.status,
+            "status_history": [
+                {"status": change.status, "changed_at": change.changed_at.isoformat()}
+                for change in record.status_changes.all()
+            ],
             **consent_values(record),
         }
         for record in _records(email).order_by("pk")

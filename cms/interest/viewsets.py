@@ -1,10 +1,13 @@
-"""The read-only admin listing of expressions of interest, with filters and export."""
+"""The admin listing of expressions of interest, with filters and export; what was sent is
+read-only, its status is set on its record (admin_views.py)."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, LocaleColumn
 
 from cms.core.model_viewsets import AdminModelViewSet
 
+from .admin_views import ExpressionOfInterestInspectView, StatusView
 from .filters import ExpressionOfInterestFilterSet
 from .models import ExpressionOfInterest
 
@@ -13,7 +16,8 @@ __all__ = ["ExpressionOfInterestViewSet", "expression_of_interest_viewset"]
 
 class ExpressionOfInterestViewSet(AdminModelViewSet):
     """Expressions of interest as received: listed, filtered, searched, exported and read,
-    never edited (see permissions.ReadOnlyPermissionPolicy)."""
+    never edited (see permissions.ReadOnlyPermissionPolicy); their status is set on their
+    record by those the permission policy allows ("set_status")."""
 
     model = ExpressionOfInterest
     name = "expressions_of_interest"
@@ -23,6 +27,7 @@ class ExpressionOfInterestViewSet(AdminModelViewSet):
     menu_order = 250
     menu_label = _("Expressions of interest")
     inspect_view_enabled = True
+    inspect_view_class = ExpressionOfInterestInspectView
     copy_view_enabled = False
     add_to_reference_index = False
     # The model is not in the search index: search the database.
@@ -36,6 +41,7 @@ class ExpressionOfInterestViewSet(AdminModelViewSet):
         Column("page_title", label=_("Opportunity"), sort_key="page_title"),
         Column("contact_name", label=_("Contact")),
         Column("support", label=_("Support offered"), accessor="get_support_display"),
+        Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
         LocaleColumn(label=_("Language")),
         DateColumn("created_at", label=_("Received"), sort_key="created_at"),
     ]
@@ -48,6 +54,7 @@ class ExpressionOfInterestViewSet(AdminModelViewSet):
         "contact_name",
         "email",
         "support_label",
+        "status_label",
         "message",
         "consent_given_at",
         "privacy_notice_version",
@@ -61,12 +68,14 @@ class ExpressionOfInterestViewSet(AdminModelViewSet):
         "contact_name": _("Contact"),
         "email": _("E-mail"),
         "support_label": _("Support offered"),
+        "status_label": _("Status"),
         "message": _("Message"),
         "consent_given_at": _("Consent given at"),
         "privacy_notice_version": _("Privacy notice version"),
     }
     export_filename = "expressions-of-interest"
     inspect_view_fields = [
+        "status",
         "created_at",
         "page",
         "page_title",
@@ -86,6 +95,12 @@ class ExpressionOfInterestViewSet(AdminModelViewSet):
 
     def get_queryset(self, request):
         return ExpressionOfInterest.objects.select_related("page", "locale")
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("status/<int:pk>/", StatusView.as_view(viewset=self), name="status"),
+        ]
 
 
 expression_of_interest_viewset = ExpressionOfInterestViewSet()
