@@ -28,11 +28,12 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # The sitemaps and the feeds are kept in the page cache until a page changes
     # (cms/core/page_cache, cms/publishing/page_cache.py); a language's sitemap lists the
-    # partner profiles too, so a partner's change renews it.
+    # partner profiles and the public agreements' pages too, so a partner's or an
+    # agreement's change renews it.
     path("sitemap.xml", cacheable("pages:all", "site")(sitemap_index), name="sitemap"),
     path(
         "sitemap-<str:section>.xml",
-        cacheable("pages:all", "data:partners", "site")(language_sitemap),
+        cacheable("pages:all", "data:partners", "data:agreements", "site")(language_sitemap),
         name="language_sitemap",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
@@ -66,6 +67,8 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("", include("cms.opendata.page_urls")),
     path("", include("cms.sponsorship.urls")),
+    # An agreement's public page, /<language>/agreements/<reference>/ (cms/reports).
+    path("", include("cms.reports.page_urls")),
     path("", include("cms.alerts.urls")),
     # The sender's page of their expression of interest (signed link; never cached).
     path("", include("cms.interest.urls")),

@@ -1,9 +1,11 @@
-"""The public, read-only JSON API (version 1): opportunities, funding partners and
-recognitions, per language, paginated; its OpenAPI document at /api/v1/openapi.json."""
+"""The public, read-only JSON API (version 1): opportunities, funding partners,
+recognitions and public agreements, per language, paginated; its OpenAPI document at
+/api/v1/openapi.json."""
 
 from django.urls import reverse
 from ninja import NinjaAPI, Router
 
+from .agreements import router as agreements_router
 from .errors import install_error_handlers
 from .finder import router as finder_router
 from .languages import LANGUAGE_CODES
@@ -20,8 +22,9 @@ API_URLCONF = "cms.api.urls"
 
 DESCRIPTION = """Read-only data of the partnerships portal of the ITU Telecommunication
 Development Bureau: partnership opportunities (concepts, projects and regional initiatives
-that need partners), the funding-partner database (public fields only) and the recognitions
-of partners.
+that need partners), the funding-partner database (public fields only), the recognitions
+of partners and the public partnership agreements (never a confidential one), with filters
+by year, region, country, thematic area, partner and type.
 
 Every endpoint takes `lang` (en, fr, es, ru, ar or zh-hans; en by default) and answers in
 that language; lists take `page` and `page_size` (at most 100) and answer with `count`,
@@ -68,6 +71,7 @@ def api_root(request):
         "opportunities": absolute("list_opportunities"),
         "partners": absolute("list_partners"),
         "recognitions": absolute("list_recognitions"),
+        "agreements": absolute("list_agreements"),
         "openapi": absolute("openapi-json"),
         "languages": LANGUAGE_CODES,
     }
@@ -77,5 +81,6 @@ api.add_router("", root)
 api.add_router("", opportunities_router)
 api.add_router("", partners_router)
 api.add_router("", recognitions_router)
+api.add_router("", agreements_router)
 api.add_router("", search_router)
 api.add_router("", finder_router)

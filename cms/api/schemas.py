@@ -4,16 +4,21 @@ Every name is in the language asked for (`lang`), with the stable code of the te
 rich text is HTML with internal links resolved.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 
-from ninja import Schema
+from ninja import Field, Schema
 
 __all__ = [
+    "AgreementDetailOut",
+    "AgreementLinkOut",
     "AgreementOut",
+    "AgreementPageOut",
+    "AgreementPartnerOut",
     "ChoiceOut",
     "CountryOut",
     "ErrorOut",
     "OpportunityDetailOut",
+    "OpportunityLinkOut",
     "OpportunityOut",
     "OpportunityPageOut",
     "PartnerDetailOut",
@@ -182,11 +187,82 @@ class RecognitionPageOut(Schema):
     results: list[RecognitionOut]
 
 
+class AgreementPartnerOut(Schema):
+    """A partner that signed an agreement: its id (the same in every language, the one of
+    /partners/ for a funding partner), its name in the language asked for, its profile and
+    its role in the agreement."""
+
+    id: int
+    name: str
+    url: str | None
+    role: ChoiceOut
+
+
+class AgreementLinkOut(Schema):
+    """Another public agreement of the same amendment chain."""
+
+    reference: str
+    title: str
+    url: str | None
+    signature_date: date | None
+
+
+class OpportunityLinkOut(Schema):
+    """A published opportunity the agreement serves, in the language asked for where it is
+    translated (`lang` says which)."""
+
+    title: str
+    url: str
+    lang: str
+
+
+class AgreementDetailOut(Schema):
+    """A public (non-confidential) agreement of the archive with its public fields.
+
+    `amount` is in the agreement's own `currency` (ISO 4217); `amount_usd` is its estimated
+    value in US dollars at the signature date. `amends` is the public agreement it amends;
+    `amendments` its public addenda, oldest first (confidential ones are never named)."""
+
+    reference: str = Field(examples=["BDT-2016-0042"])
+    lang: str = Field(examples=["fr"])
+    title: str
+    url: str | None = Field(
+        description="Its public page in the language asked for.",
+        examples=["https://partners.example.org/fr/agreements/BDT-2016-0042/"],
+    )
+    agreement_type: TermOut | None
+    is_amendment: bool
+    status: ChoiceOut
+    signature_date: date | None = Field(examples=["2016-05-03"])
+    start_date: date | None
+    end_date: date | None
+    year: int | None = Field(description="Year of signature; null when not recorded.")
+    amount: float | None = Field(examples=[249000000.0])
+    currency: str = Field(examples=["KRW"])
+    amount_usd: float | None = Field(examples=[214389.0])
+    partners: list[AgreementPartnerOut]
+    regions: list[TermOut]
+    countries: list[CountryOut]
+    primary_area: TermOut | None
+    secondary_areas: list[TermOut]
+    amends: AgreementLinkOut | None
+    amendments: list[AgreementLinkOut]
+    opportunities: list[OpportunityLinkOut]
+
+
+class AgreementPageOut(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+    results: list[AgreementDetailOut]
+
+
 class RootOut(Schema):
     """Where the API's resources are."""
 
     opportunities: str
     partners: str
     recognitions: str
+    agreements: str
     openapi: str
     languages: list[str]

@@ -157,8 +157,34 @@ def open_data_index(request):
         "iati_org_ref": reporting_org_ref(),
         "licence_name": licence_name,
         "licence_url": licence_url,
+        "api": _api_links(request),
     }
     return render(request, "opendata/index.html", context)
+
+
+def _api_links(request):
+    """The JSON API's addresses, the lists asked for in the visitor's language."""
+    query = f"?lang={get_language()}"
+    lists = [
+        (
+            "list_agreements",
+            _("Public agreements (filter by year, region, country, area, partner or type)"),
+        ),
+        ("list_partners", _("Funding partners")),
+        ("list_opportunities", _("Partnership opportunities")),
+        ("list_recognitions", _("Recognitions")),
+    ]
+    return {
+        "root": request.build_absolute_uri(reverse("api-v1:api_root")),
+        "openapi": request.build_absolute_uri(reverse("api-v1:openapi-json")),
+        "lists": [
+            {"label": label, "url": request.build_absolute_uri(reverse(f"api-v1:{name}") + query)}
+            for name, label in lists
+        ],
+        "example": request.build_absolute_uri(
+            reverse("api-v1:list_agreements") + query + "&year=2017&region=afr"
+        ),
+    }
 
 
 def _allowed(user, name):

@@ -6,8 +6,9 @@ its public translations (hreflang alternates) and the date it was last published
 addresses that routable pages serve besides their own (Wagtail's `get_sitemap_urls`: the
 partner profiles, the list of agreements, the sponsors page), each with the same address
 under every public translation of its page; then the public views that are not pages
-(`PUBLIC_VIEWS`: the open-data page). Views kept from search engines (the site search, a
-subscriber's pages) are never listed.
+(`PUBLIC_VIEWS`: the open-data page) and the page of every public agreement
+(`/<language>/agreements/<reference>/`, never a confidential one). Views kept from search
+engines (the site search, a subscriber's pages) are never listed.
 
 Wagtail's own sitemap lists the descendants of the site's root page only: with
 wagtail-localize the home page of each other language is a sibling of that root, so every
@@ -27,7 +28,9 @@ from wagtail.models import Page
 
 from cms.core import languages
 from cms.core.templatetags.locale_tags import _versions
+from cms.pages.public_records import agreement_url
 from cms.publishing.seo import live_homes, public_pages, public_translations, site_for_request
+from cms.snippets.models import Agreement
 
 __all__ = ["PUBLIC_VIEWS", "LanguageSitemap", "language_sitemap", "robots_txt", "sitemap_index"]
 
@@ -116,35 +119,52 @@ class LanguageSitemap(Sitemap):
             )
         return extra
 
+    def _view_entry(self, homes, url_for):
+        """The entry of a view's address in the sitemap's language, with its address in the
+        other languages (`url_for(home)`), or None where the language has none."""
+        versions = _versions(homes, self.request, self.language_code, url_for)
+        own = [version for version in versions if version.is_current]
+        if not own:
+            return None
+        return {
+            "item": None,
+            "location": own[0].absolute_url,
+            "lastmod": None,
+            "alternates": self._alternates_of(versions),
+        }
+
     def _view_urls(self):
-        """The public views that are not pages (`PUBLIC_VIEWS`), in the sitemap's language,
-        each with its address in the other languages; only in the languages whose home page
-        is public (a private home page keeps its language out of the sitemaps)."""
+        """The public views that are not pages (`PUBLIC_VIEWS`) and the pages of the public
+        agreements (one query for all of them), in the sitemap's language, each with its
+        address in the other languages; only in the languages whose home page is public (a
+        private home page keeps its language out of the sitemaps)."""
         public_homes = set(
             public_pages(self.homes)
             .filter(pk__in=[home.pk for home in self.homes.values()])
             .values_list("pk", flat=True)
         )
         homes = [home for home in self.homes.values() if home.pk in public_homes]
-        urls = []
+        if not homes:
+            return []
+        url_makers = []
         for name in PUBLIC_VIEWS:
 
             def url_for(home, name=name):
                 with override(home.locale.language_code):
                     return reverse(name)
 
-            versions = _versions(homes, self.request, self.language_code, url_for)
-            own = [version for version in versions if version.is_current]
-            if own:
-                urls.append(
-                    {
-                        "item": None,
-                        "location": own[0].absolute_url,
-                        "lastmod": None,
-                        "alternates": self._alternates_of(versions),
-                    }
+            url_makers.append(url_for)
+        references = (
+            Agreement.objects.public().order_by("reference").values_list("reference", flat=True)
+        )
+        for reference in references:
+            url_makers.append(
+                lambda home, reference=reference: agreement_url(
+                    reference, home.locale.language_code
                 )
-        return urls
+            )
+        entries = (self._view_entry(homes, url_for) for url_for in url_makers)
+        return [entry for entry in entries if entry is not None]
 
     def get_urls(self, page=1, site=None, protocol=None):
         """The entries of one page of the sitemap, on the host of the request; the public

@@ -20,6 +20,7 @@ from decimal import Decimal
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 
+from cms.pages.public_records import agreement_url
 from cms.snippets.models import (
     Agreement,
     AgreementPartner,
@@ -57,6 +58,13 @@ class ListedAgreement:
     currency: str
     amount_usd: Decimal | None
     is_confidential: bool
+    #: The agreement's public page in the list's language (None for a confidential one).
+    url: str | None = None
+
+    @property
+    def shows_usd_beside(self):
+        """Whether the amount, in another currency, has its value in US dollars beside it."""
+        return self.amount is not None and self.amount_usd is not None and self.currency != "USD"
 
 
 @dataclass
@@ -152,6 +160,7 @@ def agreement_list(period, language, *, confidential, region=None, area=None):
                 currency=row["currency"],
                 amount_usd=row["amount_usd"],
                 is_confidential=row["is_confidential"],
+                url=None if row["is_confidential"] else agreement_url(row["reference"], language),
             )
         )
     if not confidential:

@@ -26,6 +26,7 @@ def test_the_root_says_where_everything_is(client):
         "opportunities": "http://testserver/api/v1/opportunities/",
         "partners": "http://testserver/api/v1/partners/",
         "recognitions": "http://testserver/api/v1/recognitions/",
+        "agreements": "http://testserver/api/v1/agreements/",
         "openapi": "http://testserver/api/v1/openapi.json",
         "languages": ["en", "fr", "es", "ru", "ar", "zh-hans"],
     }

@@ -21,8 +21,9 @@ pytestmark = pytest.mark.django_db
 BASE = "http://testserver"
 #: The queries of a language's sitemap, warm: the public pages counted, their types, the pages
 #: of each type (home, directory, statistics, sponsorship: 4), their public translations, the
-#: funding partners for the profiles, and the public home pages for the open-data page.
-PINNED_QUERIES = 9
+#: funding partners for the profiles, the public home pages for the open-data page, and the
+#: references of the public agreements for their pages.
+PINNED_QUERIES = 10
 DIRECTORY = {"en": "partners", "fr": "partenaires", "ar": "partners", "zh-hans": "partners"}
 
 

@@ -5,6 +5,15 @@ open data, the site search and the sponsorship pages all read partners through t
 records, so that no field left out here can reach the public. Vocabularies in the visitor's
 language come from `cms.snippets.terms`."""
 
+from .agreements import (
+    AGREEMENT_URL_NAME,
+    AgreementLink,
+    AgreementPartnerLink,
+    OpportunityLink,
+    PublicAgreementDetail,
+    agreement_url,
+    load_agreement_details,
+)
 from .loaders import load_public_agreements, load_public_partners, load_public_recognitions
 from .records import (
     CountryName,
@@ -21,6 +30,13 @@ from .records import (
 )
 
 __all__ = [
+    "AGREEMENT_URL_NAME",
+    "AgreementLink",
+    "AgreementPartnerLink",
+    "OpportunityLink",
+    "PublicAgreementDetail",
+    "agreement_url",
+    "load_agreement_details",
     "CountryName",
     "PartnerLink",
     "ProfileLinks",

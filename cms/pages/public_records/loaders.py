@@ -23,6 +23,7 @@ from cms.snippets.models import (
     ThematicArea,
 )
 
+from .agreements import agreement_url
 from .records import (
     SOURCE,
     CountryName,
@@ -209,6 +210,7 @@ def load_public_agreements(partner_pk, vocabularies):
             regions=sorted(regions.many(region_ids[pk]), key=lambda term: term.sort_order),
             primary_area=areas.get(area_id),
             amount_usd=amount_usd,
+            url=agreement_url(reference, vocabularies.language_code),
         )
         for pk, reference, title, type_id, signed, area_id, amount_usd in fields.values()
     ]

@@ -107,6 +107,7 @@ class PublicAgreement:
     regions: list
     primary_area: Term | None
     amount_usd: Decimal | None
+    url: str | None = None  # its public page, in the visitor's language
 
 
 @dataclass(frozen=True)
