@@ -33,6 +33,7 @@ __all__ = [
     "LOCALE_CACHE_SECONDS",
     "SEARCH_INDEX_TAG",
     "LanguageBackendMixin",
+    "OnePassIndexer",
     "Prefix",
     "has_prefix",
     "reading_query",
@@ -237,6 +238,31 @@ def filtered_locale_ids(queryset):
 
 def _top_level_locale_ids(queryset):
     return filtered_locale_ids(queryset)
+
+
+class OnePassIndexer:
+    """Reads an object's search fields once per indexing, rather than once per column.
+
+    modelsearch's database indexers build each column (SQLite: title, body, autocomplete;
+    PostgreSQL: those and the plain title and body texts) by walking every search field of
+    the object again, so each related field's rows were read from the database and every text
+    analysed three or five times. Here the walk of each of the object's own fields is kept and
+    replayed for the other columns, each value passed once through `analyse()` (which a
+    backend overrides to analyse it in its language). Values of related objects reach
+    `analyse()` once, with their field, as part of the field that holds them."""
+
+    def prepare_field(self, obj, field):
+        if obj is not self.obj:
+            # A related object's field, while walking one of the object's own fields.
+            return super().prepare_field(obj, field)
+        walked = self.__dict__.setdefault("_walked_fields", {})
+        if id(field) not in walked:
+            walked[id(field)] = [self.analyse(item) for item in super().prepare_field(obj, field)]
+        return iter(walked[id(field)])
+
+    def analyse(self, item):
+        """One (field, ..., value) item of a walk, as the columns receive it."""
+        return item
 
 
 class LanguageBackendMixin:

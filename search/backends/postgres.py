@@ -33,7 +33,7 @@ from modelsearch.query import And, Boost, Or
 from modelsearch.utils import get_content_type_pk
 
 from ..analysis import autocomplete_terms, index_terms
-from .base import LanguageBackendMixin, Prefix, has_prefix
+from .base import LanguageBackendMixin, OnePassIndexer, Prefix, has_prefix
 
 __all__ = ["PostgresLanguageSearchBackend"]
 
@@ -41,9 +41,11 @@ __all__ = ["PostgresLanguageSearchBackend"]
 TEXT_SEARCH_CONFIG = "partnerhub_simple"
 
 
-class LanguageObjectIndexer(ObjectIndexer):
+class LanguageObjectIndexer(OnePassIndexer, ObjectIndexer):
     """Extracts an object's text as the search terms of the backend's language: stemmed
-    for the body and title, unstemmed words for autocomplete."""
+    for the body and title, unstemmed words for autocomplete; each field's value analysed
+    once (a related object's value too: it used to be analysed again with the field that
+    holds it, its stems stemmed a second time)."""
 
     def __init__(self, obj, backend):
         super().__init__(obj, backend)
@@ -56,13 +58,13 @@ class LanguageObjectIndexer(ObjectIndexer):
             return ", ".join(self.prepare_value(item) for item in value.values())
         return force_str(value)
 
-    def prepare_field(self, obj, field):
-        for current_field, weight, value in super().prepare_field(obj, field):
-            if isinstance(current_field, AutocompleteField):
-                terms = autocomplete_terms(value, self.language)
-            else:
-                terms = index_terms(value, self.language)
-            yield current_field, weight, " ".join(terms)
+    def analyse(self, item):
+        current_field, weight, value = item
+        if isinstance(current_field, AutocompleteField):
+            terms = autocomplete_terms(value, self.language)
+        else:
+            terms = index_terms(value, self.language)
+        return current_field, weight, " ".join(terms)
 
 
 class LanguagePostgresIndex(PostgresIndex):

@@ -24,13 +24,14 @@ from modelsearch.query import And, Boost, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
 from ..analysis import autocomplete_terms, index_terms
-from .base import LanguageBackendMixin, Prefix, has_prefix
+from .base import LanguageBackendMixin, OnePassIndexer, Prefix, has_prefix
 
 __all__ = ["SQLiteLanguageSearchBackend"]
 
 
-class LanguageObjectIndexer(ObjectIndexer):
-    """Extracts an object's text as the search terms of the backend's language."""
+class LanguageObjectIndexer(OnePassIndexer, ObjectIndexer):
+    """Extracts an object's text as the search terms of the backend's language (each column's
+    whole text analysed at once)."""
 
     def __init__(self, obj, backend):
         super().__init__(obj, backend)
