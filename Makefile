@@ -52,12 +52,11 @@ migrate: install ## Apply database migrations (SQLite unless DATABASE_URL is set
 # address it is served on, unless BASE_URL says otherwise.
 demo serve: export BASE_URL ?= http://127.0.0.1:$(PORT)
 
-# prepare_demo_database migrates, or on a new SQLite file restores the schema the migrations
-# build (cms/demo/schema.py), and runs the system checks: the next two commands skip them.
+# run_demo, in one process: prepare_demo_database (migrate, or on a new SQLite file restore the
+# schema the migrations build: cms/demo/schema.py), load_demo_data, then runserver without the
+# autoreloader (Django starts once rather than four times; `make serve` reloads on changes).
 demo: install ## Load the demo archive and serve the site on http://127.0.0.1:$(PORT)
-	$(PY) manage.py prepare_demo_database
-	$(PY) manage.py load_demo_data --skip-checks
-	$(PY) manage.py runserver --skip-checks 127.0.0.1:$(PORT)
+	$(PY) manage.py run_demo 127.0.0.1:$(PORT)
 
 serve: install ## Serve the site without reloading the demo data
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
