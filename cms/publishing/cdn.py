@@ -5,8 +5,10 @@ cms.publishing.page_cache bumps also purges, in every language, the addresses of
 that show it: the page itself and its translations, and every live page of the types that
 list or show what changed (`PAGE_TYPE_TAGS`), with the variants of their addresses that a
 CDN keeps apart (`cached_paths`): the later pages of a listing, its one-facet filters, the
-partners' profiles under the directory. A change of the menu or of the site purges every
-page. Combinations of several filters are left to expire (PAGE_CACHE_S_MAXAGE).
+partners' profiles under the directory; and, when what they show changes, the page of every
+agreement in every language (`/<language>/agreements/<reference>/`, confidential ones too,
+whose copy must go once they are made confidential). A change of the menu or of the site
+purges every page. Combinations of several filters are left to expire (PAGE_CACHE_S_MAXAGE).
 
 Purges go through Wagtail's purge batch, queued as a background task; without a CDN
 nothing is done.
@@ -17,13 +19,16 @@ import math
 
 from django.apps import apps
 from django.conf import settings
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from cms.core import languages
 from cms.pages.context.directory import PAGE_SIZE as DIRECTORY_PAGE_SIZE
 from cms.pages.context.opportunity import PER_PAGE as OPPORTUNITIES_PER_PAGE
 from cms.pages.facets import FACETS
 from cms.pages.models import OpportunityPage
+from cms.pages.public_records import agreement_url
 from cms.pages.public_records.records import funding_partners, partner_slug
+from cms.snippets.models import Agreement
 
 __all__ = ["cached_paths", "purge_pages_showing"]
 
@@ -75,6 +80,27 @@ def _types_showing(tags, page_type_tags):
     return [apps.get_model(label) for label in labels]
 
 
+def _agreement_page_urls(tags):
+    """Every agreement's page in every language of the default site, when `tags` touch what
+    those pages show; none otherwise."""
+    # Imported here: the agreement pages' view sits beside this module, above the pages.
+    from cms.reports.agreement_page import AGREEMENT_PAGE_TAGS
+
+    if not set(tags) & set(AGREEMENT_PAGE_TAGS):
+        return set()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return set()
+    root = site.root_url.rstrip("/")
+    references = Agreement.objects.values_list("reference", flat=True)
+    return {
+        root + url
+        for reference in references
+        for code in languages.codes()
+        if (url := agreement_url(reference, code))
+    }
+
+
 def purge_pages_showing(tags, page_type_tags, pages=()):
     """Purge from the CDN, in every language, the pages (with their variants) that show
     what `tags` name, and `pages` themselves. Nothing without a CDN."""
@@ -96,6 +122,7 @@ def purge_pages_showing(tags, page_type_tags, pages=()):
         address = page.get_full_url()
         if address:
             urls.update(address + path for path in cached_paths(page))
+    urls |= _agreement_page_urls(tags)
     if not urls:
         return
     try:

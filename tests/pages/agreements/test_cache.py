@@ -3,7 +3,10 @@ the next visit after a change of the agreement (its amount, a partner's name), i
 language; an agreement made confidential answers 404 at once, and leaves its partner's
 profile and the list of agreements."""
 
+from unittest import mock
+
 from django.test import Client
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
 from cms.core.page_cache import HIT_HEADER
 
@@ -87,3 +90,23 @@ def test_a_confidential_agreement_made_public_is_served_at_once(main):
     main.is_confidential = False
     main.save()
     assert visit(page("en")).status_code == 200
+
+
+def test_with_a_cdn_an_agreement_made_confidential_is_purged_in_every_language(main, settings):
+    settings.WAGTAILFRONTENDCACHE = {
+        "cdn": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://cdn.example",
+        }
+    }
+    purged = []
+
+    def purge(batch, *args, **kwargs):
+        purged.extend(batch.urls)
+
+    with mock.patch.object(PurgeBatch, "purge", purge):
+        main.is_confidential = True
+        main.save()
+
+    for language in ("en", "fr", "es", "ru", "ar", "zh-hans"):
+        assert f"http://localhost{page(language)}" in purged
