@@ -24,6 +24,7 @@ def built_once():
 
 
 # The module's records, read afresh by each test (tests/module_records.py).
+vocab = from_records("vocab")
 main = from_records("main")
 korea = from_records("korea")
 australia = from_records("australia")
@@ -204,3 +205,15 @@ def test_the_openapi_document_describes_the_agreements(client):
     fields = set(schemas["AgreementDetailOut"]["properties"])
     assert {"amount", "currency", "amount_usd", "partners", "amendments"} <= fields
     assert not fields & {"notes", "is_confidential", "tags", "signed_document"}
+
+
+def test_a_reference_with_a_slash_and_spaces_is_found_at_its_encoded_address(
+    client, main, korea, vocab
+):
+    data.add_public_agreement(korea, vocab, 78, reference="ITU/2015 #12?", title="Odd one")
+
+    listed = client.get(LIST, {"partner": korea.pk, "year": 2015}).json()["results"]
+    url = next(a["url"] for a in listed if a["reference"] == "ITU/2015 #12?")
+    assert url == "http://testserver/en/agreements/ITU/2015%20%2312%3F/"
+    body = client.get(f"{LIST}ITU/2015%20%2312%3F/").json()
+    assert body["title"] == "Odd one"

@@ -3,6 +3,13 @@ linked to their profiles, type, dates, places, areas, the amount in its currency
 dollars, the amendment chain, the linked opportunity), in the visitor's language; and the
 site's 404 for an unknown or confidential reference."""
 
+from decimal import Decimal
+
+import pytest
+
+from cms.core.formats import format_money
+from cms.pages.public_records import agreement_url
+from tests.pages.directory import data
 from tests.pages.html import alternate_links, languages, parse, switcher_entries
 
 from .fixtures import CONFIDENTIAL, REFERENCE
@@ -135,3 +142,39 @@ def test_an_unknown_or_confidential_reference_answers_the_sites_404(client, main
             assert reference not in response.content.decode()
     arabic = parse(client.get(page_url("ar", CONFIDENTIAL)))
     assert arabic.html["dir"] == "rtl"
+
+
+#: "Value in US dollars" in each language.
+LABELS = {
+    "en": "Value in US dollars",
+    "fr": "Valeur en dollars des États-Unis",
+    "es": "Valor en dólares de los Estados Unidos",
+    "ru": "Стоимость в долларах США",
+    "ar": "القيمة بدولارات الولايات المتحدة",
+    "zh-hans": "美元价值",
+}
+
+
+@pytest.mark.parametrize("language", list(LABELS))
+def test_the_page_is_in_each_of_the_six_languages(client, main, language):
+    response = client.get(page_url(language))
+
+    assert response.status_code == 200
+    soup = parse(response)
+    assert soup.html["lang"] == language
+    assert soup.html["dir"] == ("rtl" if language == "ar" else "ltr")
+    found = summary(soup)
+    expected = format_money(Decimal("214389"), "USD", language=language)
+    assert found[LABELS[language]] == spaced(expected)
+    assert spaced(format_money(Decimal("249000000"), "KRW", language=language)) in found.values()
+
+
+def test_a_reference_that_needs_encoding_has_a_working_address(client, main, vocab, korea):
+    data.add_public_agreement(korea, vocab, 77, reference="ITU/2015 #12?", title="Odd reference")
+
+    url = agreement_url("ITU/2015 #12?", "fr")
+    assert url == "/fr/agreements/ITU/2015%20%2312%3F/"
+    soup = parse(client.get(url))
+    assert soup.h1.get_text(" ", strip=True) == "ITU/2015 #12? Odd reference"
+    profile = parse(client.get(f"/fr/partners/{korea.pk}/government-of-the-republic-of-korea/"))
+    assert profile.find("a", string="ITU/2015 #12?")["href"] == url
