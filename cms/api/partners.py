@@ -91,7 +91,7 @@ def partner_data(request, partner, language):
     }
 
 
-def agreement_data(agreement):
+def agreement_data(agreement, request):
     return {
         "reference": agreement.reference,
         "title": agreement.title,
@@ -100,6 +100,7 @@ def agreement_data(agreement):
         "regions": _terms(agreement.regions),
         "primary_area": _term(agreement.primary_area),
         "amount_usd": float(agreement.amount_usd) if agreement.amount_usd is not None else None,
+        "url": _absolute(request, agreement.url),
     }
 
 
@@ -153,7 +154,7 @@ def get_partner(request, partner_id: int, params: Query[LanguageParams]):
         partner = load_public_partners([source_id], language, links, vocabularies)[0]
         data = partner_data(request, partner, language)
         data["agreements"] = [
-            agreement_data(agreement)
+            agreement_data(agreement, request)
             for agreement in load_public_agreements(source_id, vocabularies)
         ]
         data["recognitions"] = [

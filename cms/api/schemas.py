@@ -137,7 +137,8 @@ class PartnerOut(Schema):
 
 
 class AgreementOut(Schema):
-    """A public (non-confidential) agreement."""
+    """A public (non-confidential) agreement; `url` is its public page, and
+    /agreements/<reference>/ has all its fields."""
 
     reference: str
     title: str
@@ -146,6 +147,7 @@ class AgreementOut(Schema):
     regions: list[TermOut]
     primary_area: TermOut | None
     amount_usd: float | None
+    url: str | None = None
 
 
 class RecognitionOut(Schema):

@@ -115,6 +115,7 @@ def test_the_detail_has_public_agreements_and_recognitions(client, directories, 
             "regions": [{"code": "afr", "name": "Africa"}, {"code": "asp", "name": "Asia-Pacific"}],
             "primary_area": {"code": "infrastructure", "name": "Infrastructure"},
             "amount_usd": 250000.0,
+            "url": "http://testserver/en/agreements/AUS-2017-002/",
         },
         {
             "reference": "AUS-2016-001",
@@ -124,6 +125,7 @@ def test_the_detail_has_public_agreements_and_recognitions(client, directories, 
             "regions": [{"code": "afr", "name": "Africa"}, {"code": "asp", "name": "Asia-Pacific"}],
             "primary_area": {"code": "infrastructure", "name": "Infrastructure"},
             "amount_usd": 250000.0,
+            "url": "http://testserver/en/agreements/AUS-2016-001/",
         },
     ]
     [recognition] = body["recognitions"]
