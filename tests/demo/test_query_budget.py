@@ -44,6 +44,7 @@ BUDGETS = {
     "partner profile, with recognitions": 8,
     "statistics": 2,
     "search": 7,
+    "agreement": 10,
 }
 
 PAGE_TYPES = {
@@ -87,7 +88,27 @@ def _urls(client, language):
     awarded = re.search(pattern, recognitions)
     assert awarded, "the recognitions page links no partner profile"
     urls["partner profile, with recognitions"] = awarded.group(1)
+    urls["agreement"] = f"/{language}/agreements/{_agreement_with_most_links()}/"
     return urls
+
+
+def _agreement_with_most_links():
+    """The reference of the public agreement with the most partners, countries and addenda."""
+    from django.db.models import Count
+
+    from cms.snippets.models import Agreement
+
+    return (
+        Agreement.objects.public()
+        .annotate(
+            links=Count("partner_links", distinct=True)
+            + Count("countries", distinct=True)
+            + Count("amendments", distinct=True)
+        )
+        .order_by("-links", "reference")
+        .values_list("reference", flat=True)
+        .first()
+    )
 
 
 def _queries(client, url):
