@@ -13,6 +13,7 @@ it links to or sits under changes (`AGREEMENT_PAGE_TAGS`).
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -42,6 +43,10 @@ AGREEMENT_PAGE_TAGS = (
     "menu",
     "site",
 )
+
+
+#: The longest meta description, as the pages' (cms.publishing.seo.meta).
+DESCRIPTION_LENGTH = 200
 
 
 def _crumbs(request, language):
@@ -77,7 +82,8 @@ def _description(agreement):
         parts.append(format_money(agreement.amount, agreement.currency))
     if agreement.amount_usd is not None and agreement.currency != "USD":
         parts.append(format_usd(agreement.amount_usd))
-    return f"{agreement.reference}: {agreement.title}. " + ", ".join(parts) + "."
+    text = f"{agreement.reference}: {agreement.title}. " + ", ".join(parts) + "."
+    return Truncator(text).chars(DESCRIPTION_LENGTH)
 
 
 def agreement_page_context(request, reference, language):

@@ -129,6 +129,8 @@ def test_the_page_has_its_language_versions_and_description(client, main):
     description = spaced(soup.find("meta", attrs={"name": "description"})["content"])
     assert description.startswith(f"{REFERENCE}: Digital villages in Asia-Pacific.")
     assert "249 000 000 KRW" in description
+    # Escaped once: the partner's apostrophe reads as one.
+    assert "Gouvernement de l'Australie" in description
     crumbs = [a.get_text() for a in soup.select(".breadcrumbs a")]
     assert crumbs[0] == "Home [fr]"
 
