@@ -1,13 +1,17 @@
 """The registration form and the subscriber's preferences form."""
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from django_countries.fields import Country as CountryCode
 
 from cms.core import languages
+from cms.core.page_cache import cached_value
 from cms.core.public_forms import (
     ErrorSummaryMixin,
     PublicFormMixin,
@@ -16,12 +20,37 @@ from cms.core.public_forms import (
     organisation_field,
 )
 from cms.pages.models import OpportunityPage
-from cms.snippets.models import BeneficiaryRegion, PartnerKind, ThematicArea
-from cms.snippets.terms import load_terms
+from cms.snippets.models import BeneficiaryRegion, Country, PartnerKind, ThematicArea
+from cms.snippets.terms import VOCABULARIES_TAG, load_terms
+from search.analysis import analyze
 
 from .models import Subscriber
 
-__all__ = ["PreferencesForm", "RegistrationForm"]
+__all__ = ["MAX_KEYWORD_CHARS", "MAX_KEYWORDS", "PreferencesForm", "RegistrationForm"]
+
+MAX_KEYWORDS = 10
+MAX_KEYWORD_CHARS = 60
+# Keywords are separated by commas (Latin, Arabic, Chinese), the Chinese enumeration comma
+# or new lines; a keyword may be several words (a phrase: all of its words must be found).
+KEYWORD_SEPARATORS = re.compile(r"[,\u060c\uff0c\u3001\n]+")
+
+
+def _country_rows():
+    return tuple(Country.objects.order_by().values_list("pk", "code"))
+
+
+def country_choices():
+    """(pk, name) of every country of the Country snippet, named and sorted in the active
+    language (the snippet's rows from the shared cache, renewed when a country changes)."""
+    rows = cached_value("alerts:countries", [VOCABULARIES_TAG], _country_rows, in_process=True)
+    choices = [(pk, CountryCode(code=code).name) for pk, code in rows]
+    return sorted(choices, key=lambda choice: str(choice[1]).casefold())
+
+
+def split_keywords(text):
+    """The keywords of what a subscriber typed, trimmed, without repeats, in their order."""
+    keywords = [" ".join(part.split()) for part in KEYWORD_SEPARATORS.split(text or "")]
+    return list(dict.fromkeys(keyword for keyword in keywords if keyword))
 
 
 def _language():
@@ -59,6 +88,24 @@ class PreferencesForm(ErrorSummaryMixin, forms.ModelForm):
         help_text=_("Tick none to hear of every kind."),
         widget=forms.CheckboxSelectMultiple,
     )
+    countries = forms.ModelMultipleChoiceField(
+        label=_("Beneficiary countries"),
+        queryset=Country.objects.all(),
+        required=False,
+        help_text=_("Choose none to hear of every country. Hold Ctrl (or Cmd) to choose several."),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    keywords = forms.CharField(
+        label=_("Keywords"),
+        required=False,
+        help_text=_(
+            "Words or phrases, separated by commas, in the language of your e-mails: an "
+            "opportunity matches when one of them is in its text (other forms of a word count, "
+            "such as plurals). Leave empty to hear of every opportunity that meets your other "
+            "choices."
+        ),
+        widget=forms.TextInput(attrs={"dir": "auto"}),
+    )
     frequency = forms.ChoiceField(
         label=_("How often"),
         choices=Subscriber.Frequency.choices,
@@ -69,7 +116,15 @@ class PreferencesForm(ErrorSummaryMixin, forms.ModelForm):
 
     class Meta:
         model = Subscriber
-        fields = ["language", "areas", "regions", "opportunity_kinds", "frequency"]
+        fields = [
+            "language",
+            "areas",
+            "regions",
+            "countries",
+            "opportunity_kinds",
+            "keywords",
+            "frequency",
+        ]
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "alerts-%s")
@@ -80,6 +135,40 @@ class PreferencesForm(ErrorSummaryMixin, forms.ModelForm):
         self.fields["language"].choices = [
             (code, capfirst(get_language_info(code)["name_local"])) for code in languages.codes()
         ]
+        # Countries by their UN name in the visitor's language, in that order; the table is
+        # read from the shared cache, so that showing the form costs no query for them.
+        self.fields["countries"].choices = country_choices()
+        if self.instance.pk and not self.is_bound:
+            self.initial["keywords"] = ", ".join(self.instance.keywords)
+
+    def clean_keywords(self):
+        keywords = split_keywords(self.cleaned_data.get("keywords"))
+        if len(keywords) > MAX_KEYWORDS:
+            raise forms.ValidationError(
+                _("Give at most %(limit)d keywords; you gave %(count)d.")
+                % {"limit": MAX_KEYWORDS, "count": len(keywords)}
+            )
+        for keyword in keywords:
+            if len(keyword) > MAX_KEYWORD_CHARS:
+                raise forms.ValidationError(
+                    _("Shorten “%(keyword)s” to %(limit)d characters or fewer.")
+                    % {"keyword": keyword[:20] + "…", "limit": MAX_KEYWORD_CHARS}
+                )
+        return keywords
+
+    def clean(self):
+        cleaned = super().clean()
+        # Read in the language of the e-mails, as they will be matched (matching.py).
+        language = cleaned.get("language") or _language()
+        for keyword in cleaned.get("keywords") or []:
+            if not analyze(keyword, language):
+                self.add_error(
+                    "keywords",
+                    _("“%(keyword)s” has no letter or digit to look for: remove it.")
+                    % {"keyword": keyword},
+                )
+                break
+        return cleaned
 
 
 class RegistrationForm(PublicFormMixin, PreferencesForm):
@@ -125,20 +214,7 @@ class RegistrationForm(PublicFormMixin, PreferencesForm):
             *PreferencesForm.Meta.fields,
         ]
 
-    field_order = [
-        "organisation",
-        "kind",
-        "country",
-        "contact_name",
-        "email",
-        "language",
-        "areas",
-        "regions",
-        "opportunity_kinds",
-        "frequency",
-        "consent",
-        "website",
-    ]
+    field_order = [*Meta.fields, "consent", "website"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,7 +3,8 @@ subscriber types their organisation and name: the exports neutralize what could 
 formula, see `cms.core.spreadsheets`).
 
 The export is what an officer reads, not the database's rows: each subscriber with their
-criteria (areas, regions and kinds of opportunity by name, in the officer's language),
+criteria (areas, regions, countries and kinds of opportunity by name, in the officer's
+language, and the keywords as typed),
 language, frequency and status in words, and their consent history, one event per line, so
 that every e-mail sent can be traced to a consent from the spreadsheet itself.
 """
@@ -56,6 +57,7 @@ class SubscriberIndexView(SafeExportIndexView):
             queryset = queryset.prefetch_related(
                 "areas",
                 "regions",
+                "countries",
                 Prefetch("consents", queryset=Consent.objects.order_by("given_at", "pk")),
             )
         return queryset
@@ -89,6 +91,9 @@ class SubscriberIndexView(SafeExportIndexView):
                 str(opportunity_kinds.get(code, code)) for code in item.opportunity_kinds
             )
             or _("Every kind of opportunity"),
+            "countries": "; ".join(country.name for country in item.countries.all())
+            or _("Every country"),
+            "keywords": "; ".join(item.keywords),
             "frequency": item.get_frequency_display(),
             "status": item.get_status_display(),
             "confirmed_at": _moment(item.confirmed_at),
@@ -145,7 +150,9 @@ class SubscriberViewSet(AdminModelViewSet):
         "language",
         "areas",
         "regions",
+        "countries",
         "opportunity_kinds",
+        "keywords",
         "frequency",
         "status",
         "confirmed_at",
@@ -162,7 +169,9 @@ class SubscriberViewSet(AdminModelViewSet):
         "language": _("Language"),
         "areas": _("Thematic areas"),
         "regions": _("Regions"),
+        "countries": _("Beneficiary countries"),
         "opportunity_kinds": _("Kinds of opportunity"),
+        "keywords": _("Keywords"),
         "frequency": _("Frequency"),
         "status": _("Status"),
         "confirmed_at": _("Confirmed"),
@@ -179,7 +188,9 @@ class SubscriberViewSet(AdminModelViewSet):
         "language",
         "areas",
         "regions",
+        "countries",
         "opportunity_kinds",
+        "keywords",
         "frequency",
         "status",
         "created_at",

@@ -9,7 +9,13 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from cms.snippets.models import SOURCE_LOCALE, BeneficiaryRegion, PartnerKind, ThematicArea
+from cms.snippets.models import (
+    SOURCE_LOCALE,
+    BeneficiaryRegion,
+    Country,
+    PartnerKind,
+    ThematicArea,
+)
 
 __all__ = ["Consent", "Subscriber"]
 
@@ -61,6 +67,13 @@ class Subscriber(models.Model):
     # Opportunity kinds (OpportunityPage.Kind values); a list, so that SQLite and PostgreSQL
     # both hold it. Empty: every kind.
     opportunity_kinds = models.JSONField(_("opportunity kinds"), default=list, blank=True)
+    # Beneficiary countries (the Country snippet, by ISO code). Empty: every country.
+    countries = models.ManyToManyField(
+        Country, verbose_name=_("countries"), blank=True, related_name="+"
+    )
+    # Words or phrases as the subscriber typed them, read in their language (matching.py).
+    # Empty: no keyword asked for.
+    keywords = models.JSONField(_("keywords"), default=list, blank=True)
     frequency = models.CharField(
         _("frequency"), max_length=10, choices=Frequency.choices, default=Frequency.IMMEDIATE
     )
@@ -98,6 +111,8 @@ class Subscriber(models.Model):
             "thematic_areas": sorted(area.code for area in self.areas.all()),
             "regions": sorted(region.code for region in self.regions.all()),
             "opportunity_kinds": sorted(self.opportunity_kinds),
+            "countries": sorted(str(country.code) for country in self.countries.all()),
+            "keywords": list(self.keywords),
             "frequency": self.frequency,
         }
 
