@@ -1,7 +1,7 @@
 """In a real browser: a visitor expresses interest in a French opportunity; an officer sets it
 "under review", then "in discussion" in the admin; the link of the visitor's e-mails shows it
 "in discussion", in French, with its history, and axe-core finds no serious accessibility
-problem on that page."""
+problem on that page, nor on an Arabic one, which runs right to left."""
 
 import re
 
@@ -11,7 +11,10 @@ from django.utils import translation
 from wagtail.models import Locale, Site
 
 from cms.core.roles import OFFICERS
+from cms.interest import links
+from cms.interest.factories import ExpressionOfInterestFactory
 from cms.interest.models import ExpressionOfInterest, StatusChange
+from cms.interest.status import change_status
 from cms.pages.models import OpportunityIndexPage, OpportunityPage
 from tests.snippets.admin.records import make_user
 
@@ -44,8 +47,8 @@ def french_opportunity():
     return publish_translation(page, "fr", "Villages intelligents au Sahel")
 
 
-def label(status):
-    with translation.override("fr"):
+def label(status, language="fr"):
+    with translation.override(language):
         return str(ExpressionOfInterest.Status(status).label)
 
 
@@ -102,3 +105,23 @@ def test_interest_followed_to_in_discussion(live_server, open_page, axe_violatio
     link.click()
     visitor.wait_for_load_state()
     assert visitor.url.endswith(opportunity.url)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_arabic_status_page_runs_right_to_left(live_server, open_page, axe_violations):
+    french = french_opportunity()
+    source = french.get_translation(Locale.objects.get(language_code="en"))
+    home = source.get_parent().get_parent().specific
+    publish_translation(home, "ar", "شراكات من أجل التنمية الرقمية")
+    publish_translation(source.get_parent().specific, "ar", "الفرص")
+    arabic = publish_translation(source, "ar", "القرى الذكية في منطقة الساحل")
+    submission = ExpressionOfInterestFactory(page=arabic)
+    change_status(submission.pk, "closed", user=None)
+
+    page = open_page(live_server.url + links.url(submission).removeprefix("http://testserver"))
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("[data-status]").inner_text() == label("closed", "ar")
+    table = page.locator("[data-history]")
+    assert table.evaluate("element => getComputedStyle(element).direction") == "rtl"
+    assert axe_violations(page) == []
