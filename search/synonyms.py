@@ -48,6 +48,7 @@ def groups(language_code):
         f"search:synonyms:{language_code}",
         [SYNONYMS_TAG],
         lambda: _read_groups(language_code),
+        in_process=True,  # tuples, read by each search several times
     )
 
 

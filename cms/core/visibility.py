@@ -56,10 +56,11 @@ def restricted_sections():
     return cached_value(
         "restricted-sections",
         TREE_TAGS,
-        lambda: [
+        lambda: tuple(
             (restriction.page.path, restriction.page.depth)
             for restriction in PageViewRestriction.objects.select_related("page")
-        ],
+        ),
+        in_process=True,  # read by every page and search
     )
 
 

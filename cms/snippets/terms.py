@@ -75,6 +75,7 @@ def load_terms(model, language_code):
         f"terms:{model._meta.label_lower}:{language_code}",
         [VOCABULARIES_TAG],
         lambda: _read_terms(model, language_code),
+        in_process=True,  # frozen terms, read by most pages and searches
     )
 
 

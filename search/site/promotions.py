@@ -102,6 +102,7 @@ def promoted_queries():
                 "query__query_string", flat=True
             )
         ),
+        in_process=True,  # read by every search
     )
 
 

@@ -128,14 +128,33 @@ def recorded_tags(request):
     return set(getattr(request, _REQUEST_ATTRIBUTE, ()) or ())
 
 
-def cached_value(key, tags, compute, timeout=None, keep=None):
+#: {key: (versions, value)} of the values also kept in this process (`in_process`).
+_in_process = {}
+
+
+def cached_value(key, tags, compute, timeout=None, keep=None, in_process=False):
     """`compute()`, kept in the shared cache under `key` until one of `tags` changes (or
     `timeout` seconds pass, None: no time limit). For values of the product that are costly
     to build and shown to everyone: the home page's figures, the open-data files. `keep`:
     whether a value computed is worth keeping (not for an address that leads nowhere, which
-    anyone can make up)."""
+    anyone can make up).
+
+    `in_process`: the value is also kept in this process, with its versions, for small values
+    read several times by every request (a language's synonyms, a vocabulary's terms): a read
+    then costs one `get_many` of the versions, not also a fetch and unpickling of the value.
+    It stays exact: it is used only while its versions are still those of the shared cache,
+    as a shared value is. Only for a fixed set of keys, values never changed by their
+    readers (tuples, frozen sets, records), and without `timeout`."""
+    if in_process:
+        if timeout is not None:
+            raise ValueError("A value kept in the process cannot have a timeout.")
+        kept = _in_process.get(key)
+        if kept is not None and current(kept[0]):
+            return kept[1]
     entry = cache.get(VALUE_PREFIX + key)
     if entry is not None and current(entry["versions"]):
+        if in_process:
+            _in_process[key] = (entry["versions"], entry["value"])
         return entry["value"]
     started = time.time_ns()
     value = compute()
@@ -144,4 +163,6 @@ def cached_value(key, tags, compute, timeout=None, keep=None):
     tag_versions = versions(tags)
     if store_allowed(tag_versions, started):
         cache.set(VALUE_PREFIX + key, {"versions": tag_versions, "value": value}, timeout)
+        if in_process:
+            _in_process[key] = (tag_versions, value)
     return value
