@@ -106,6 +106,7 @@ def agreement_page_context(request, reference, language):
             "list_url": crumbs[-1]["url"] if len(crumbs) > 2 else None,
             "meta_title": f"{agreement.reference}: {agreement.title}",
             "meta_description": _description(agreement),
+            "meta_canonical_url": agreement.url,
         }
 
 

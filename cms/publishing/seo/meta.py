@@ -207,6 +207,7 @@ def page_meta(context, site_name):
     """The PageMeta of the page, or other view, that a template renders.
 
     A view may refine it through its context: `meta_title`, `meta_description`,
+    `meta_canonical_url` (a view that is not a page: its own address),
     `meta_image` (a Wagtail image) and its `meta_image_alt` (or `meta_material_image`
     False: the page's material holds no picture), `meta_structured_data` (a
     schema.org dict, added to the page's graph) and `meta_noindex` (keep search engines
@@ -228,6 +229,8 @@ def page_meta(context, site_name):
         return PageMeta(
             title=title,
             description=description,
+            # A view that is a page of its own (an agreement's page) names its address.
+            canonical_url=_absolute(request, context.get("meta_canonical_url") or ""),
             locale=og_locale(language_code),
             site_name=site_name,
             versions=[] if asked_noindex else _view_versions(request, language_code),

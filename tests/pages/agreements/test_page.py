@@ -131,6 +131,8 @@ def test_the_page_has_its_language_versions_and_description(client, main):
     assert "249 000 000 KRW" in description
     # Escaped once: the partner's apostrophe reads as one.
     assert "Gouvernement de l'Australie" in description
+    canonical = soup.find("link", rel="canonical")["href"]
+    assert canonical == f"http://testserver{page_url('fr')}"
     crumbs = [a.get_text() for a in soup.select(".breadcrumbs a")]
     assert crumbs[0] == "Home [fr]"
 
