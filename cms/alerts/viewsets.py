@@ -19,6 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic.models import InspectView
 
 from cms.core import languages
 from cms.core.model_viewsets import AdminModelViewSet, SafeExportIndexView
@@ -112,6 +113,13 @@ class SubscriberIndexView(SafeExportIndexView):
         return {field: values[field] for field in self.list_export}
 
 
+class SubscriberInspectView(InspectView):
+    """A subscriber's record; keywords as typed, not as a stored list."""
+
+    def get_keywords_display_value(self):
+        return ", ".join(self.object.keywords) or "—"
+
+
 class SubscriberViewSet(AdminModelViewSet):
     """Subscribers as registered; never edited here (see permissions.py)."""
 
@@ -123,6 +131,7 @@ class SubscriberViewSet(AdminModelViewSet):
     menu_order = 260
     menu_label = _("Subscribers")
     inspect_view_enabled = True
+    inspect_view_class = SubscriberInspectView
     copy_view_enabled = False
     add_to_reference_index = False
     search_backend_name = None

@@ -217,3 +217,22 @@ def test_a_name_in_a_keyword_is_found_in_the_source_text(
         introduction="5G for the schools of the Sahel.",
     )
     assert _alerted() == ["sahel@example.sn"]
+
+
+def test_subscriber_managers_read_keywords_and_countries(client, confirmed, countries):
+    from cms.alerts.roles import SUBSCRIBER_MANAGERS
+    from tests.snippets.admin.records import make_user
+
+    confirmed(keywords="santé numérique, 5G", countries=[countries["SN"].pk])
+    confirmed(email="everywhere@example.org")
+    client.force_login(make_user("manager", SUBSCRIBER_MANAGERS))
+
+    response = client.get("/admin/subscribers/?export=csv")
+    export = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "santé numérique; 5G" in export
+    assert "Senegal" in export and "Every country" in export
+    subscriber = Subscriber.objects.get(email="awa.ndiaye@example.sn")
+    record = client.get(f"/admin/subscribers/inspect/{subscriber.pk}/").content.decode()
+    # As typed, not as the stored list (['santé numérique', '5G']).
+    assert "santé numérique, 5G" in record
+    assert "santé numérique&#x27;" not in record
