@@ -40,6 +40,7 @@ from .versions import (
     depends_on,
     recorded_tags,
     versions,
+    versions_read_once,
 )
 
 __all__ = [
@@ -61,4 +62,5 @@ __all__ = [
     "register_fragment",
     "register_page_tags",
     "versions",
+    "versions_read_once",
 ]

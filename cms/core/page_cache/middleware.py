@@ -44,7 +44,7 @@ from django.utils.regex_helper import _lazy_re_compile
 
 from ..csp import is_admin_path
 from .pages import mark_cacheable
-from .versions import current, recorded_tags, store_allowed, versions
+from .versions import current, recorded_tags, store_allowed, versions, versions_read_once
 
 __all__ = [
     "HIT_HEADER",
@@ -243,6 +243,12 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Each tag's version read once per request, whatever the number of values that
+        # depend on it (see versions_read_once).
+        with versions_read_once():
+            return self._answer(request)
+
+    def _answer(self, request):
         if not _candidate(request):
             return self.get_response(request)
         key = _key(request)

@@ -21,6 +21,8 @@ thousands of rows) bump it once instead of each row's tags (`bump_everything`).
 
 import secrets
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -36,6 +38,7 @@ __all__ = [
     "recorded_tags",
     "store_allowed",
     "versions",
+    "versions_read_once",
 ]
 
 VERSION_PREFIX = "pc:v:"
@@ -56,8 +59,51 @@ def _version_time(version):
         return 0
 
 
+#: {tag: version} read during the current request (`versions_read_once`), or None.
+_read_once = ContextVar("page_cache_versions_read_once", default=None)
+
+
+@contextmanager
+def versions_read_once():
+    """Within the block (a request: `PageCacheMiddleware`), each tag's version is read from
+    the shared cache once, then reused: a search or a page reads the versions of the same
+    tags (synonyms, terms, the tree) for several values, a round trip each time otherwise.
+
+    It stays exact. The block sees the versions as they were when it first read them, as it
+    sees the data it read then; a change it makes itself is seen at once (`bump` writes
+    here too). A value it stores after another process's change carries the older version,
+    so it is never used after that change; and `store_allowed` still refuses a value begun
+    before a change it carries the version of."""
+    token = _read_once.set({})
+    try:
+        yield
+    finally:
+        _read_once.reset(token)
+
+
+def _read(tags):
+    """{tag: version or None} from the shared cache (once per tag within a request)."""
+    known = _read_once.get()
+    if known is None:
+        found = cache.get_many([VERSION_PREFIX + tag for tag in tags])
+        return {tag: found.get(VERSION_PREFIX + tag) for tag in tags}
+    missing = [tag for tag in tags if tag not in known]
+    if missing:
+        found = cache.get_many([VERSION_PREFIX + tag for tag in missing])
+        known.update({tag: found.get(VERSION_PREFIX + tag) for tag in missing})
+    return {tag: known[tag] for tag in tags}
+
+
+def _remember(tag_versions):
+    known = _read_once.get()
+    if known is not None:
+        known.update(tag_versions)
+
+
 def _write(tags):
-    cache.set_many({VERSION_PREFIX + tag: _new_version() for tag in tags}, None)
+    written = {tag: _new_version() for tag in tags}
+    cache.set_many({VERSION_PREFIX + tag: version for tag, version in written.items()}, None)
+    _remember(written)
 
 
 def bump(*tags):
@@ -84,8 +130,7 @@ def versions(tags):
     a version gets one that no stored value has (so they are all out of date) but dated 0:
     it records no change, and the value being built may be stored with it."""
     tags = sorted({*tags, EVERYTHING})
-    found = cache.get_many([VERSION_PREFIX + tag for tag in tags])
-    result = {tag: found.get(VERSION_PREFIX + tag) for tag in tags}
+    result = _read(tags)
     missing = [tag for tag, version in result.items() if version is None]
     if missing:
         for tag in missing:
@@ -94,6 +139,7 @@ def versions(tags):
             if not cache.add(VERSION_PREFIX + tag, version, None):
                 version = cache.get(VERSION_PREFIX + tag) or version
             result[tag] = version
+        _remember({tag: result[tag] for tag in missing})
     return result
 
 
@@ -101,8 +147,8 @@ def current(stored):
     """Whether the {tag: version} a value was stored with are all still the versions."""
     if not stored:
         return True
-    found = cache.get_many([VERSION_PREFIX + tag for tag in stored])
-    return all(found.get(VERSION_PREFIX + tag) == version for tag, version in stored.items())
+    found = _read(list(stored))
+    return all(found[tag] == version for tag, version in stored.items())
 
 
 def store_allowed(tag_versions, started_ns):
