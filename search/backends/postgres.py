@@ -164,6 +164,21 @@ class LanguagePostgresQueryCompiler(PostgresSearchQueryCompiler):
             return self._joined(parts, isinstance(query, And) != invert)
         return None
 
+    #: The rank's annotation when the caller asks for no score of its own.
+    RANK_ANNOTATION = "_search_rank_"
+
+    def _apply_ordering_and_scoring(self, queryset, rank_expression, start, stop, score_field=None):
+        """As modelsearch, but ordered by the rank's annotation rather than by the rank
+        expression itself, which Django would resolve and compile once more for the ORDER BY
+        (and hash against the selected columns)."""
+        if not self.order_by_relevance:
+            return super()._apply_ordering_and_scoring(
+                queryset, rank_expression, start, stop, score_field
+            )
+        name = score_field or self.RANK_ANNOTATION
+        queryset = queryset.annotate(**{name: rank_expression}).order_by(f"-{name}", "-pk")
+        return queryset[start:stop]
+
     @staticmethod
     def _joined(parts, is_and):
         if len(parts) == 1:
