@@ -92,6 +92,12 @@ class OpportunityOut(Schema):
     budget_usd: int | None
     funding_gap_usd: int | None
     duration_months: int | None
+    deadline: date | None = Field(
+        None, description="Call open until this day (expressions of interest invited)."
+    )
+    decision_date: date | None = Field(None, description="Decision expected on this day.")
+    start_date: date | None = Field(None, description="Expected start of the work.")
+    end_date: date | None = Field(None, description="Expected end of the work.")
     contact_name: str
     first_published_at: datetime | None
     last_published_at: datetime | None

@@ -9,7 +9,10 @@ Excellence, emergency telecommunications, cybersecurity, connectivity, digital s
 ICT statistics. An opportunity keeps its English slug in every language.
 """
 
+import datetime
 from decimal import Decimal
+
+from django.utils import timezone
 
 from cms.pages.models import (
     OpportunityCountry,
@@ -59,8 +62,29 @@ def _text_values(language, slug):
     }
 
 
+#: The timeline's fields by their key in the facts' `timeline_days`.
+TIMELINE_KEYS = {
+    "deadline": "deadline",
+    "decision": "decision_date",
+    "start": "start_date",
+    "end": "end_date",
+}
+
+
+def _timeline_values(fact):
+    """The timeline's dates, counted in days from the day the demo is loaded: the demo always
+    has calls closing soon, others later, closed ones and some without a deadline."""
+    today = timezone.localdate()
+    offsets = fact.get("timeline_days", {})
+    return {
+        field: today + datetime.timedelta(days=offsets[key]) if key in offsets else None
+        for key, field in TIMELINE_KEYS.items()
+    }
+
+
 def _fact_values(fact):
     return {
+        **_timeline_values(fact),
         "kind": fact["kind"],
         "status": fact["status"],
         "featured": fact.get("featured", False),

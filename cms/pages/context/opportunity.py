@@ -28,6 +28,7 @@ from cms.snippets.terms import load_terms
 from ..facets import SORTS, count_facets, read_filters
 from ..materials import materials_of
 from ..models import OpportunityIndexPage, OpportunityPage
+from ..timeline import deadline_note, depend_on_today, timeline_steps, today
 from .registry import builds
 from .shared import shared_part
 
@@ -122,8 +123,18 @@ def opportunity_cards(pages, language_code, request=None):
 def opportunity_context(page, request):
     """Template context of an opportunity page: its summary terms and material in the page's
     language. Works on previews too, whose relations are in memory. The same for every
-    visitor: kept in the shared cache (`shared_part`), previews aside."""
-    return shared_part(page, request, "opportunity", lambda: _opportunity_parts(page, request))
+    visitor: kept in the shared cache (`shared_part`), previews aside. The timeline is read
+    apart: "closes in 5 days" changes at midnight (the page depends on the day's tag)."""
+    context = dict(
+        shared_part(page, request, "opportunity", lambda: _opportunity_parts(page, request))
+    )
+    if page.deadline or page.decision_date or page.start_date or page.end_date:
+        language_code = chrome.prime_locale(request, page).locale.language_code
+        if page.deadline:
+            depend_on_today(request)
+        context["timeline"] = timeline_steps(page, language_code)
+        context["deadline_note"] = deadline_note(page, language_code)
+    return context
 
 
 def _opportunity_parts(page, request):
@@ -153,8 +164,10 @@ def _opportunity_parts(page, request):
 
 
 def _digest(state, *more):
-    """A short key of the filters chosen (and of `more`: the order, a page number)."""
-    chosen = "&".join(
+    """A short key of the filters chosen (and of `more`: the order, a page number) on this
+    day: the "closing soon" filter, its count and the deadline order change at midnight."""
+    chosen = today().isoformat() + "|"
+    chosen += "&".join(
         f"{param}={','.join(sorted(values))}" for param, values in sorted(state.selected.items())
     )
     if more:
@@ -189,6 +202,7 @@ def opportunity_index_context(page, request):
     """Template context of the opportunity index: facets with counts, the current page of
     results as cards, sort options and links to the other pages, all from the address."""
     state = read_filters(request.GET)
+    depend_on_today(request)
     base_url = page.get_url(request) or ""
     opportunities = (
         OpportunityPage.objects.child_of(page).live().exclude(chrome.private_sections(request))

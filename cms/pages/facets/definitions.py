@@ -26,6 +26,7 @@ from ..models import (
     OpportunitySDG,
     OpportunityThematicArea,
 )
+from ..timeline import CLOSING_SOON_DAYS, closing_soon_range
 
 __all__ = [
     "BUDGET_RANGES",
@@ -33,6 +34,7 @@ __all__ = [
     "BudgetFacet",
     "BudgetRange",
     "ChoiceFacet",
+    "ClosingSoonFacet",
     "CountryFacet",
     "Facet",
     "FacetDefinition",
@@ -314,6 +316,35 @@ class BudgetFacet(ColumnFacet):
         ]
 
 
+class ClosingSoonFacet(ColumnFacet):
+    """Calls still open whose deadline falls within the next 14 days, today included (read
+    on the day the address is served)."""
+
+    VALUE = "closing-soon"
+
+    def normalize(self, value):
+        value = value.lower()
+        return value if value == self.VALUE else None
+
+    @staticmethod
+    def condition():
+        first, last = closing_soon_range()
+        return Q(status=OpportunityPage.Status.OPEN, deadline__gte=first, deadline__lte=last)
+
+    def q(self, values):
+        return self.condition()
+
+    def aggregates(self):
+        return {f"{self.param}__{self.VALUE}": Count("pk", filter=self.condition())}
+
+    def from_totals(self, totals, selected):
+        count = totals[f"{self.param}__{self.VALUE}"]
+        label = _("Closing within %(days)s days") % {"days": CLOSING_SOON_DAYS}
+        if not count and self.VALUE not in selected:
+            return []
+        return [FacetValue(self.param, self.VALUE, label, count, self.VALUE in selected)]
+
+
 FACETS = [
     VocabularyFacet("area", _("Thematic area"), ThematicArea, OpportunityThematicArea, "area"),
     VocabularyFacet(
@@ -326,4 +357,5 @@ FACETS = [
     ChoiceFacet("kind", _("Kind"), "kind", OpportunityPage.Kind.choices),
     ChoiceFacet("status", _("Status"), "status", OpportunityPage.Status.choices),
     BudgetFacet("budget", _("Estimated budget")),
+    ClosingSoonFacet("deadline", _("Deadline")),
 ]

@@ -3,12 +3,13 @@ the counts of every facet's values under it."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import F, Q, Value
+from django.db.models import Case, F, Q, Value, When
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from cms.snippets.models import SOURCE_LOCALE
 
+from ..timeline import today
 from .definitions import FACETS, Facet, VocabularyFacet
 
 __all__ = [
@@ -23,11 +24,19 @@ __all__ = [
 
 @dataclass(frozen=True)
 class SortOption:
-    """An order of the results a visitor can choose."""
+    """An order of the results a visitor can choose; `ordering` is a tuple, or a function
+    that gives one on the day it is called."""
 
     code: str
     label: str
-    ordering: tuple
+    ordering: object
+
+
+def _by_deadline():
+    """Calls still open for the soonest first, then those whose deadline has passed (the
+    latest first), then those without a deadline."""
+    upcoming = Case(When(deadline__gte=today(), then=F("deadline")))
+    return (upcoming.asc(nulls_last=True), F("deadline").desc(nulls_last=True))
 
 
 SORTS = [
@@ -37,6 +46,7 @@ SORTS = [
         "gap", _("Largest funding gap first"), (F("funding_gap_usd").desc(nulls_last=True),)
     ),
     SortOption("title", _("Title (A to Z)"), (F("title").asc(),)),
+    SortOption("deadline", _("Deadline (soonest first)"), _by_deadline),
 ]
 DEFAULT_SORT = SORTS[0].code
 SORTS_BY_CODE = {option.code: option for option in SORTS}
@@ -56,7 +66,8 @@ class FilterState:
     @property
     def ordering(self):
         # The page's path breaks ties, so that the order never changes between two pages.
-        return (*SORTS_BY_CODE[self.sort].ordering, "path")
+        ordering = SORTS_BY_CODE[self.sort].ordering
+        return (*(ordering() if callable(ordering) else ordering), "path")
 
     def values_of(self, param):
         return self.selected.get(param, [])

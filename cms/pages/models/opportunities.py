@@ -21,6 +21,7 @@ from cms.snippets.models import (
 )
 
 from .base import BasePage
+from .timeline import OpportunityTimeline
 
 __all__ = [
     "OpportunityCountry",
@@ -48,11 +49,12 @@ class OpportunityIndexPage(BasePage):
         verbose_name_plural = _("opportunity indexes")
 
 
-class OpportunityPage(BasePage):
+class OpportunityPage(OpportunityTimeline, BasePage):
     """A concept, project or regional initiative that needs partners.
 
     Every opportunity is presented in the same way: a summary box (kind, status, areas,
     regions, countries, SDGs, budget and funding gap, duration, partner kinds sought, contact),
+    its timeline (cms.pages.models.timeline),
     then its objectives, expected results, body and communication material.
     """
 
@@ -118,6 +120,7 @@ class OpportunityPage(BasePage):
             ],
             heading=_("Summary"),
         ),
+        OpportunityTimeline.timeline_panel,
         # Several terms at once from one chooser (the chooser is multiple-choice); each
         # stays an orderable link of the page, which wagtail-localize copies to translations.
         MultipleChooserPanel(
@@ -183,6 +186,7 @@ class OpportunityPage(BasePage):
         SynchronizedField("budget_usd", overridable=False),
         SynchronizedField("funding_gap_usd", overridable=False),
         SynchronizedField("duration_months", overridable=False),
+        *OpportunityTimeline.timeline_translatable_fields,
         TranslatableField("contact_name"),
         SynchronizedField("contact_email"),
         SynchronizedField("thematic_areas"),
