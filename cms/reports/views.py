@@ -17,7 +17,7 @@ from .agreement_list import agreement_list, may_see_confidential
 from .downloads import FORMATS, json_response
 from .figures import CHARTS, Statistics
 from .periods import latest_full_years, read_period
-from .world_map import WorldMap
+from .world_map import StatisticsMap
 
 __all__ = [
     "agreement_list_context",
@@ -92,7 +92,7 @@ def statistics_context(page, request):
             "value_millions": format_usd(figures.value_usd, millions=True),
             "list_url": _subpage_url(page, request, "agreements", query),
             "form_url": page.get_url(request),
-            "world_map": WorldMap(choice.period, language),
+            "world_map": StatisticsMap(choice.period, language),
             "sponsorship": _sponsorship_figures(),
         }
 

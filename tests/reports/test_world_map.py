@@ -9,8 +9,9 @@ from bs4 import BeautifulSoup
 from django.utils import translation
 
 from cms.core.formats import format_number
+from cms.pages.world_map import CLASS_COLOURS, map_shapes
 from cms.reports.agreement_stats import agreement_figures
-from cms.reports.world_map import CLASS_COLOURS, country_figures, map_shapes
+from cms.reports.world_map import country_figures
 from cms.snippets.factories import CountryFactory
 from cms.snippets.models import Agreement
 from tests.demo.test_query_budget import counted_get

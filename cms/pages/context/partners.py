@@ -20,6 +20,7 @@ from ..public_records import (
     load_public_partners,
     load_public_recognitions,
 )
+from ..world_map import PartnerMap
 from .registry import builds
 
 __all__ = ["Occasion", "organization_node", "profile_context", "recognitions_context"]
@@ -48,6 +49,7 @@ def profile_context(page, request, partner_id):
     return {
         "partner": partner,
         "agreements": load_public_agreements(partner.pk, vocabularies),
+        "world_map": PartnerMap(partner.pk, language),
         "recognitions": recognitions,
         "crumbs": crumbs,
         # What the <head> says about the profile (see cms.publishing.seo.meta.page_meta).

@@ -1,11 +1,12 @@
-// Builds cms/reports/data/world_map.json, the country shapes of the statistics map, from
-// the npm package world-atlas (Natural Earth's 1:110m countries as TopoJSON, maintained by
-// the TopoJSON project). Run it again only to change the source, the scale or the projection:
+// Builds cms/pages/data/world_map.json, the country shapes of the maps (statistics page,
+// partner profiles; cms/pages/world_map.py), from the npm package world-atlas (Natural
+// Earth's 1:110m countries as TopoJSON, maintained by the TopoJSON project). Run it again
+// only to change the source, the scale or the projection:
 //
 //   mkdir /tmp/mapbuild && cd /tmp/mapbuild && npm init -y \
 //     && npm install world-atlas@2 topojson-client@3 d3-geo@3
-//   node /work/main/cms/reports/data/build_world_map.mjs /tmp/mapbuild \
-//     > /work/main/cms/reports/data/world_map.json
+//   node /work/main/cms/pages/data/build_world_map.mjs /tmp/mapbuild \
+//     > /work/main/cms/pages/data/world_map.json
 //
 // The shapes are projected once here (Equal Earth: areas compare fairly, no tiles, no
 // projection at run time) into SVG path data with whole-pixel coordinates, keyed by the
