@@ -239,3 +239,26 @@ def snippet(text, terms, length=SNIPPET_LENGTH):
     if end < len(text):
         html += ELLIPSIS
     return mark_safe(html)  # noqa: S308 - every part escaped by _mark
+
+
+def initials(texts):
+    """What any word `matches` in `texts` must begin with: the first letter of each of their
+    words (normalised as matched) and every Chinese character (a Chinese term matches inside
+    a run of them)."""
+    found = set()
+    for text in texts:
+        for match in TOKEN_RE.finditer(unicodedata.normalize("NFKC", text or "")):
+            if match.group("han"):
+                found.update(match.group(0))
+            else:
+                word = normalize_word(match.group(0))
+                if word:
+                    found.add(word[0])
+    return frozenset(found)
+
+
+def may_match(terms, text_initials):
+    """False when no word of a text whose `initials` these are can match `terms` (each term
+    must share its first letter with the word it matches); True otherwise."""
+    terms = prepare_terms(terms)
+    return any(term[0] in text_initials for term in (*terms.words, *terms.han))

@@ -19,6 +19,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 
+from cms.core.page_cache import cached_value
 from cms.pages.models import OpportunityPage, OpportunityThematicArea
 from cms.pages.public_records import funding_partners, partner_slug
 from cms.snippets.models import Partner, ThematicArea
@@ -143,20 +144,44 @@ def search_partners(method, locale, query, alias, limit=MAX_HITS):
     return run(f"partner {method}", call, query)
 
 
-def _names_matcher(query):
-    """A test of whether every word of `query` is found in a text (a partner's English name
-    and acronym), read as English: "banks" finds "Bank", "afdb" finds "AfDB". Each word's
-    terms are analysed once for all the partners tested (a word such as "Africa" finds
-    hundreds by their mandates, each tested here), and keep what they matched."""
-    words = [
+def _name_terms(query):
+    """The terms of each word of `query` read as English, prepared once for all the partners
+    tested (a word such as "Africa" finds hundreds by their mandates, each tested here)."""
+    return [
         highlight.prepare_terms([word, *analysed_terms(word, SOURCE_LANGUAGE)])
         for word in plain_words(query)
     ]
+
+
+def _names_matcher(words):
+    """A test of whether every word (`_name_terms`) is found in a text (a partner's English
+    name and acronym): "banks" finds "Bank", "afdb" finds "AfDB"."""
 
     def names_match(text):
         return bool(words) and all(highlight.matches(text, terms) for terms in words)
 
     return names_match
+
+
+def _english_name_initials():
+    """The initials (`highlight.initials`) of the English names and acronyms of the funding
+    partners, kept until a partner changes."""
+
+    def read():
+        rows = funding_partners().values_list("name", "acronym")
+        return highlight.initials(f"{name} {acronym or ''}" for name, acronym in rows)
+
+    return cached_value("search:english-name-initials", ("data:partners",), read, in_process=True)
+
+
+def _may_name_partners(words):
+    """Whether every word could match some English name or acronym: a word none of them can
+    hold (a Russian, Arabic or Chinese word) makes the search by English name pointless, and
+    its query to the backend is spared."""
+    if not words:
+        return False
+    initials = _english_name_initials()
+    return all(highlight.may_match(terms, initials) for terms in words)
 
 
 def search_partners_by_english_name(locale, query, limit=MAX_HITS, method="search"):
@@ -185,8 +210,12 @@ def search_partners_by_english_name(locale, query, limit=MAX_HITS, method="searc
         results = getattr(get_search_backend(alias), method)(q, queryset)[:limit]
         return _values(results, fields)
 
+    words = _name_terms(query)
+    if method == "search" and not _may_name_partners(words):
+        # No partner's English name or acronym holds every word: none would be kept below.
+        return []
     rows = []
-    names_match = _names_matcher(query)
+    names_match = _names_matcher(words)
     for pk, key, name, acronym, local_pk, local_name in run(
         f"partner {method} by English name", call, query
     ):

@@ -142,3 +142,34 @@ def test_suggestions_offer_partners_by_their_english_name_too(client, banks):
     assert suggested("fr", "banq") == ["Banque africaine de développement"]
     assert suggested("zh-hans", "Asian") == ["Asian Development Bank"]
     assert suggested("en", "Banque") == []
+
+
+def _english_name_queries(language, q):
+    """The search queries sent for the search by English name (English index entries read
+    with the English text configuration of partners)."""
+    locale = locale_for(language)
+    with CaptureQueriesContext(connection) as context:
+        rows = search_partners_by_english_name(locale, q)
+    return rows, len(context.captured_queries)
+
+
+def test_a_query_no_english_name_can_hold_spares_the_search_by_english_name(banks):
+    # Russian and Chinese words cannot be in a Latin-script name: nothing is asked.
+    _english_name_queries("ru", "банк")  # the names' initials, read once and kept
+    assert _english_name_queries("ru", "банк") == ([], 0)
+    assert _english_name_queries("zh-hans", "银行") == ([], 0)
+    # One Latin word beside them is still not enough: every word must be in the name.
+    assert _english_name_queries("ru", "банк AfDB") == ([], 0)
+    # A Latin acronym typed in Russian is searched, and found.
+    rows, count = _english_name_queries("ru", "AfDB")
+    assert [row.english_name for row in rows] == ["African Development Bank"]
+    assert count >= 1
+
+
+def test_a_partner_renamed_into_another_script_is_found_by_its_new_english_name(banks):
+    assert _english_name_queries("ru", "банк")[0] == []
+    asian = banks["asian"]
+    asian.name = "Азиатский банк развития"
+    asian.save()
+    rows, _count = _english_name_queries("ru", "банк")
+    assert [row.english_pk for row in rows] == [asian.pk]
