@@ -14,25 +14,37 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.core import outbox
 from cms.core.emails import absolute, page_in, render
+from cms.core.formats import format_date
 
 from . import links
-from .models import Match, Subscriber
+from .models import Match, Reminder, Subscriber
 
-__all__ = ["ALERT", "CONFIRMATION", "DIGEST", "KINDS", "MANAGE_LINK", "email_for", "queue"]
+__all__ = [
+    "ALERT",
+    "CONFIRMATION",
+    "DIGEST",
+    "KINDS",
+    "MANAGE_LINK",
+    "REMINDER",
+    "email_for",
+    "queue",
+]
 
 CONFIRMATION = "alerts.confirmation"
 MANAGE_LINK = "alerts.manage_link"
 ALERT = "alerts.alert"
 DIGEST = "alerts.digest"
+REMINDER = "alerts.reminder"
 
 KINDS = {
     CONFIRMATION: _("Confirmation request"),
     MANAGE_LINK: _("Link to manage the subscription"),
     ALERT: _("New opportunity"),
     DIGEST: _("Weekly digest"),
+    REMINDER: _("Deadline reminder"),
 }
 #: The e-mails that a subscriber's choices call for: one-click unsubscription in the header.
-LIST_MAIL = {ALERT, DIGEST}
+LIST_MAIL = {ALERT, DIGEST, REMINDER}
 
 
 def _opportunity(page, language):
@@ -59,10 +71,12 @@ def email_for(subscriber, kind, pages=()):
         # The e-mail counts the link's life in days (48 hours: 2 days).
         context["days"] = max(1, -(-links.confirmation_hours() // 24))
     opportunities = [_opportunity(page, language) for page in pages if page.live]
-    if kind == ALERT:
+    if kind in (ALERT, REMINDER):
         if not opportunities:
             return None
         context["opportunity"] = opportunities[0]
+    if kind == REMINDER:
+        context["deadline"] = format_date(opportunities[0]["page"].deadline, language)
     if kind == DIGEST:
         if not opportunities:
             return None
@@ -115,6 +129,9 @@ def compose(row):
     subscriber = _subscriber(row)
     if subscriber is None:
         return None
+    if row.kind == REMINDER:
+        pages = [r.page for r in Reminder.objects.filter(email=row).select_related("page")]
+        return email_for(subscriber, row.kind, pages)
     matches = Match.objects.filter(email=row).select_related("page").order_by("matched_at", "pk")
     return email_for(subscriber, row.kind, [match.page for match in matches])
 

@@ -224,6 +224,11 @@ def subscriber_data(subscriber):
         match.email_id: match.page.title
         for match in subscriber.matches.filter(email__kind=ALERT).select_related("page")
     }
+    # The "closing soon" reminders name their opportunity too.
+    opportunities.update(
+        (reminder.email_id, reminder.page.title)
+        for reminder in subscriber.reminders.exclude(email=None).select_related("page")
+    )
 
     return {
         "organisation": subscriber.organisation,

@@ -6,21 +6,15 @@ from django.utils.translation import gettext_lazy as _
 
 from .subscribers import Subscriber
 
-__all__ = ["Match"]
+__all__ = ["Match", "Reminder"]
 
 
-class Match(models.Model):
-    """An opportunity, at its first publication, matched a confirmed subscriber's criteria.
+class _AboutAnOpportunity(models.Model):
+    """What a subscriber was told of one opportunity (by its translation key, the same in
+    every language), and the e-mail that told them."""
 
-    Unique per subscriber and opportunity (its translation key): a republication or a
-    translation never matches again. A weekly subscriber's matches wait (no e-mail yet)
-    until `send_alert_digests` gathers them into a digest.
-    """
-
-    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="matches")
     page = models.ForeignKey("pages.OpportunityPage", on_delete=models.CASCADE, related_name="+")
     translation_key = models.UUIDField()
-    matched_at = models.DateTimeField(auto_now_add=True, db_index=True)
     email = models.ForeignKey(
         "core.OutgoingEmail",
         verbose_name=_("e-mail"),
@@ -29,6 +23,21 @@ class Match(models.Model):
         blank=True,
         related_name="+",
     )
+
+    class Meta:
+        abstract = True
+
+
+class Match(_AboutAnOpportunity):
+    """An opportunity, at its first publication, matched a confirmed subscriber's criteria.
+
+    Unique per subscriber and opportunity (its translation key): a republication or a
+    translation never matches again. A weekly subscriber's matches wait (no e-mail yet)
+    until `send_alert_digests` gathers them into a digest.
+    """
+
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="matches")
+    matched_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
         ordering = ["matched_at", "pk"]
@@ -42,3 +51,26 @@ class Match(models.Model):
 
     def __str__(self):
         return f"{self.subscriber_id} ← {self.page_id}"
+
+
+class Reminder(_AboutAnOpportunity):
+    """A subscriber was reminded that an opportunity matching their criteria closes within a
+    week ("closing soon"). Unique per subscriber and opportunity (its translation key): the
+    reminder is sent once, however often `send_deadline_reminders` runs."""
+
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="reminders")
+    deadline = models.DateField(_("deadline"))
+    reminded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("deadline reminder")
+        verbose_name_plural = _("deadline reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subscriber", "translation_key"],
+                name="alerts_reminder_unique_opportunity",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.subscriber_id} ⏰ {self.page_id}"
