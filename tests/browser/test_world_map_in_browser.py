@@ -1,6 +1,11 @@
 """In a real browser: the statistics page's map of the agreements by beneficiary country, in
 English and in Arabic, passes axe; in Arabic its legend and table run right to left while
-the map keeps its geography (Kenya east of France, as in English)."""
+the map keeps its geography (Kenya east of France, as in English).
+
+Set MAP_SCREENSHOTS=<folder> to keep a screenshot of each language's map there."""
+
+import os
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -46,6 +51,8 @@ def test_the_map_in_english_and_arabic(
         assert section.locator("svg").is_visible()
         assert section.locator("table tbody tr").count() == 3
         assert axe_violations(page) == []
+        if folder := os.environ.get("MAP_SCREENSHOTS"):
+            section.screenshot(path=str(Path(folder) / f"world-map-{language}.png"))
         legend = section.locator(".world-map__legend li")
         first, last = legend.first.bounding_box(), legend.last.bounding_box()
         data = box(page, "section#map .statistics-chart__data")
