@@ -79,6 +79,21 @@ def test_officer_adds_an_agreement_with_its_partners_and_regions(client, officer
     assert set(agreement.tags.names()) == {"cybersecurity", "capacity"}
 
 
+def test_officer_saves_an_agreement_for_several_countries(client, officer, terms):
+    """Countries are held by their ISO code (django-countries), which modelcluster sorts
+    in memory when several are set: saving two used to answer a server error."""
+    senegal = Country.objects.create(code="SN", region=terms["afr"])
+    egypt = Country.objects.create(code="EG", region=terms["arb"])
+    who = make_partner("World Health Organization", acronym="WHO")
+    client.force_login(officer)
+    form = agreement_post(terms, [who])
+    form["countries"] = [senegal.pk, egypt.pk]
+    response = client.post(url(Agreement, "add"), form)
+    assert response.status_code == 302, response.context["form"].errors
+    agreement = Agreement.objects.get(reference="BDT-2017-101")
+    assert [country.code for country in agreement.countries.all()] == ["EG", "SN"]
+
+
 def test_officer_edits_an_agreement_and_replaces_its_partner(client, officer, terms):
     who = make_partner("World Health Organization")
     gates = make_partner("Bill & Melinda Gates Foundation")
