@@ -161,14 +161,28 @@ def private_to_officers(request, response):
 def list_filters(params, language):
     """The filters of the list of agreements, in the visitor's language: for the beneficiary
     region and the primary thematic area, the terms to choose from and the one chosen (a code
-    of the address, `?region=afr&area=cybersecurity`; an unknown code chooses none)."""
+    of the address, `?region=afr&area=cybersecurity`); an unknown code chooses none, and
+    the filter says so (`error`) rather than silently showing everything."""
     filters = []
-    for name, model, label, everything in (
-        ("region", BeneficiaryRegion, _("Beneficiary region"), _("All regions")),
-        ("area", ThematicArea, _("Primary thematic area"), _("All thematic areas")),
+    for name, model, label, everything, unknown in (
+        (
+            "region",
+            BeneficiaryRegion,
+            _("Beneficiary region"),
+            _("All regions"),
+            _("No region has the code “%(code)s”: all regions are shown."),
+        ),
+        (
+            "area",
+            ThematicArea,
+            _("Primary thematic area"),
+            _("All thematic areas"),
+            _("No thematic area has the code “%(code)s”: all thematic areas are shown."),
+        ),
     ):
         terms = load_terms(model, language)
-        chosen = terms.by_code.get((params.get(name) or "").strip())
+        typed = (params.get(name) or "").strip()
+        chosen = terms.by_code.get(typed)
         filters.append(
             {
                 "name": name,
@@ -176,6 +190,7 @@ def list_filters(params, language):
                 "everything": everything,
                 "terms": list(terms),
                 "chosen": chosen,
+                "error": unknown % {"code": typed[:40]} if typed and chosen is None else "",
             }
         )
     return filters

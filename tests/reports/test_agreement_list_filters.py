@@ -111,3 +111,27 @@ def test_an_unknown_or_empty_choice_shows_every_agreement(client, query):
     soup = page(client, "en", query)
     assert references(soup) == ["A-2015-1", "A-2015-2", "A-2016-1", "A-OLD-1"]
     assert select(soup, "region")[2] is None
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "message"),
+    [
+        ("en", "region=xyz", "No region has the code “xyz”: all regions are shown."),
+        (
+            "fr",
+            "area=mars",
+            "Aucun domaine thématique n’a le code « mars » : "
+            "tous les domaines thématiques sont affichés.",
+        ),
+    ],
+)
+def test_an_unknown_code_is_said_in_the_visitor_s_language(client, language, query, message):
+    soup = page(client, language, query)
+    error = soup.select_one(".agreement-filters__error")
+    assert error.get_text(strip=True) == message
+    name = query.split("=")[0]
+    field = soup.find("select", attrs={"name": name})
+    assert field["aria-describedby"] == error["id"]
+    assert field["aria-invalid"] == "true"
+    # An empty choice is no error.
+    assert not page(client, language, f"{name}=").select(".agreement-filters__error")
