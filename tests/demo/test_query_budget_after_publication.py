@@ -14,6 +14,7 @@ import pytest
 from django.test import override_settings
 
 from cms.pages.models import HomePage, PartnerDirectoryPage
+from cms.reports.models import StatisticsPage
 
 from .test_query_budget import LANGUAGES, PAGE_TYPES, _urls, counted_get
 
@@ -28,6 +29,8 @@ PUBLISHED = dict(
         "partner profile": PartnerDirectoryPage,
         "partner profile, with recognitions": PartnerDirectoryPage,
         "search": PAGE_TYPES["standard"],
+        # An agreement's page sits under the statistics page (its breadcrumbs, its tags).
+        "agreement": StatisticsPage,
     },
 )
 
