@@ -11,17 +11,15 @@ date in their keys.
 
 import datetime
 import math
-import secrets
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from cms.core.formats import format_date, format_number
 from cms.core.page_cache import depends_on
-from cms.core.page_cache.versions import VERSION_PREFIX
+from cms.core.page_cache.versions import start_version
 
 __all__ = [
     "CLOSING_SOON_DAYS",
@@ -65,9 +63,7 @@ def _seconds_to_midnight():
 def depend_on_today(request):
     """Record that the response shows something true today only (see the module)."""
     tag = day_tag()
-    # Dated 0 like a version the page cache writes for a new tag: it records no change, so
-    # the page being built may be stored with it; it expires at midnight.
-    cache.add(VERSION_PREFIX + tag, f"0.{secrets.token_hex(4)}", _seconds_to_midnight())
+    start_version(tag, _seconds_to_midnight())  # the day's version ends at midnight
     depends_on(request, tag)
     return tag
 

@@ -36,6 +36,7 @@ __all__ = [
     "current",
     "depends_on",
     "recorded_tags",
+    "start_version",
     "store_allowed",
     "versions",
     "versions_read_once",
@@ -125,6 +126,19 @@ def bump_everything():
     bump(EVERYTHING)
 
 
+def _start(tag, timeout):
+    """A first version of `tag`, dated 0, written if it has none (the version, else None)."""
+    version = _new_version(0)
+    return version if cache.add(VERSION_PREFIX + tag, version, timeout) else None
+
+
+def start_version(tag, timeout):
+    """Give `tag` a version if it has none, kept `timeout` seconds: dated 0, it records no
+    change (a value being built may be stored with it), and when the cache drops it every
+    value stored with it counts as changed (a page true for one day: cms.pages.timeline)."""
+    _start(tag, timeout)
+
+
 def versions(tags):
     """{tag: version} of the tags and of `EVERYTHING`, read in one `get_many`. A tag without
     a version gets one that no stored value has (so they are all out of date) but dated 0:
@@ -134,11 +148,8 @@ def versions(tags):
     missing = [tag for tag, version in result.items() if version is None]
     if missing:
         for tag in missing:
-            version = _new_version(0)
-            # add(): another process may have written one in the meantime; theirs stands.
-            if not cache.add(VERSION_PREFIX + tag, version, None):
-                version = cache.get(VERSION_PREFIX + tag) or version
-            result[tag] = version
+            # Another process may have written one in the meantime; theirs stands.
+            result[tag] = _start(tag, None) or cache.get(VERSION_PREFIX + tag) or _new_version(0)
         _remember({tag: result[tag] for tag in missing})
     return result
 
