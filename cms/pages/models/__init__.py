@@ -12,6 +12,7 @@ from .opportunities import (
     OpportunitySDG,
     OpportunityThematicArea,
 )
+from .progress import OpportunityProgressReport
 
 __all__ = [
     "BasePage",
@@ -21,6 +22,7 @@ __all__ = [
     "OpportunityMaterial",
     "OpportunityPage",
     "OpportunityPartnerKind",
+    "OpportunityProgressReport",
     "OpportunityRegion",
     "OpportunitySDG",
     "OpportunityThematicArea",

@@ -21,6 +21,7 @@ from cms.snippets.models import (
 )
 
 from .base import BasePage
+from .progress import PROGRESS_PANEL, PROGRESS_TRANSLATABLE_FIELDS
 from .timeline import OpportunityTimeline
 
 __all__ = [
@@ -169,6 +170,7 @@ class OpportunityPage(OpportunityTimeline, BasePage):
             heading=_("Communication material"),
             label=_("material"),
         ),
+        PROGRESS_PANEL,
     ]
 
     translatable_fields = [
@@ -195,6 +197,7 @@ class OpportunityPage(OpportunityTimeline, BasePage):
         SynchronizedField("sdgs"),
         SynchronizedField("partner_kinds"),
         SynchronizedField("materials"),
+        *PROGRESS_TRANSLATABLE_FIELDS,
     ]
     search_fields = [
         *BasePage.search_fields,
