@@ -7,8 +7,10 @@ communication material among them, and the import files) is read, and its first 
 carry the signature of the format its extension names: `%PDF-` for PDF, a ZIP holding
 `word/`, `xl/` or `ppt/` for Office's formats, a ZIP whose `mimetype` names the format for
 OpenDocument's, the old Office container for `.doc`/`.xls`/`.ppt`, the magic numbers of the
-image and video formats. Text formats (CSV, TXT) have no signature: they must be text, with no
-NUL byte, and not begin as HTML, SVG or XML markup. An extension outside the table is refused.
+image and video formats. Text formats (CSV, TXT, WebVTT) have no signature: they must be text,
+with no NUL byte, and not begin as HTML, SVG or XML markup. An extension outside the table is
+refused. A WebVTT caption file is also read through (cms.core.webvtt): its header and every
+cue's timing, which the browser's player would otherwise skip without a word.
 
 A small signature table rather than a library: the formats the site accepts are few, each
 check is a line, and the ZIP-based formats need their content read anyway, which the
@@ -28,7 +30,16 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
-__all__ = ["SIGNATURES", "DocumentForm", "as_file", "check_upload", "content_matches"]
+from .webvtt import validate_webvtt
+
+__all__ = [
+    "CONTENT_CHECKS",
+    "SIGNATURES",
+    "DocumentForm",
+    "as_file",
+    "check_upload",
+    "content_matches",
+]
 
 #: How many bytes are read to tell a format; a ZIP's directory is read from the whole file.
 _HEAD = 4096
@@ -103,7 +114,11 @@ SIGNATURES = {
     "m4v": _iso_media(),
     "mov": _iso_media(b"qt  "),
     "webm": _starts(b"\x1a\x45\xdf\xa3"),
+    "vtt": _text,
 }
+
+#: Extension -> a check of the whole content, once its start matches (raises ValidationError).
+CONTENT_CHECKS = {"vtt": validate_webvtt}
 
 MISMATCH = _(
     "The content of this file is not what its extension “.%(extension)s” says. Save it again "
@@ -149,6 +164,9 @@ def check_upload(upload, name=None, max_bytes=None):
             code="content_mismatch",
             params={"extension": _extension(name or getattr(upload, "name", ""))},
         )
+    check = CONTENT_CHECKS.get(_extension(name or getattr(upload, "name", "")))
+    if check is not None:
+        check(upload)
     return upload
 
 

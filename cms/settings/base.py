@@ -387,7 +387,20 @@ WAGTAILSEARCH_BACKENDS = search_backends(
 # Documents are always served through Django, so that private collections (signed
 # agreements) are checked on every download.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "txt", "xlsx"]
+# Communication material's videos (MP4, WebM) and their WebVTT captions are documents too: kept
+# in collections, private where their collection is, served by the same view (cms/snippets/
+# models/materials.py); the browser's player reads them in place rather than downloading them.
+WAGTAILDOCS_EXTENSIONS = [
+    *["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "txt", "xlsx"],
+    *["mp4", "webm", "vtt"],
+]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = [
+    "application/pdf",
+    "text/plain",
+    "text/vtt",
+    "video/mp4",
+    "video/webm",
+]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # A document's content must match its extension (PDF, Office, images, video): cms/core/uploads.py.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.core.uploads.DocumentForm"

@@ -16,6 +16,14 @@ from .opportunity_data import translate_material
 
 pytestmark = pytest.mark.django_db
 
+#: The material form's caption tracks (an inline formset), left empty.
+NO_CAPTION_TRACKS = {
+    "caption_tracks-TOTAL_FORMS": "0",
+    "caption_tracks-INITIAL_FORMS": "0",
+    "caption_tracks-MIN_NUM_FORMS": "0",
+    "caption_tracks-MAX_NUM_FORMS": "1000",
+}
+
 
 @pytest.fixture
 def admin_client_(client, django_user_model):
@@ -84,6 +92,7 @@ def test_material_can_be_created_in_the_admin(admin_client_, locales):
             "kind": "video",
             "video_url": "https://video.example.org/cyber.mp4",
             "caption": "A short presentation.",
+            **NO_CAPTION_TRACKS,
         },
     )
 
@@ -95,7 +104,9 @@ def test_material_can_be_created_in_the_admin(admin_client_, locales):
 def test_a_brief_without_its_document_is_refused(admin_client_, locales):
     url = reverse(Material.snippet_viewset.get_url_name("add"))
 
-    response = admin_client_.post(url + "?locale=en", {"title": "Brief", "kind": "brief"})
+    response = admin_client_.post(
+        url + "?locale=en", {"title": "Brief", "kind": "brief", **NO_CAPTION_TRACKS}
+    )
 
     assert response.status_code == 200
     assert not Material.objects.filter(title="Brief").exists()

@@ -7,7 +7,7 @@ from .agreements import (
     AgreementQuerySet,
     AgreementTag,
 )
-from .materials import Material
+from .materials import Material, MaterialCaptionTrack
 from .partners import (
     Partner,
     PartnerContact,
@@ -45,6 +45,7 @@ __all__ = [
     "FundingMechanism",
     "FundingType",
     "Material",
+    "MaterialCaptionTrack",
     "MembershipCategory",
     "Partner",
     "PartnerContact",

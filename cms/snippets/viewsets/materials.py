@@ -11,7 +11,7 @@ from django import forms
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.documents import get_document_model
 from wagtail.documents.forms import get_document_form
@@ -192,7 +192,16 @@ class MaterialViewSet(RecordViewSet):
     ]
     list_export = ["title", "kind", "document", "video_url", "image", "locale"]
     export_headings = {"locale": _("Language")}
-    inspect_view_fields = ["title", "kind", "document", "video_url", "image", "caption", "locale"]
+    inspect_view_fields = [
+        "title",
+        "kind",
+        "document",
+        "video_url",
+        "image",
+        "caption",
+        "transcript",
+        "locale",
+    ]
     panels = [
         FieldPanel("title"),
         FieldPanel("kind"),
@@ -201,6 +210,13 @@ class MaterialViewSet(RecordViewSet):
             heading=_("File, video or image"),
         ),
         FieldPanel("caption"),
+        FieldPanel("transcript"),
+        InlinePanel(
+            "caption_tracks",
+            heading=_("Captions of the uploaded video"),
+            label=_("caption track"),
+            help_text=_("One WebVTT file per language; visitors see their language's first."),
+        ),
     ]
 
     def get_queryset(self, request):
