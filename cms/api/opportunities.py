@@ -79,7 +79,8 @@ def opportunity_data(request, page, vocabularies):
         "title": page.title,
         "url": page_url(request, page),
         "kind": {"code": page.kind, "name": str(OpportunityPage.Kind(page.kind).label)},
-        "status": {"code": page.status, "name": str(OpportunityPage.Status(page.status).label)},
+        # As the site says it: an open call is closed the day after its deadline.
+        "status": {"code": page.shown_status(), "name": str(page.shown_status_label)},
         "featured": page.featured,
         "introduction": page.introduction,
         "thematic_areas": _terms(areas.many(link.area_id for link in page.thematic_areas.all())),

@@ -97,20 +97,15 @@ def timeline_steps(page, language=None, day=None):
 
 def deadline_note(page, language=None, day=None):
     """What a visitor should know of the deadline today: "Closes today", "Closes in 5
-    days", "Closed on 1 May 2026" (or "Deadline passed on ..." while the status still says
-    open); empty without a deadline."""
+    days", "Closed on 1 May 2026"; empty without a deadline."""
     day = day or today()
     deadline = page.deadline
     if deadline is None:
         return ""
     days = (deadline - day).days
     if days < 0:
-        written = format_date(deadline, language)
-        # Whether partners may still express interest is the status's to say (the editors'
-        # decision), not the date's: an open call past its deadline is not called closed.
-        if page.is_open:
-            return _("Deadline passed on %(date)s") % {"date": written}
-        return _("Closed on %(date)s") % {"date": written}
+        # The deadline closes the call whatever its status says (OpportunityPage.is_open).
+        return _("Closed on %(date)s") % {"date": format_date(deadline, language)}
     if days == 0:
         return _("Closes today")
     return ngettext("Closes in %(days)s day", "Closes in %(days)s days", days) % {

@@ -1,8 +1,11 @@
 """The expression-of-interest form on an opportunity's page, as a visitor meets it."""
 
+import datetime
+
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from cms.core.public_forms import PRIVACY_NOTICE_VERSION
@@ -85,6 +88,27 @@ def test_opportunity_not_open_has_no_form_and_refuses_posts_politely(
     assert not ExpressionOfInterest.objects.exists()
     assert mail.outbox == []
     assert not parse(Client().get(page.url)).select("#interest-form")
+
+
+def test_an_open_call_past_its_deadline_refuses_posts_politely(send, opportunity_index, form_data):
+    """The deadline guards the form, not only its display: a form kept open in a browser
+    from the day before is refused, nothing stored, nothing sent."""
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    page = make_opportunity(opportunity_index, slug="late", deadline=yesterday)
+
+    response = send(page, form_data)
+
+    assert response.status_code == 409
+    assert "no longer takes expressions of interest" in parse(response).h1.get_text()
+    assert not ExpressionOfInterest.objects.exists()
+    assert mail.outbox == []
+
+
+def test_an_open_call_takes_interest_on_its_deadline_day(send, opportunity_index, form_data):
+    page = make_opportunity(opportunity_index, slug="last-day", deadline=timezone.localdate())
+    response = send(page, form_data)
+    assert response.status_code == 303
+    assert ExpressionOfInterest.objects.count() == 1
 
 
 def test_errors_are_listed_and_everything_typed_is_kept(send, opportunity, form_data):

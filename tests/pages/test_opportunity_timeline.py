@@ -192,16 +192,38 @@ def test_the_timeline_in_arabic_right_to_left(client, index, translated_home, tr
     assert steps == [("باب المشاركة مفتوح حتى", written, "2026-03-07")]
 
 
-def test_an_open_call_past_its_deadline_keeps_its_form(client, index, on_day):
-    """The status says whether expressions of interest are taken (the editors close a
-    call); a passed deadline is said as such, not as a closed call."""
+def test_an_open_call_past_its_deadline_is_closed_on_the_page(client, index, on_day):
+    """The deadline closes the call without anyone editing the page: from the day after,
+    the page says closed, shows no form, and explains why."""
     page = OpportunityPageFactory(parent=index, title="Late call", deadline=days(-2))
     soup = parse(client.get(page.url))
     note, _steps = _timeline(soup)
-    assert note == "Deadline passed on 8 March 2026"
-    assert soup.select_one("form.interest-form, #interest-form, form[action*='interest']") or (
-        soup.select_one("section.status-notice") is None
-    )
+    assert note == "Closed on 8 March 2026"
+    assert soup.select_one("#interest-form") is None
+    assert soup.select_one(".summary__list .status").get_text() == "Closed"
+    notice = soup.select_one("section.status-notice").get_text(" ", strip=True)
+    assert "The call for partners closed on 8 March 2026" in notice
+    assert "no longer takes expressions of interest" in notice
+
+
+def test_an_open_call_is_open_through_its_deadline_day(client, index, on_day):
+    last_day = OpportunityPageFactory(parent=index, title="Last day", deadline=DAY)
+    soup = parse(client.get(last_day.url))
+    assert _timeline(soup)[0] == "Closes today"
+    assert soup.select_one("#interest-form") is not None
+    day_after = OpportunityPageFactory(parent=index, title="Day after", deadline=days(-1))
+    assert parse(client.get(day_after.url)).select_one("#interest-form") is None
+
+
+def test_an_open_call_past_its_deadline_in_french(
+    client, index, translated_home, translate, on_day
+):
+    translate(index, "fr", slug="opportunites")
+    page = OpportunityPageFactory(parent=index, title="Late call", deadline=days(-2))
+    french = translate(page, "fr", title="Appel tardif")
+    notice = parse(client.get(french.url)).select_one("section.status-notice")
+    assert "L’appel à partenaires a été clos le 8 mars 2026" in notice.get_text(" ", strip=True)
+    assert notice.select_one(".status").get_text() == "Clôturée"
 
 
 def test_a_page_without_dates_has_no_timeline(client, index):
@@ -267,7 +289,41 @@ def test_closing_soon_in_french(client, index, calls, translated_home, translate
     soup = parse(client.get(french_index.url + "?deadline=closing-soon"))
     assert len(titles(soup)) == 2
     box = soup.select_one("fieldset.facet--deadline input[value=closing-soon]")
-    assert "Clôture dans les 14 jours" in soup.select_one(f'label[for="{box["id"]}"]').get_text()
+    assert "Clôture d’ici 14 jours" in soup.select_one(f'label[for="{box["id"]}"]').get_text()
+
+
+def test_the_status_filter_reads_a_passed_deadline_as_closed(client, index, calls):
+    """The "open for partners" filter lists the calls that still take expressions of
+    interest; the one whose deadline passed is counted, filtered and shown as closed."""
+    soup = parse(client.get(index.url))
+    counts = {
+        box["value"]: soup.select_one(f'label[for="{box["id"]}"] .facet__count').get_text()
+        for box in soup.select("fieldset.facet--status input")
+    }
+    assert counts == {"open": "4", "funded": "1", "closed": "1"}
+    assert sorted(titles(parse(client.get(index.url + "?status=open")))) == [
+        "Three",
+        "Twelve",
+        "Twenty",
+        "Undated",
+    ]
+    closed = parse(client.get(index.url + "?status=closed"))
+    assert titles(closed) == ["Past"]
+    assert closed.select_one(".opportunity-card .status").get_text() == "Closed"
+
+
+def test_the_home_page_lists_only_calls_still_open(client, home_page, index, calls):
+    soup = parse(client.get(home_page.url))
+    listed = [a.get_text(strip=True) for a in soup.select(".opportunity-card__title a")]
+    assert "Past" not in listed
+    assert {"Three", "Twelve", "Twenty", "Undated"} <= set(listed)
+
+
+def test_the_api_says_a_passed_deadline_is_closed(client, index, calls):
+    item = client.get(f"/api/v1/opportunities/{calls['Past'].pk}/").json()
+    assert item["status"] == {"code": "closed", "name": "Closed"}
+    item = client.get(f"/api/v1/opportunities/{calls['Three'].pk}/").json()
+    assert item["status"]["code"] == "open"
 
 
 def test_a_made_up_deadline_value_is_ignored(client, index, calls):

@@ -15,6 +15,7 @@ from ..models import (
     PartnerDirectoryPage,
     StandardPage,
 )
+from ..timeline import depend_on_today
 from .opportunity import card_pages, opportunity_cards
 from .registry import builds
 from .shared import shared_part
@@ -68,7 +69,9 @@ def home_page_context(page, request):
     """Template context of a home page: its open opportunities (featured first, then the
     newest) and the links to the index, the directory and "how to partner", the same for
     every visitor: kept in the shared cache (`shared_part`)."""
-    return shared_part(page, request, "home", lambda: _home_sections(page, request))
+    # An open call leaves the list the day after its deadline: the part depends on the day.
+    day = depend_on_today(request)
+    return shared_part(page, request, "home", lambda: _home_sections(page, request), tags=(day,))
 
 
 def _home_sections(page, request):
@@ -78,7 +81,7 @@ def _home_sections(page, request):
         OpportunityPage.objects.live()
         .descendant_of(page)
         .exclude(private)
-        .filter(status=OpportunityPage.Status.OPEN)
+        .filter(OpportunityPage.status_condition(OpportunityPage.Status.OPEN))
         .order_by("-featured", "-first_published_at", "path")
     )[:HOME_OPPORTUNITIES]
     index = sections.get("index")

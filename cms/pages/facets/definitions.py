@@ -9,8 +9,10 @@ from decimal import Decimal
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_countries import countries
 
+from cms.core.formats import format_number
 from cms.snippets.models import (
     SOURCE_LOCALE,
     BeneficiaryRegion,
@@ -40,6 +42,7 @@ __all__ = [
     "FacetDefinition",
     "FacetValue",
     "GoalFacet",
+    "StatusFacet",
     "VocabularyFacet",
     "collation_key",
 ]
@@ -241,12 +244,19 @@ class ChoiceFacet(ColumnFacet):
         value = value.lower()
         return value if value in dict(self.choices) else None
 
+    def condition(self, value):
+        """The opportunities that have `value`."""
+        return Q(**{self.field_name: value})
+
     def q(self, values):
-        return Q(**{f"{self.field_name}__in": values})
+        condition = Q()
+        for value in values:
+            condition |= self.condition(value)
+        return condition
 
     def aggregates(self):
         return {
-            f"{self.param}__{value}": Count("pk", filter=Q(**{self.field_name: value}))
+            f"{self.param}__{value}": Count("pk", filter=self.condition(value))
             for value, _label in self.choices
         }
 
@@ -257,6 +267,17 @@ class ChoiceFacet(ColumnFacet):
             for value, label in self.choices
             if counts[value] or value in selected
         ]
+
+
+class StatusFacet(ChoiceFacet):
+    """The status as visitors read it on the day the address is served: an open call whose
+    deadline has passed counts as closed (OpportunityPage.status_condition)."""
+
+    def __init__(self, param, label):
+        super().__init__(param, label, "status", OpportunityPage.Status.choices)
+
+    def condition(self, value):
+        return OpportunityPage.status_condition(value)
 
 
 @dataclass(frozen=True)
@@ -339,7 +360,9 @@ class ClosingSoonFacet(ColumnFacet):
 
     def from_totals(self, totals, selected):
         count = totals[f"{self.param}__{self.VALUE}"]
-        label = _("Closing within %(days)s days") % {"days": CLOSING_SOON_DAYS}
+        label = ngettext(
+            "Closing within %(days)s day", "Closing within %(days)s days", CLOSING_SOON_DAYS
+        ) % {"days": format_number(CLOSING_SOON_DAYS)}
         if not count and self.VALUE not in selected:
             return []
         return [FacetValue(self.param, self.VALUE, label, count, self.VALUE in selected)]
@@ -355,7 +378,7 @@ FACETS = [
         "sdg", _("Sustainable Development Goal"), SustainableDevelopmentGoal, OpportunitySDG, "goal"
     ),
     ChoiceFacet("kind", _("Kind"), "kind", OpportunityPage.Kind.choices),
-    ChoiceFacet("status", _("Status"), "status", OpportunityPage.Status.choices),
+    StatusFacet("status", _("Status")),
     BudgetFacet("budget", _("Estimated budget")),
     ClosingSoonFacet("deadline", _("Deadline")),
 ]

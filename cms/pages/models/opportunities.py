@@ -2,6 +2,7 @@
 
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
@@ -20,6 +21,7 @@ from cms.snippets.models import (
     ThematicArea,
 )
 
+from ..timeline import today
 from .base import BasePage
 from .progress import PROGRESS_PANEL, PROGRESS_TRANSLATABLE_FIELDS
 from .timeline import OpportunityTimeline
@@ -213,10 +215,43 @@ class OpportunityPage(OpportunityTimeline, BasePage):
         verbose_name = _("opportunity")
         verbose_name_plural = _("opportunities")
 
+    # What a visitor reads of the status. The editors' status says whether a call is open;
+    # its deadline closes it on the day after, without anyone editing the page: the
+    # expression-of-interest form is guarded by both (`is_open`), and the page, the cards
+    # and the index's status filter say "closed" from that day (`shown_status`,
+    # `status_condition`). Pages that show it depend on the day (cms.pages.timeline).
+
+    def shown_status(self, day=None):
+        """The status as visitors read it on `day` (today by default)."""
+        day = day or today()
+        if self.status == self.Status.OPEN and self.deadline and self.deadline < day:
+            return self.Status.CLOSED
+        return self.status
+
+    @property
+    def shown_status_code(self):
+        return self.shown_status()
+
+    @property
+    def shown_status_label(self):
+        return self.Status(self.shown_status()).label
+
+    @classmethod
+    def status_condition(cls, status, day=None):
+        """The filter of the opportunities whose status visitors read as `status` on `day`."""
+        day = day or today()
+        passed = Q(status=cls.Status.OPEN, deadline__lt=day)
+        if status == cls.Status.OPEN:
+            return Q(status=cls.Status.OPEN) & ~passed
+        if status == cls.Status.CLOSED:
+            return Q(status=cls.Status.CLOSED) | passed
+        return Q(status=status)
+
     @property
     def is_open(self):
-        """Whether partners can still express interest."""
-        return self.status == self.Status.OPEN
+        """Whether partners can still express interest: the call is open and its deadline,
+        if any, has not passed."""
+        return self.shown_status() == self.Status.OPEN
 
 
 class OpportunityTerm(Orderable):
