@@ -13,4 +13,4 @@ class PagesConfig(AppConfig):
         from . import checks  # noqa: F401 - registers the system checks
 
         # Each page type's context builders register with cms.pages.context.registry.
-        from .context import directory, home, opportunity, partners  # noqa: F401
+        from .context import directory, home, opportunity, partners, results  # noqa: F401

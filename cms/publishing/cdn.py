@@ -24,8 +24,10 @@ from wagtail.models import Page, Site
 from cms.core import languages
 from cms.pages.context.directory import PAGE_SIZE as DIRECTORY_PAGE_SIZE
 from cms.pages.context.opportunity import PER_PAGE as OPPORTUNITIES_PER_PAGE
+from cms.pages.context.results import RESULTS_TAGS
 from cms.pages.facets import FACETS
 from cms.pages.models import OpportunityPage
+from cms.pages.models.progress import PROGRESS_SHOWN_STATUSES
 from cms.pages.public_records import agreement_url
 from cms.pages.public_records.records import funding_partners, partner_slug
 from cms.snippets.models import Agreement
@@ -101,6 +103,14 @@ def _agreement_page_urls(tags):
     }
 
 
+def _opportunities_with_results(tags):
+    """The funded and closed opportunities, which name their funders from the agreements
+    and partners (cms.pages.context.results), when `tags` touch those; none otherwise."""
+    if not set(tags) & set(RESULTS_TAGS):
+        return []
+    return list(OpportunityPage.objects.live().public().filter(status__in=PROGRESS_SHOWN_STATUSES))
+
+
 def purge_pages_showing(tags, page_type_tags, pages=()):
     """Purge from the CDN, in every language, the pages (with their variants) that show
     what `tags` name, and `pages` themselves. Nothing without a CDN."""
@@ -117,6 +127,7 @@ def purge_pages_showing(tags, page_type_tags, pages=()):
         targets = list(live.filter(translation_key__in=keys)) if keys else []
         for model in _types_showing(tags, page_type_tags):
             targets.extend(model.objects.live().public())
+        targets.extend(_opportunities_with_results(tags))
     urls = set()
     for page in targets:
         address = page.get_full_url()

@@ -71,9 +71,7 @@ PROGRESS_PANEL = InlinePanel(
     "progress_reports",
     heading=_("Progress reports"),
     label=_("Progress report"),
-    help_text=_(
-        "Shown on the page, newest first, only once the opportunity is funded or closed."
-    ),
+    help_text=_("Shown on the page, newest first, only once the opportunity is funded or closed."),
 )
 
 #: The reports follow the page into every language: their text is translated.
