@@ -8,47 +8,37 @@ carries a fresh one, so a sender who hears from us within a year always holds a 
 A discussion with a partner can take months; a year is long enough for that and still ends.
 """
 
-from django.conf import settings
-from django.core import signing
-from django.urls import reverse
-from django.utils import translation
-
-from cms.core.emails import absolute
+from cms.core.signed_links import EXPIRED, INVALID, SignedLink
 
 from .models import ExpressionOfInterest
 
 __all__ = ["EXPIRED", "INVALID", "link_days", "submission_for", "token", "url"]
 
-_SALT = "cms.interest.status"
-
-#: Why a link leads nowhere (the page says which).
-INVALID = "invalid"
-EXPIRED = "expired"
+# The signing and the lifetime are cms.core.signed_links', shared with the sponsors' link.
+_LINK = SignedLink(
+    salt="cms.interest.status",
+    days_setting="INTEREST_STATUS_LINK_DAYS",
+    default_days=365,
+    url_name="interest:status",
+)
 
 
 def link_days():
     """Days during which a status link is valid, from the e-mail that carried it."""
-    return getattr(settings, "INTEREST_STATUS_LINK_DAYS", 365)
-
-
-def _signer():
-    return signing.TimestampSigner(salt=_SALT)
+    return _LINK.days()
 
 
 def token(submission):
     """The signed token of a submission's status page."""
-    return _signer().sign(submission.key.hex)
+    return _LINK.token(submission.key)
 
 
 def submission_for(value):
     """(submission, None) for a valid token; (None, EXPIRED) or (None, INVALID) otherwise
     (forged, altered, or the submission was erased)."""
-    try:
-        key = _signer().unsign(value, max_age=link_days() * 24 * 3600)
-    except signing.SignatureExpired:
-        return None, EXPIRED
-    except signing.BadSignature:
-        return None, INVALID
+    key, problem = _LINK.key_for(value)
+    if problem:
+        return None, problem
     submission = (
         ExpressionOfInterest.objects.filter(key=key)
         .select_related("page__locale", "locale")
@@ -59,6 +49,4 @@ def submission_for(value):
 
 def url(submission):
     """The absolute address of a submission's status page, in its sender's language."""
-    with translation.override(submission.locale.language_code):
-        path = reverse("interest:status", args=[token(submission)])
-    return absolute(path)
+    return _LINK.url(submission.key, submission.locale.language_code)

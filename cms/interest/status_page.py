@@ -16,19 +16,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from cms.core.emails import page_in
+from cms.core.signed_links import PRIVATE_HEADERS, private
 
 from .links import EXPIRED, submission_for, url
 
 __all__ = ["PRIVATE_HEADERS", "status"]
-
-#: Whatever the status page answers, it is the sender's alone.
-PRIVATE_HEADERS = {"Cache-Control": "private, no-store", "X-Robots-Tag": "noindex, nofollow"}
-
-
-def _private(response):
-    for header, value in PRIVATE_HEADERS.items():
-        response[header] = value
-    return response
 
 
 def history(submission):
@@ -74,11 +66,11 @@ def status(request, value):
     """GET: the status page of the signed link `value`, in its sender's language."""
     submission, problem = submission_for(value)
     if submission is None:
-        return _private(_unavailable(request, problem))
+        return private(_unavailable(request, problem))
     language_code = submission.locale.language_code
     if get_language() != language_code:
         # The same link under another language's prefix: the sender's language, always.
-        return _private(HttpResponseRedirect(url(submission)))
+        return private(HttpResponseRedirect(url(submission)))
     page = opportunity(submission, language_code)
     context = {
         "submission": submission,
@@ -87,4 +79,4 @@ def status(request, value):
         "history": history(submission),
         "meta_noindex": True,
     }
-    return _private(render(request, "interest/status.html", context))
+    return private(render(request, "interest/status.html", context))

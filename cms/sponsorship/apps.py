@@ -15,8 +15,8 @@ class SponsorshipConfig(AppConfig):
         from cms.core import personal_data
 
         from . import views  # noqa: F401 - the pages' contexts and form register
-        from .models import SponsorshipApplication
-        from .permissions import ApplicationPermissionPolicy
+        from .models import LogoSubmission, SponsorshipApplication
+        from .permissions import ApplicationPermissionPolicy, LogoPermissionPolicy
         from .personal_data import HOLDER
 
         # In every data export and erasure of a person (cms.core.personal_data).
@@ -26,3 +26,4 @@ class SponsorshipConfig(AppConfig):
         register_permission_policy(
             SponsorshipApplication, ApplicationPermissionPolicy(SponsorshipApplication)
         )
+        register_permission_policy(LogoSubmission, LogoPermissionPolicy(LogoSubmission))

@@ -14,21 +14,26 @@ from django.utils.translation import gettext_lazy as _
 from cms.core import outbox
 from cms.core.emails import absolute, page_in, render
 
+from . import links
 from .admin_urls import url_name
-from .models import SponsorshipApplication, SponsorshipPackage
+from .models import LogoSubmission, SponsorshipApplication, SponsorshipPackage
 
 __all__ = [
     "CONTACT",
+    "LOGO",
     "STATUS",
     "contact_email",
+    "logo_email",
     "names_in",
     "queue_application",
+    "queue_logo_decision",
     "queue_step",
     "status_email",
 ]
 
 CONTACT = "sponsorship.contact"
 STATUS = "sponsorship.status"
+LOGO = "sponsorship.logo"
 
 Status = SponsorshipApplication.Status
 
@@ -112,6 +117,9 @@ def status_email(application, status):
         "event_title": event_title,
         "package_name": package_name,
         "event_url": absolute(event.get_url()) if event else "",
+        # A confirmed sponsor delivers its logo, display name and link through this link.
+        "assets_url": links.url(application) if status == Status.CONFIRMED else "",
+        "link_days": links.link_days(),
     }
     reply_to = [application.event.contact_email] if application.event_id else []
     return _render(
@@ -144,3 +152,29 @@ def queue_application(application):
 def queue_step(application, status):
     """Write the applicant's e-mail of the step to `status`, in the caller's transaction."""
     outbox.write(STATUS, status_email(application, status), cause=application)
+
+
+def logo_email(submission):
+    """The e-mail telling a sponsor that its logo was approved (and is shown) or rejected
+    (with the reason and a fresh link to upload again), in its language."""
+    application = submission.application
+    language_code = application.locale.language_code
+    event, event_title, _package_name = names_in(application, language_code)
+    approved = submission.status == LogoSubmission.Status.APPROVED
+    context = {
+        "application": application,
+        "submission": submission,
+        "approved": approved,
+        "event_title": event_title,
+        "event_url": absolute(event.get_url()) if event else "",
+        "assets_url": "" if approved else links.url(application),
+        "link_days": links.link_days(),
+    }
+    reply_to = [application.event.contact_email] if application.event_id else []
+    return _render("logo", context, to=application.email, language=language_code, reply_to=reply_to)
+
+
+def queue_logo_decision(submission):
+    """Write the sponsor's e-mail about its logo's approval or rejection to the outbox, in
+    the caller's transaction."""
+    outbox.write(LOGO, logo_email(submission), cause=submission.application)

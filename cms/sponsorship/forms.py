@@ -5,19 +5,30 @@ chosen and the category (pricing.py). The package and the benefits can only be t
 offers, still open for applications.
 """
 
-from django import forms
-from django.utils.translation import gettext_lazy as _
+from urllib.parse import urlsplit
 
+from django import forms
+from django.core.files.images import get_image_dimensions
+from django.utils.translation import gettext_lazy as _
+from wagtail.images.fields import WagtailImageField
+
+from cms.core.formats import format_number
 from cms.core.public_forms import (
+    ErrorSummaryMixin,
     PublicFormMixin,
     contact_name_field,
     email_field,
     organisation_field,
 )
+from cms.core.uploads import check_upload
 
-__all__ = ["SponsorshipApplicationForm"]
+__all__ = ["SponsorAssetsForm", "SponsorshipApplicationForm"]
 
 MESSAGE_MAX_LENGTH = 3000
+#: A logo's limits: its file, and its width and height in pixels.
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+LOGO_MIN_SIDE = 60
+LOGO_MAX_SIDE = 4000
 
 
 class SponsorshipApplicationForm(PublicFormMixin, forms.Form):
@@ -74,6 +85,9 @@ class SponsorshipApplicationForm(PublicFormMixin, forms.Form):
         },
     )
 
+    #: The fields that set the price ("Calculate" checks only these).
+    PRICE_FIELDS = ("package", "options", "category")
+
     def __init__(self, *args, packages, options, categories, **kwargs):
         kwargs.setdefault("auto_id", "sponsor-%s")
         super().__init__(*args, **kwargs)
@@ -84,3 +98,89 @@ class SponsorshipApplicationForm(PublicFormMixin, forms.Form):
         ]
         if not options:
             del self.fields["options"]
+
+
+class LogoField(WagtailImageField):
+    """Wagtail's image field (extension, format sniffed by the image library, file size,
+    pixel count), which also refuses with a message, rather than a server error, a file whose
+    first bytes name an image format that the rest of it is not."""
+
+    def to_python(self, data):
+        try:
+            return super().to_python(data)
+        except (OSError, SyntaxError, ValueError) as error:  # PIL.UnidentifiedImageError
+            raise forms.ValidationError(
+                self.error_messages["invalid_image"], code="invalid_image"
+            ) from error
+
+
+class SponsorAssetsForm(ErrorSummaryMixin, forms.Form):
+    """What a confirmed sponsor sends through its signed link: its logo (an image checked
+    like every upload: its content must be the format its extension names, within size and
+    pixel limits), the name to display and the link (a web address, http or https)."""
+
+    logo = LogoField(
+        label=_("Logo"),
+        help_text=_(
+            "PNG, JPEG, GIF or WebP, at most 2 MB, between 60 and 4000 pixels wide and high; "
+            "on a transparent or white background."
+        ),
+        error_messages={"required": _("Choose the file of your logo.")},
+    )
+    display_name = forms.CharField(
+        label=_("Name to display"),
+        max_length=200,
+        help_text=_("As it should read under your logo and for screen readers."),
+        error_messages={
+            "required": _("Enter the name to display."),
+            "max_length": _("Shorten the name to %(limit_value)d characters or fewer."),
+        },
+        widget=forms.TextInput(attrs={"dir": "auto", "autocomplete": "organization"}),
+    )
+    link_url = forms.URLField(
+        label=_("Link"),
+        max_length=200,
+        assume_scheme="https",
+        help_text=_("The web page your logo leads to, starting with https:// or http://."),
+        error_messages={
+            "required": _("Enter the address of the web page your logo leads to."),
+            "invalid": _("Enter a web address, such as https://www.example.org/."),
+        },
+        widget=forms.URLInput(attrs={"autocomplete": "url"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "assets-%s")
+        super().__init__(*args, **kwargs)
+
+    def clean_logo(self):
+        upload = self.cleaned_data["logo"]
+        check_upload(upload, max_bytes=LOGO_MAX_BYTES)
+        width, height = get_image_dimensions(upload)
+        upload.seek(0)
+        if not width or not height:
+            raise forms.ValidationError(
+                _("This file cannot be read as an image. Save it again as PNG or JPEG.")
+            )
+        if max(width, height) > LOGO_MAX_SIDE or min(width, height) < LOGO_MIN_SIDE:
+            raise forms.ValidationError(
+                _(
+                    "This logo is %(width)s × %(height)s pixels: each side must be between "
+                    "%(least)s and %(most)s pixels."
+                ),
+                params={
+                    "width": format_number(width),
+                    "height": format_number(height),
+                    "least": format_number(LOGO_MIN_SIDE),
+                    "most": format_number(LOGO_MAX_SIDE),
+                },
+            )
+        return upload
+
+    def clean_link_url(self):
+        value = self.cleaned_data["link_url"]
+        if urlsplit(value).scheme not in {"http", "https"}:
+            raise forms.ValidationError(
+                _("Enter a web address starting with https:// or http://."), code="scheme"
+            )
+        return value

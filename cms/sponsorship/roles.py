@@ -3,7 +3,7 @@
 Partnership officers and communications leads take applications through their steps and set
 the membership discounts; only leads may take a step whose conditions do not hold (marking a
 sponsorship delivered before its event, say), with a written reason; editors see the
-applications (to prepare the sponsors' logos).
+applications and the sponsors' logos sent for approval (officers and leads approve them).
 """
 
 from cms.core.roles import EDITORS, LEADS, OFFICERS
@@ -15,10 +15,14 @@ _STAFF = [
     "sponsorship.add_categorydiscount",
     "sponsorship.change_categorydiscount",
     "sponsorship.delete_categorydiscount",
+    # Sponsors' logos sent through their signed link (admin_logos.py): seen and decided.
+    "sponsorship.view_logosubmission",
+    "sponsorship.approve_logosubmission",
 ]
 
 ROLE_PERMISSIONS = {
     OFFICERS: _STAFF,
     LEADS: [*_STAFF, "sponsorship.override_sponsorshipapplication"],
-    EDITORS: ["sponsorship.view_sponsorshipapplication"],
+    # Editors see the logos waiting; deciding on them is the officers' and leads'.
+    EDITORS: ["sponsorship.view_sponsorshipapplication", "sponsorship.view_logosubmission"],
 }

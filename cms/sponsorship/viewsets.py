@@ -12,12 +12,18 @@ from cms.core.model_viewsets import AdminModelViewSet
 from cms.core.money import format_usd
 from cms.snippets.views.columns import TermColumn
 
+from .admin_logos import LogoSubmissionViewSet
 from .admin_urls import APPLICATIONS
 from .admin_views import ApplicationEditView, ApplicationInspectView, InvoiceView, TransitionView
 from .filters import ApplicationFilterSet
 from .models import CategoryDiscount, SponsorshipApplication
 
-__all__ = ["SponsorshipViewSetGroup", "application_viewset", "discount_viewset"]
+__all__ = [
+    "SponsorshipViewSetGroup",
+    "application_viewset",
+    "discount_viewset",
+    "logo_viewset",
+]
 
 
 class ApplicationViewSet(AdminModelViewSet):
@@ -146,10 +152,11 @@ class DiscountViewSet(AdminModelViewSet):
 
 application_viewset = ApplicationViewSet()
 discount_viewset = DiscountViewSet()
+logo_viewset = LogoSubmissionViewSet()
 
 
 class SponsorshipViewSetGroup(ModelViewSetGroup):
     menu_label = _("Sponsorship")
     menu_icon = "tag"
     menu_order = 260
-    items = [application_viewset, discount_viewset]
+    items = [application_viewset, discount_viewset, logo_viewset]

@@ -5,6 +5,8 @@ to which every e-mail of its steps is written, and a copy of the event's and pac
 names and of the prices at the time, so that it reads the same after a page is edited.
 """
 
+import uuid
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
@@ -204,6 +206,9 @@ class SponsorshipApplication(models.Model):
         related_name="+",
     )
     link_url = models.URLField(_("link"), blank=True)
+    # The random key of the sponsor's signed link to deliver its logo, display name and link
+    # (cms/sponsorship/links.py): never the id.
+    assets_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     logo_due_on = models.DateField(_("logo due on"), null=True, blank=True)
     details_due_on = models.DateField(_("display name and link due on"), null=True, blank=True)
 
@@ -240,6 +245,11 @@ class SponsorshipApplication(models.Model):
     def amount_usd(self):
         """What the sponsor pays: the agreed amount, or the computed price until agreed."""
         return self.agreed_amount_usd if self.agreed_amount_usd is not None else self.price_usd
+
+    @property
+    def discount_usd(self):
+        """What the membership discount took off the list price."""
+        return self.list_price_usd - self.price_usd
 
     @property
     def shown_name(self):
