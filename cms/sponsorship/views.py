@@ -7,15 +7,19 @@ options, categories and sponsors.
 """
 
 from django.conf import settings
+from django.core import signing
 from django.db import transaction
+from django.template.response import TemplateResponse
 from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
-from cms.core.public_forms import PublicForm, consent_given
+from cms.core.public_forms import FILL_TIME_FIELD, SENT_PARAMETER, PublicForm, consent_given
 from cms.pages.context.registry import answers, builds
 from cms.snippets.models import MembershipCategory
 
 from . import emails, pricing
+from .comparison import comparison
 from .forms import SponsorshipApplicationForm
 from .models import (
     EventPage,
@@ -27,7 +31,22 @@ from .models import (
 from .visibility import sponsors_by_event, sponsors_by_tier
 from .workflow import slots_taken
 
-__all__ = ["event_context", "handle_application", "index_context", "sponsors_context"]
+__all__ = [
+    "CALCULATE",
+    "SENT_APPLICATION",
+    "event_context",
+    "handle_application",
+    "index_context",
+    "sponsors_context",
+]
+
+#: The name of the form's "Calculate" button: the price is worked out and shown, nothing sent.
+CALCULATE = "calculate"
+#: The query parameter of the thank-you that names the application sent (signed), so that
+#: the confirmation repeats its price; valid for a day, shown only to whoever holds it.
+SENT_APPLICATION = "application"
+_SENT_SALT = "cms.sponsorship.sent"
+_SENT_MAX_AGE = 24 * 3600
 
 FORM = PublicForm(
     name="sponsorship",
@@ -80,12 +99,29 @@ def event_context(page, request):
         application = FORM.context(
             page, request, lambda: _form(page, request, packages, categories)[0]
         )
+        application["quote"] = getattr(request, "_sponsorship_quote", None)
+        sent = getattr(request, "_sponsorship_sent", None)
+        application["sent_application"] = sent
+        if sent is not None:
+            application["sent_package"] = next(
+                (
+                    p.name
+                    for p in packages
+                    if sent.package_id and p.translation_key == sent.package.translation_key
+                ),
+                sent.package_name,
+            )
+        if application["quote"] is not None:
+            # The time a person takes counts from when the form was first shown, not from
+            # the price calculated: sending right after "Calculate" is not software's speed.
+            application["shown_at"] = request.POST.get(FILL_TIME_FIELD, application["shown_at"])
     return {
         "packages": packages,
         "category_names": [name for _row, name in categories],
         "options": list(page.options.all()),
         "application": application,
         "tiers": sponsors_by_tier(page),
+        "comparison": comparison(packages, categories),
     }
 
 
@@ -125,11 +161,13 @@ def handle_application(page, request):
     priced on the server and stored with its e-mails in the outbox, in one transaction;
     refusals are those of `PublicForm.handle`."""
     if request.method != "POST":
-        return None
+        return _confirmation(page, request)
     with translation.override(page.locale.language_code):
         today = timezone.localdate()
         packages, categories = _packages(page, today)
         form, options = _form(page, request, packages, categories, data=request.POST)
+        if CALCULATE in request.POST:
+            return _calculated(page, request, form, packages, options, categories)
 
         def accept(form, ip_digest):
             package = next(p for p in packages if p.pk == form.cleaned_data["package"])
@@ -139,8 +177,74 @@ def handle_application(page, request):
                     page, form, package, [o for o in options if o.pk in chosen], ip_digest
                 )
                 emails.queue_application(application)
+            request._sponsorship_stored = application
 
-        return FORM.handle(page, request, form, accept)
+        response = FORM.handle(page, request, form, accept)
+        stored = getattr(request, "_sponsorship_stored", None)
+        if stored is not None and response.status_code == 303:
+            # The thank-you names the application sent, so that it repeats its price.
+            path, _hash, anchor = response["Location"].partition("#")
+            signed = signing.TimestampSigner(salt=_SENT_SALT).sign(stored.assets_key.hex)
+            response["Location"] = f"{path}&{SENT_APPLICATION}={signed}#{anchor}"
+        return response
+
+
+def quote(form, packages, options, categories):
+    """The price of what a bound, checked `form` chose (package, benefits, category), worked
+    out on the server as it will be when the application is sent; None when one of them is
+    missing or not offered."""
+    data = form.cleaned_data
+    if any(name in form.errors for name in form.PRICE_FIELDS) or "category" not in data:
+        return None
+    package = next((p for p in packages if p.pk == data.get("package")), None)
+    category = next((row for row, _name in categories if row.pk == data["category"]), None)
+    if package is None or category is None:
+        return None
+    chosen = [o for o in options if o.pk in set(data.get("options", []))]
+    return {
+        "price": pricing.compute_price(package, category, chosen),
+        "package": package,
+        "options": chosen,
+        "category": next(name for row, name in categories if row.pk == category.pk),
+    }
+
+
+def _calculated(page, request, form, packages, options, categories):
+    """The page again after "Calculate": the form as typed, the price of what it chose, and
+    only the errors of the fields that set the price (nothing is sent, so the rest may still
+    be empty)."""
+    form.is_valid()
+    for name in list(form.errors):
+        if name not in form.PRICE_FIELDS:
+            del form.errors[name]
+    request._sponsorship_quote = quote(form, packages, options, categories)
+    return FORM.page_again(page, request, form, status=200)
+
+
+def _confirmation(page, request):
+    """The thank-you that repeats the application sent (its price, list price, discount),
+    for the holder of its signed parameter only (never kept by any cache); None for any
+    other request, which the page answers."""
+    value = request.GET.get(SENT_APPLICATION)
+    if not value or request.GET.get(SENT_PARAMETER) != "1":
+        return None
+    try:
+        key = signing.TimestampSigner(salt=_SENT_SALT).unsign(value, max_age=_SENT_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    application = (
+        SponsorshipApplication.objects.filter(
+            assets_key=key, event__translation_key=page.translation_key
+        )
+        .select_related("package")
+        .first()
+    )
+    if application is None:
+        return None
+    request._sponsorship_sent = application
+    response = TemplateResponse(request, page.get_template(request), page.get_context(request))
+    add_never_cache_headers(response)
+    return response
 
 
 def _english(model, row):

@@ -46,7 +46,8 @@ def test_each_package_shows_every_category(client, event):
     html = response.content.decode()
     assert "43,750" in html  # gold for Sector Members
     assert "13,500" in html  # silver for Sector Members
-    assert html.count('<th scope="row">Sector Member</th>') == 2
+    # Each package's card, and the table comparing the packages.
+    assert html.count('<th scope="row">Sector Member</th>') == 3
 
 
 @pytest.mark.django_db
