@@ -9,6 +9,8 @@ each list, so that each translated string has its English counterpart.
 import uuid
 from html import escape
 
+from django.db import models
+
 from .facts import read_json
 from .localize import translate_into
 
@@ -84,15 +86,36 @@ def stream_blocks(key, items, pages):
     return blocks
 
 
-def _current(page, name):
+def _row_values(row):
+    """What a child row of a page holds (a progress report), without its ids, its page and
+    its locale: the same in the facts and in the database once written."""
+    return {
+        field.attname: getattr(row, field.attname)
+        for field in row._meta.concrete_fields
+        if not field.primary_key and field.name not in {"page", "locale"}
+    }
+
+
+def _is_rows(value):
+    return isinstance(value, list) and all(isinstance(item, models.Model) for item in value)
+
+
+def _current(page, name, wanted):
     if name == "body":
         return [dict(block) for block in page.body.raw_data]
+    if _is_rows(wanted):
+        return [_row_values(row) for row in getattr(page, name).all()]
     return getattr(page, name)
 
 
 def page_matches(page, values):
-    """Whether a page already holds these field values (a body as its raw blocks)."""
-    return all(_current(page, name) == value for name, value in values.items())
+    """Whether a page already holds these field values (a body as its raw blocks, child
+    rows as lists of unsaved rows)."""
+    return all(
+        _current(page, name, value)
+        == ([_row_values(row) for row in value] if _is_rows(value) else value)
+        for name, value in values.items()
+    )
 
 
 def publish_english_page(parent, model, slug, values, is_current=None):

@@ -34,6 +34,7 @@ from .content import (
     texts,
 )
 from .materials import opportunity_facts
+from .progress import link_funding_agreements, progress_reports
 
 __all__ = ["link_agreements", "load_opportunities"]
 
@@ -59,6 +60,7 @@ def _text_values(language, slug):
         "expected_results": html_list(opportunity["expected_results"]),
         "body": stream_blocks(f"opportunity:{slug}", opportunity["body"], {}),
         "contact_name": text["contact_name"],
+        "progress_reports": progress_reports(slug, language),
     }
 
 
@@ -163,11 +165,12 @@ def load_opportunities(index, target_locales, vocabularies, countries, briefs):
 
 def link_agreements(pages):
     """Point the archive's agreements of a programme (by tag) to the opportunity that carries
-    it on, where they point to no page yet; return the number of agreements linked."""
+    it on, and the public agreements that fund an opportunity (cms.demo.progress), where they
+    point to no page yet; return the number of agreements linked."""
     linked = 0
     for fact in opportunity_facts():
         for tag in fact.get("agreement_tags", []):
             linked += Agreement.objects.filter(tags__slug=tag, project_page=None).update(
                 project_page=pages[fact["slug"]]
             )
-    return linked
+    return linked + link_funding_agreements(pages)

@@ -39,6 +39,7 @@ BUDGETS = {
     "opportunity index": 1,
     "opportunity index, filtered": 1,
     "opportunity": 1,
+    "opportunity, funded": 1,
     "directory": 1,
     "partner profile": 7,
     "partner profile, with recognitions": 8,
@@ -74,8 +75,21 @@ def _first_url(model, language):
     return page.url
 
 
+def funded_opportunity(language):
+    """The first funded opportunity of a language: its progress reports and its funders
+    (issue 20, item 2) are read with the page."""
+    return (
+        OpportunityPage.objects.live()
+        .public()
+        .filter(locale__language_code=language, status=OpportunityPage.Status.FUNDED)
+        .order_by("path")
+        .first()
+    )
+
+
 def _urls(client, language):
     urls = {kind: _first_url(model, language) for kind, model in PAGE_TYPES.items()}
+    urls["opportunity, funded"] = funded_opportunity(language).url
     urls["home"] = f"/{language}/"
     urls["opportunity index, filtered"] = urls["opportunity index"] + "?sort=title&page=1"
     urls["search"] = f"/{language}/search/?q=health"
