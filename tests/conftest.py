@@ -120,7 +120,10 @@ def _empty_cache_between_tests():
     change goes through the invalidation the site relies on."""
     from django.core.cache import cache
 
+    from cms.core.page_cache.versions import forget_process_state
+
     cache.clear()
+    forget_process_state()
     yield
 
 

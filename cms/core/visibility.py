@@ -1,6 +1,8 @@
 """Which pages the public may be told about: the rule shared by sitemaps, feeds, hreflang
 and OpenGraph."""
 
+import copy
+
 from django.core.exceptions import DisallowedHost
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction, Site
@@ -35,9 +37,13 @@ def find_site(request):
         host = request.get_host()  # refuses hosts outside ALLOWED_HOSTS: nothing kept
     except DisallowedHost:
         return Site.find_for_request(request)
-    request._wagtail_site = cached_value(
-        f"site:{host}:{request.get_port()}", ["site"], lambda: Site._find_for_request(request)
+    site = cached_value(
+        f"site:{host}:{request.get_port()}",
+        ["site"],
+        lambda: Site._find_for_request(request),
+        in_process=True,  # read by every request; a copy is handed out (below)
     )
+    request._wagtail_site = copy.copy(site)
     return request._wagtail_site
 
 
@@ -85,7 +91,13 @@ def live_homes(site):
     """
     if site is None:
         return {}
-    return cached_value(f"live-homes:{site.pk}", TREE_TAGS, lambda: _read_live_homes(site))
+    homes = cached_value(
+        f"live-homes:{site.pk}",
+        TREE_TAGS,
+        lambda: _read_live_homes(site),
+        in_process=True,  # read by every page and search; copies are handed out
+    )
+    return {language: copy.copy(home) for language, home in homes.items()}
 
 
 def _read_live_homes(site):

@@ -60,3 +60,36 @@ def test_an_emptied_cache_is_not_outlived_by_the_process():
 def test_a_value_kept_in_the_process_has_no_time_limit():
     with pytest.raises(ValueError):
         cached_value("k", ["t"], lambda: 1, timeout=5, in_process=True)
+
+
+def test_the_site_and_its_homes_are_kept_in_the_process_and_handed_out_as_copies(home_page, rf):
+    """Every request reads its site and the live home pages: kept in the process, each
+    request gets its own copies, so what one request sets on them never reaches another."""
+
+    from cms.core.visibility import find_site, live_homes
+
+    site = find_site(rf.get("/"))
+    homes = live_homes(site)
+    site.site_name = "Changed by one request"
+    homes["en"].title = "Changed by one request"
+    with CaptureQueriesContext(connection) as queries:
+        again = find_site(rf.get("/"))
+        assert again.site_name != "Changed by one request"
+        assert live_homes(again)["en"].title == home_page.title
+    assert len(queries) == 0
+
+
+def test_a_change_of_the_site_or_of_a_home_page_is_seen_at_the_next_read(home_page, rf):
+    from wagtail.models import Site
+
+    from cms.core.visibility import find_site, live_homes
+
+    site = find_site(rf.get("/"))
+    assert "en" in live_homes(site)
+    Site.objects.filter(pk=site.pk).update(site_name="Before")
+    stored = Site.objects.get(pk=site.pk)
+    stored.site_name = "PartnerHub renamed"
+    stored.save()  # through the signals that bump the `site` tag
+    assert find_site(rf.get("/")).site_name == "PartnerHub renamed"
+    home_page.unpublish()
+    assert "en" not in live_homes(find_site(rf.get("/")))
