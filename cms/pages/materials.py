@@ -4,21 +4,38 @@ A material's English row stands for it; its row in the page's language (a wagtai
 translation) gives the translated title and caption, and its own document or video when the
 translator replaced the English one: the variant of that language. Without a variant, the
 page shows the English file and says so.
+
+An uploaded video is played by the browser's own player with a caption track per language of
+its WebVTT files, labelled in the page's language, the page's language on by default; its
+transcript (translated with its title) is offered beside it.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils import translation
 from django.utils.timezone import now
 from wagtail.embeds.embeds import get_embed, get_embed_hash
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.embeds.finders import get_finders
 from wagtail.embeds.models import Embed
 
-from cms.snippets.models import Material
+from cms.core import languages
+from cms.snippets.models import Material, MaterialCaptionTrack
 
-__all__ = ["MaterialItem", "materials_of"]
+__all__ = ["CaptionTrack", "MaterialItem", "materials_of"]
+
+
+@dataclass(frozen=True)
+class CaptionTrack:
+    """A video's captions in one language, as the player offers them: `label` is the
+    language named in the page's language; `default` for the page's own language."""
+
+    language: str
+    label: str
+    url: str
+    default: bool
 
 
 @dataclass(frozen=True)
@@ -41,6 +58,9 @@ class MaterialItem:
     embed: Embed | None
     image: object | None
     fallback_language: str | None
+    video_file: object | None = None
+    tracks: tuple = ()
+    transcript: str = ""
 
     @property
     def is_document(self):
@@ -53,6 +73,11 @@ class MaterialItem:
     @property
     def is_image(self):
         return self.kind == Material.Kind.IMAGE
+
+    @property
+    def video_type(self):
+        """The uploaded video's media type, for the player's `<source type>`."""
+        return self.video_file.content_type if self.video_file else ""
 
 
 def _has_embed_finder(url):
@@ -82,9 +107,9 @@ def _embeds(urls):
     return embeds
 
 
-def _material_item(source, local, page_is_source_language):
+def _material_item(source, local, page_is_source_language, tracks=()):
     """Choose what to show of one material: `source` is its English row, `local` its row in
-    the page's language (or None)."""
+    the page's language (or None), `tracks` the captions of its uploaded video."""
     text = local or source
     text_language = None if local is not None else settings.LANGUAGE_CODE
     if page_is_source_language:
@@ -95,13 +120,16 @@ def _material_item(source, local, page_is_source_language):
         fallback = None
     elif local is not None:
         # A translation that kept the English file is no variant of its own.
-        if kind in Material.DOCUMENT_KINDS and local.document_id not in (
-            None,
-            source.document_id,
-        ):
-            document, fallback = local.document, None
+        if kind in Material.FILE_KINDS and local.document_id not in (None, source.document_id):
+            document, video_url, fallback = local.document, "", None
         elif kind == Material.Kind.VIDEO and local.video_url not in ("", source.video_url):
-            video_url, fallback = local.video_url, None
+            document, video_url, fallback = None, local.video_url, None
+    video_file = document if kind == Material.Kind.VIDEO else None
+    if video_file is not None:
+        video_url = ""
+        if any(track.default for track in tracks):
+            # Captioned in the page's language: the visitor can follow it.
+            fallback = None
     if kind == Material.Kind.IMAGE:
         # An image speaks every language; only its title and caption are translated.
         fallback = None
@@ -117,7 +145,34 @@ def _material_item(source, local, page_is_source_language):
         embed=None,
         image=image if kind == Material.Kind.IMAGE else None,
         fallback_language=fallback,
+        video_file=video_file,
+        tracks=tracks if video_file is not None else (),
+        transcript=text.transcript if kind == Material.Kind.VIDEO else "",
     )
+
+
+def _caption_tracks(sources, language_code):
+    """{id of a material's English row: its caption tracks}, the page's language first and
+    on by default, then the others in the switcher's order; in one query."""
+    ids = [row.pk for row in sources if row.is_uploaded_video]
+    if not ids:
+        return {}
+    order = {code: position for position, code in enumerate(languages.codes())}
+    by_material = {}
+    rows = MaterialCaptionTrack.objects.filter(material_id__in=ids).select_related("document")
+    with translation.override(language_code):
+        for row in sorted(
+            rows, key=lambda row: (row.language != language_code, order.get(row.language, 99))
+        ):
+            by_material.setdefault(row.material_id, []).append(
+                CaptionTrack(
+                    language=row.language,
+                    label=languages.label(row.language),
+                    url=row.document.url,
+                    default=row.language == language_code,
+                )
+            )
+    return {material_id: tuple(tracks) for material_id, tracks in by_material.items()}
 
 
 def materials_of(page):
@@ -136,6 +191,7 @@ def materials_of(page):
     )
     sources = {row.pk: row for row in rows if row.pk in ids}
     local = {row.translation_key: row for row in rows if row.locale_id == page.locale_id}
+    tracks = _caption_tracks(sources.values(), page.locale.language_code)
     items = []
     for material_id in dict.fromkeys(ids):
         source = sources.get(material_id)
@@ -143,7 +199,12 @@ def materials_of(page):
             continue
         page_is_source_language = source.locale_id == page.locale_id
         items.append(
-            _material_item(source, local.get(source.translation_key), page_is_source_language)
+            _material_item(
+                source,
+                local.get(source.translation_key),
+                page_is_source_language,
+                tracks.get(source.pk, ()),
+            )
         )
     embeds = _embeds(item.video_url for item in items if item.is_video)
     return [

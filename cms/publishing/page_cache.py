@@ -66,7 +66,7 @@ DATA_GROUPS = {
     ],
     "data:agreements": ["snippets.agreement", "snippets.agreementpartner", "snippets.agreementtag"],
     "data:recognitions": ["snippets.recognition"],
-    "data:materials": ["snippets.material"],
+    "data:materials": ["snippets.material", "snippets.materialcaptiontrack"],
     "data:vocabularies": [
         "snippets.agreementtype",
         "snippets.beneficiaryregion",

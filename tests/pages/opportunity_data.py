@@ -125,12 +125,17 @@ def make_vocabularies(locales, languages=("fr", "es", "ar")):
     return vocabularies
 
 
-def translate_material(material, locale, *, title, caption="", document=None, video_url=None):
-    """A material's translation: its title and caption translated, and its document or video
-    replaced by the variant of that language when one is given."""
+def translate_material(
+    material, locale, *, title, caption="", document=None, video_url=None, **fields
+):
+    """A material's translation: its title and caption (and other `fields`, such as a
+    video's transcript) translated, and its document or video replaced by the variant of that
+    language when one is given."""
     translation = material.copy_for_translation(locale)
     translation.title = title
     translation.caption = caption
+    for name, value in fields.items():
+        setattr(translation, name, value)
     if document is not None:
         translation.document = document
     if video_url is not None:

@@ -339,7 +339,7 @@ def test_videos_are_embedded_with_their_caption(client, index, translated_home, 
 
     soup = parse(client.get(page.url))
 
-    figure = soup.select_one(".materials figure.material-video")
+    figure = soup.select_one(".materials .material-video figure")
     assert figure.select_one("iframe")["src"] == "https://www.youtube.com/embed/partnerhub1"
     caption = figure.figcaption.get_text(" ", strip=True)
     assert "The project in two minutes" in caption

@@ -34,9 +34,14 @@ VIDEO_EXTENSIONS = ("mp4", "webm")
 CAPTION_EXTENSIONS = ("vtt",)
 
 
+def extension_of_name(name):
+    """A file name's extension, in lower case, without its dot."""
+    return os.path.splitext(name or "")[1].lstrip(".").lower()
+
+
 def extension_of(document):
     """A document's file extension, in lower case, without its dot."""
-    return os.path.splitext(document.file.name)[1].lstrip(".").lower() if document else ""
+    return extension_of_name(document.file.name) if document else ""
 
 
 class MaterialQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -54,6 +59,8 @@ class Material(TranslatableMixin, index.Indexed, ClusterableModel):
         IMAGE = "image", _("Image")
 
     DOCUMENT_KINDS = {Kind.BRIEF, Kind.BROCHURE, Kind.SLIDES}
+    #: The kinds whose file is a document (a video's is when it is uploaded).
+    FILE_KINDS = {*DOCUMENT_KINDS, Kind.VIDEO}
 
     title = models.CharField(_("title"), max_length=255)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)

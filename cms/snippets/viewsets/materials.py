@@ -22,6 +22,7 @@ from wagtail.snippets.views.chooser import SnippetCreateView
 from cms.core.roles import PUBLIC_MEDIA_COLLECTION
 
 from ..models import Material
+from ..models.materials import VIDEO_EXTENSIONS, extension_of_name
 from ..views.choosers import RecordChooseResultsView, RecordChooserViewSet, RecordChooseView
 from ..views.columns import LanguageColumn, UpdatedColumn
 from .base import RecordViewSet
@@ -46,7 +47,10 @@ class MaterialCreationForm(forms.Form):
     file = forms.FileField(
         label=_("Document"),
         required=False,
-        help_text=_("For a brief, brochure or slide deck: a PDF or an Office document."),
+        help_text=_(
+            "For a brief, brochure or slide deck: a PDF or an Office document; for a video: "
+            "an MP4 or WebM file, or its address below."
+        ),
     )
     video_url = forms.URLField(
         label=_("Video address"),
@@ -69,18 +73,25 @@ class MaterialCreationForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         kind = cleaned.get("kind")
-        if kind in Material.DOCUMENT_KINDS:
-            upload = cleaned.get("file")
-            if not upload:
-                self.add_error("file", _("Choose the document of this material."))
-            else:
-                self.document_form = self._document_form(upload, cleaned.get("title") or "")
-                if not self.document_form.is_valid():
-                    for errors in self.document_form.errors.values():
-                        for error in errors:
-                            self.add_error("file", error)
-        elif kind == Material.Kind.VIDEO and not cleaned.get("video_url"):
-            self.add_error("video_url", _("Give the address of the video."))
+        upload = cleaned.get("file")
+        if kind in Material.DOCUMENT_KINDS and not upload:
+            self.add_error("file", _("Choose the document of this material."))
+        elif kind == Material.Kind.VIDEO and not upload and not cleaned.get("video_url"):
+            self.add_error(
+                "video_url", _("Choose the video file (MP4 or WebM) or give its address.")
+            )
+        elif (
+            kind == Material.Kind.VIDEO
+            and upload
+            and extension_of_name(upload.name) not in (VIDEO_EXTENSIONS)
+        ):
+            self.add_error("file", _("A video must be an MP4 or WebM file."))
+        elif kind in Material.FILE_KINDS and upload:
+            self.document_form = self._document_form(upload, cleaned.get("title") or "")
+            if not self.document_form.is_valid():
+                for errors in self.document_form.errors.values():
+                    for error in errors:
+                        self.add_error("file", error)
         return cleaned
 
     def _document_form(self, upload, title):
@@ -104,7 +115,7 @@ class MaterialCreationForm(forms.Form):
     def save(self):
         kind = self.cleaned_data["kind"]
         document = None
-        if kind in Material.DOCUMENT_KINDS:
+        if self.document_form is not None:
             document = self.document_form.save(commit=False)
             document.uploaded_by_user = self.user
             document.save()
@@ -112,7 +123,11 @@ class MaterialCreationForm(forms.Form):
             title=self.cleaned_data["title"],
             kind=kind,
             document=document,
-            video_url=self.cleaned_data["video_url"] if kind == Material.Kind.VIDEO else "",
+            video_url=(
+                self.cleaned_data["video_url"]
+                if kind == Material.Kind.VIDEO and document is None
+                else ""
+            ),
             caption=self.cleaned_data["caption"],
             locale=Locale.objects.get(language_code=settings.LANGUAGE_CODE),
         )

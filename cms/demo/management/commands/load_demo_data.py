@@ -15,6 +15,7 @@ from cms.demo.alerts import load_alerts
 from cms.demo.archive import plan_archive
 from cms.demo.countries import load_countries
 from cms.demo.localize import search_indexing_paused
+from cms.demo.material_kinds import load_materials
 from cms.demo.materials import load_briefs
 from cms.demo.opportunities import link_agreements, load_opportunities
 from cms.demo.pages import load_home_pages
@@ -82,8 +83,11 @@ class Command(BaseCommand):
             home = Site.objects.get(is_default_site=True).root_page.specific
             sections, section_pages = load_section_pages(home, targets)
             briefs, new_briefs, brief_translations = load_briefs(source, targets)
+            # Brochures, slide decks and videos after each brief, on the opportunities named.
+            more, new_materials, material_translations = load_materials(source, targets)
+            materials = {slug: [*items, *more.get(slug, [])] for slug, items in briefs.items()}
             opportunities, opportunity_pages = load_opportunities(
-                sections["opportunities"], targets, vocabularies, countries, briefs
+                sections["opportunities"], targets, vocabularies, countries, materials
             )
             linked = link_agreements(opportunities)
             sponsorship_written, sponsorship_summary = load_sponsorship(
@@ -107,6 +111,8 @@ class Command(BaseCommand):
             section_pages,
             new_briefs,
             brief_translations,
+            new_materials,
+            material_translations,
             opportunity_pages,
             linked,
             sponsorship_written,
@@ -140,6 +146,9 @@ class Command(BaseCommand):
             f"({len(opportunities)} in English), {opportunity_pages} pages written",
             f"Briefs: {Material.objects.filter(kind=Material.Kind.BRIEF).count()} in all "
             f"languages ({new_briefs} new), {brief_translations} translations written",
+            "Brochures, slide decks and videos: "
+            f"{Material.objects.exclude(kind=Material.Kind.BRIEF).count()} in all languages "
+            f"({new_materials} new), {material_translations} translations written",
             f"Agreements linked to their opportunity: {linked}",
             f"Demo users: {', '.join(usernames)} ({len(new_users)} new)",
             f"Search synonyms: {new_synonyms} groups written",
