@@ -17,8 +17,9 @@ versions of what they were built from (`cms.core.page_cache.cached_value`):
   name, linked to their profile) and the terms (facets, kinds shown beside a result);
 - `site` (locales, sites), the editors' promotions and the synonyms.
 
-The key holds the query, its language and the language of the labels, the facets chosen and
-the host and scheme of the request (the addresses of the results). Searches that find nothing
+The key holds the query, its language and the language of the labels, the facets chosen, the
+host and scheme of the request (the addresses of the results) and the day (an open call is
+closed from the day after its deadline). Searches that find nothing
 are kept too (their closest spellings are the costliest part: about 50 ms); anyone can make up
 words, but the rate limit (`limits`) bounds how many an address sends and the entries expire.
 With the page cache off (PAGE_CACHE_ENABLED=0, and the tests that count a search's queries) every
@@ -33,6 +34,7 @@ from django.conf import settings
 from django.utils import translation
 
 from cms.core.page_cache import cached_value
+from cms.pages.timeline import today
 
 from ..backends.base import SEARCH_INDEX_TAG
 from ..synonyms import SYNONYMS_TAG
@@ -78,7 +80,10 @@ def _key(kind, *parts, request=None):
     where = ""
     if request is not None:
         where = f"{request.scheme}://{request.get_host()}"
-    raw = json.dumps([where, translation.get_language(), *parts], ensure_ascii=False)
+    # The day: an open call reads as closed from the day after its deadline (its status in
+    # the facets and beside it), without any change to bump a tag.
+    day = today().isoformat()
+    raw = json.dumps([where, translation.get_language(), day, *parts], ensure_ascii=False)
     return f"search:{kind}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 

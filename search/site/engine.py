@@ -20,8 +20,9 @@ from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 
 from cms.core.page_cache import cached_value
-from cms.pages.models import OpportunityPage, OpportunityThematicArea
+from cms.pages.models import OpportunityPage
 from cms.pages.public_records import funding_partners, partner_slug
+from cms.pages.timeline import today
 from cms.snippets.models import Partner, ThematicArea
 from cms.snippets.terms import load_terms
 
@@ -292,20 +293,24 @@ def _selected(values, allowed):
     return [value for value in dict.fromkeys(values) if value in allowed]
 
 
-def _opportunity_facets(results, rows, areas, statuses):
-    """Filter the opportunities ((id, status) in order) by the chosen areas and statuses,
-    and count each facet's values on the results of the other facet (as the opportunity
-    index does). Returns the ids kept."""
-    ids = [pk for pk, _status in rows]
+def _opportunity_facets(results, ids, areas, statuses):
+    """Filter the opportunities (ids in order) by the chosen areas and statuses, and count
+    each facet's values on the results of the other facet (as the opportunity index does).
+    The status is the one visitors read today (an open call is closed after its deadline).
+    Their statuses and areas are read in one query. Returns the ids kept."""
     if not ids:
         return ids
     area_terms = load_terms(ThematicArea, results.language_code)
-    page_areas = {}
-    for page_id, area_id in OpportunityThematicArea.objects.filter(page_id__in=ids).values_list(
-        "page_id", "area_id"
+    page_areas, page_status = {}, {}
+    day = today()
+    for page_id, status, deadline, area_id in (
+        OpportunityPage.objects.filter(pk__in=ids)
+        .order_by()
+        .values_list("pk", "status", "deadline", "thematic_areas__area_id")
     ):
-        page_areas.setdefault(page_id, set()).add(area_id)
-    page_status = dict(rows)
+        page_status[page_id] = OpportunityPage.status_on(status, deadline, day)
+        if area_id is not None:
+            page_areas.setdefault(page_id, set()).add(area_id)
 
     chosen_areas = {term.pk for term in area_terms if term.code in areas}
     chosen_statuses = set(statuses)
@@ -383,13 +388,12 @@ def _opportunity_types():
 
 
 def _search_pages(scope, query, alias):
-    """The opportunities ((id, status, title) in order) and the other pages ((id, content type
-    id, title) in order) found, at most MAX_HITS of each.
+    """The opportunities ((id, title) in order) and the other pages ((id, content type id,
+    title) in order) found, at most MAX_HITS of each.
 
     One query to the backend finds both (the same ranking: each found page's score is that of
-    its index entry, whatever the model searched), then one reads the opportunities' status.
-    Only when that query fills its limit, so that one group may have crowded out the other,
-    is each group searched on its own."""
+    its index entry, whatever the model searched). Only when that query fills its limit, so
+    that one group may have crowded out the other, is each group searched on its own."""
     locale = scope.locale
     pages = scope.public(Page.objects.filter(locale=locale))
     page_fields = ("pk", "content_type_id", "title")
@@ -403,7 +407,7 @@ def _search_pages(scope, query, alias):
                 opportunities,
                 query,
                 alias,
-                ("pk", "status", "title"),
+                ("pk", "title"),
                 limit=MAX_HITS,
             ),
             _search_values(
@@ -416,16 +420,9 @@ def _search_pages(scope, query, alias):
             ),
         )
     opportunity_types = _opportunity_types()
-    opportunities = [row for row in found if row[1] in opportunity_types][:MAX_HITS]
+    opportunities = [(pk, title) for pk, type_, title in found if type_ in opportunity_types]
     others = [row for row in found if row[1] not in opportunity_types][:MAX_HITS]
-    status = {}
-    if opportunities:
-        status = dict(
-            OpportunityPage.objects.filter(pk__in=[pk for pk, _type, _title in opportunities])
-            .order_by()
-            .values_list("pk", "status")
-        )
-    return [(pk, status.get(pk), title) for pk, _type, title in opportunities], others
+    return opportunities[:MAX_HITS], others
 
 
 def _find(results, scope, query, language_code, areas, statuses):
@@ -437,18 +434,14 @@ def _find(results, scope, query, language_code, areas, statuses):
 
     opportunity_rows, page_rows = _search_pages(scope, query, alias)
     rows = opportunity_rows
-    titles = {pk: title for pk, _status, title in rows}
-    facet_rows = [
-        *(
-            (promotion.pk, promotion.status)
-            for promotion in promotions
-            if promotion.type == OPPORTUNITY
-        ),
-        *((pk, status) for pk, status, _title in rows if pk not in promoted),
+    titles = dict(rows)
+    facet_ids = [
+        *(promotion.pk for promotion in promotions if promotion.type == OPPORTUNITY),
+        *(pk for pk, _title in rows if pk not in promoted),
     ]
     statuses = _selected(statuses, set(OpportunityPage.Status.values))
     areas = list(dict.fromkeys(areas))
-    results.ids[OPPORTUNITY] = _opportunity_facets(results, facet_rows, areas, statuses)
+    results.ids[OPPORTUNITY] = _opportunity_facets(results, facet_ids, areas, statuses)
 
     rows = page_rows
     results.ids[PAGE] = [promotion.pk for promotion in promotions if promotion.type == PAGE]

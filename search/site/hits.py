@@ -80,7 +80,7 @@ def _page_hits(ids, kind, request, results, scope):
             continue
         details = ()
         if isinstance(page, OpportunityPage):
-            details = (page.get_kind_display(), page.get_status_display())
+            details = (page.get_kind_display(), str(page.shown_status_label))
         hits[page.pk] = Hit(
             type=kind,
             pk=page.pk,

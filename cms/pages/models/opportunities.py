@@ -221,12 +221,16 @@ class OpportunityPage(OpportunityTimeline, BasePage):
     # and the index's status filter say "closed" from that day (`shown_status`,
     # `status_condition`). Pages that show it depend on the day (cms.pages.timeline).
 
+    @classmethod
+    def status_on(cls, status, deadline, day):
+        """The status visitors read on `day` of a call with this status and deadline."""
+        if status == cls.Status.OPEN and deadline and deadline < day:
+            return cls.Status.CLOSED
+        return status
+
     def shown_status(self, day=None):
         """The status as visitors read it on `day` (today by default)."""
-        day = day or today()
-        if self.status == self.Status.OPEN and self.deadline and self.deadline < day:
-            return self.Status.CLOSED
-        return self.status
+        return self.status_on(self.status, self.deadline, day or today())
 
     @property
     def shown_status_code(self):

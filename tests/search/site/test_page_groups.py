@@ -22,7 +22,7 @@ def apart(scope, query, alias, limit):
         scope.public(OpportunityPage.objects.filter(locale=locale)),
         query,
         alias,
-        ("pk", "status", "title"),
+        ("pk", "title"),
         limit=limit,
     )
     pages = engine._search_values(
@@ -51,4 +51,4 @@ def test_one_query_finds_the_groups_each_search_would(
     assert [tuple(row) for row in pages] == [tuple(row) for row in expected[1]]
     assert len(opportunities) == min(max_hits, 5)  # the two of the site and the three added
     assert pages  # the Pacific guide at least
-    assert all(status for _pk, status, _title in opportunities)
+    assert all(title for _pk, title in opportunities)
