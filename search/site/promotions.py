@@ -46,13 +46,12 @@ PROMOTIONS_TAG = "search:promotions"
 
 @dataclass(frozen=True)
 class Promotion:
-    """A page pinned for a query: its type and id in the results, its content type, its
-    status (opportunities) and the editor's description, shown as its extract."""
+    """A page pinned for a query: its type and id in the results, its content type and the
+    editor's description, shown as its extract."""
 
     type: str
     pk: int
     content_type_id: int
-    status: str | None
     description: str
 
 
@@ -66,7 +65,6 @@ def promoted_pages(query, scope):
     promotions = SearchPromotion.objects.filter(
         query__query_string=query_string, page_id=OuterRef("pk")
     ).order_by("sort_order", "pk")
-    status = OpportunityPage.objects.filter(pk=OuterRef("pk")).values("status")[:1]
     rows = (
         scope.public(Page.objects.filter(locale=scope.locale))
         .filter(Exists(promotions))
@@ -74,10 +72,9 @@ def promoted_pages(query, scope):
             promotion_order=Subquery(promotions.values("sort_order")[:1]),
             promotion_id=Subquery(promotions.values("pk")[:1]),
             promotion_description=Subquery(promotions.values("description")[:1]),
-            opportunity_status=Subquery(status),
         )
         .order_by("promotion_order", "promotion_id")
-        .values_list("pk", "content_type_id", "opportunity_status", "promotion_description")
+        .values_list("pk", "content_type_id", "promotion_description")
     )
     opportunity_type = ContentType.objects.get_for_model(OpportunityPage).pk
     return [
@@ -85,10 +82,9 @@ def promoted_pages(query, scope):
             type=OPPORTUNITY if content_type_id == opportunity_type else PAGE,
             pk=pk,
             content_type_id=content_type_id,
-            status=status,
             description=description or "",
         )
-        for pk, content_type_id, status, description in rows
+        for pk, content_type_id, description in rows
     ]
 
 
