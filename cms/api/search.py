@@ -91,7 +91,7 @@ def search(request, params: Query[SearchParams]):
         raise ApiError(503, "Search is unavailable right now; try again later.") from error
     types = (params.type,) if params.type else TYPES
     count, next_url, previous_url, selection = paginate(request, results.flat(types), params)
-    hits = load_hits(results, selection, request)
+    hits = load_hits(results, selection, request, marked=False)  # titles and addresses
     return {
         "count": count,
         "next": next_url,

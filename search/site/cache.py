@@ -109,8 +109,9 @@ def cached_search(results, compute, request, *parts):
     return results
 
 
-def cached_hits(results, selection, request, compute):
-    """`compute()`: the `Hit`s of `selection` of `results`, or the same from the cache."""
+def cached_hits(results, selection, request, compute, variant=""):
+    """`compute()`: the `Hit`s of `selection` of `results`, or the same from the cache.
+    `variant` tells apart the hits of one selection built differently (`load_hits`)."""
     if not enabled():
         return compute()
     return cached_value(
@@ -119,6 +120,7 @@ def cached_hits(results, selection, request, compute):
             results.query,
             results.language_code,
             [list(item) for item in selection],
+            variant,
             request=request,
         ),
         SEARCH_TAGS,

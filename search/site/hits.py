@@ -69,7 +69,7 @@ def _specific_pages(ids, kind, results, scope):
     return pages
 
 
-def _page_hits(ids, kind, request, results, scope):
+def _page_hits(ids, kind, request, results, scope, marked):
     if not ids:
         return {}
     terms = results.terms
@@ -86,14 +86,14 @@ def _page_hits(ids, kind, request, results, scope):
             pk=page.pk,
             title=page.title,
             url=url,
-            title_html=highlight.highlight(page.title, terms),
-            snippet_html=highlight.snippet(_page_text(page), terms),
+            title_html=highlight.highlight(page.title, terms) if marked else "",
+            snippet_html=highlight.snippet(_page_text(page), terms) if marked else "",
             details=details,
         )
     return hits
 
 
-def _partner_records(ids, results):
+def _partner_records(ids, results, marked):
     if not ids:
         return {}
     terms = results.terms
@@ -105,15 +105,17 @@ def _partner_records(ids, results):
             title = f"{title} ({partner.acronym})"
         kind = kinds.get(partner.kind_id)
         language = results.partner_languages.get(partner.pk, results.language_code)
+        snippet = ""
+        if marked:
+            text = strip_tags(partner.mandate or partner.development_strategy or "")
+            snippet = highlight.snippet(text, terms)
         hits[partner.pk] = Hit(
             type=PARTNER,
             pk=partner.pk,
             title=title,
             url=results.partner_urls[partner.pk],
-            title_html=highlight.highlight(title, terms),
-            snippet_html=highlight.snippet(
-                strip_tags(partner.mandate or partner.development_strategy or ""), terms
-            ),
+            title_html=highlight.highlight(title, terms) if marked else "",
+            snippet_html=snippet,
             details=(kind.name,) if kind else (),
             language=language,
             fallback_language=language if language != results.language_code else None,
@@ -121,20 +123,28 @@ def _partner_records(ids, results):
     return hits
 
 
-def load_hits(results, selection, request=None):
+def load_hits(results, selection, request=None, *, marked=True):
     """The `Hit`s of `selection` (a list of (type, id), e.g. a slice of `results.flat()`),
     in its order: a fixed number of queries whatever its length (none when the same results
-    were shown since the site last changed: `cache`)."""
-    return cached_hits(results, selection, request, lambda: _load(results, selection, request))
+    were shown since the site last changed: `cache`). `marked=False`: without the marked
+    title and snippet (`title_html`, `snippet_html` empty), for the JSON API, which gives
+    titles and addresses only: the pages' text is then neither read nor marked."""
+    return cached_hits(
+        results,
+        selection,
+        request,
+        lambda: _load(results, selection, request, marked),
+        variant="" if marked else "plain",
+    )
 
 
-def _load(results, selection, request):
+def _load(results, selection, request, marked):
     by_type = {kind: [pk for kind_, pk in selection if kind_ == kind] for kind in TYPES}
     scope = results.scope or SearchScope(results.language_code, request)
     loaded = {
-        OPPORTUNITY: _page_hits(by_type[OPPORTUNITY], OPPORTUNITY, request, results, scope),
-        PAGE: _page_hits(by_type[PAGE], PAGE, request, results, scope),
-        PARTNER: _partner_records(by_type[PARTNER], results),
+        OPPORTUNITY: _page_hits(by_type[OPPORTUNITY], OPPORTUNITY, request, results, scope, marked),
+        PAGE: _page_hits(by_type[PAGE], PAGE, request, results, scope, marked),
+        PARTNER: _partner_records(by_type[PARTNER], results, marked),
     }
     hits = [loaded[kind][pk] for kind, pk in selection if pk in loaded[kind]]
     return [_recommended(hit, results.promotions) for hit in hits]

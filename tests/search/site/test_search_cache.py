@@ -56,6 +56,23 @@ def test_the_same_search_again_reads_nothing_from_the_database(search_site_data,
     assert hits_again == hits
 
 
+def test_the_api_s_plain_hits_and_the_page_s_marked_hits_are_kept_apart(search_site_data, rf):
+    """The JSON API gives titles and addresses only: its hits are built without the marked
+    title and snippet. Kept in the same cache for the same selection, they never stand in
+    for the search page's, nor the page's for the API's."""
+    request = rf.get("/en/search/", {"q": "Pacific"})
+    with translation.override("en"):
+        results = search_site(clean_query("Pacific"), "en", request)
+        selection = [(kind, pk) for kind in TYPES for pk in results.ids[kind][:GROUP_SIZE]]
+        plain = load_hits(results, selection, request, marked=False)
+        marked = load_hits(results, selection, request)
+        plain_again = load_hits(results, selection, request, marked=False)
+    assert [hit.title for hit in plain] == [hit.title for hit in marked]
+    assert all(hit.title_html == "" and hit.snippet_html == "" for hit in plain)
+    assert any("<mark>" in hit.title_html for hit in marked)
+    assert plain_again == plain
+
+
 def test_a_search_that_found_nothing_finds_the_page_published_since(client, search_site_data):
     assert titles(client, "fr", "Mélanésie") == []
     french_home = search_site_data["french_guide"].get_parent()
