@@ -19,6 +19,7 @@ from cms.core.public_forms import (
     email_field,
     organisation_field,
 )
+from cms.core.widgets import LongSelect, LongSelectMultiple
 from cms.pages.models import OpportunityPage
 from cms.snippets.models import BeneficiaryRegion, Country, PartnerKind, ThematicArea
 from cms.snippets.terms import VOCABULARIES_TAG, load_terms
@@ -93,7 +94,7 @@ class PreferencesForm(ErrorSummaryMixin, forms.ModelForm):
         queryset=Country.objects.all(),
         required=False,
         help_text=_("Choose none to hear of every country. Hold Ctrl (or Cmd) to choose several."),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=LongSelectMultiple(attrs={"size": 8}),
     )
     keywords = forms.CharField(
         label=_("Keywords"),
@@ -185,6 +186,7 @@ class RegistrationForm(PublicFormMixin, PreferencesForm):
     )
     country = forms.ChoiceField(
         label=_("Country"),
+        widget=LongSelect,
         error_messages={
             "required": _("Choose your organisation's country."),
             "invalid_choice": _("Choose your organisation's country."),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries import countries as country_names
 
+from cms.core.widgets import LongSelectMultiple
 from cms.pages.models import (
     OpportunityCountry,
     OpportunityPartnerKind,
@@ -50,7 +51,7 @@ class PartnerFinderForm(forms.Form):
     country = forms.MultipleChoiceField(
         label=_("Beneficiary countries"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=LongSelectMultiple(attrs={"size": 8}),
         help_text=_("Hold Ctrl (or Cmd) to choose several."),
     )
     funding_type = forms.MultipleChoiceField(
