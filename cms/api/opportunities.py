@@ -6,6 +6,7 @@ from ninja import Query, Router
 from wagtail.rich_text import expand_db_html
 
 from cms.core.visibility import live_homes, public_pages, site_for_request
+from cms.pages.context.results import funders_of, progress_reports
 from cms.pages.models import (
     OpportunityCountry,
     OpportunityPage,
@@ -14,7 +15,8 @@ from cms.pages.models import (
     OpportunitySDG,
     OpportunityThematicArea,
 )
-from cms.pages.public_records import Vocabularies
+from cms.pages.models.progress import PROGRESS_SHOWN_STATUSES
+from cms.pages.public_records import ProfileLinks, Vocabularies
 from cms.snippets.models import (
     BeneficiaryRegion,
     PartnerKind,
@@ -155,4 +157,31 @@ def get_opportunity(request, opportunity_id: int, params: Query[LanguageParams])
             }
             for version in versions.select_related("locale").exclude(pk=page.pk).order_by("pk")
         ]
+        data.update(_results(request, page, language))
     return data
+
+
+def _results(request, page, language):
+    """The progress reports and funders of a funded or closed opportunity, as its page shows
+    them (cms.pages.context.results); empty lists for the others."""
+    if page.status not in PROGRESS_SHOWN_STATUSES:
+        return {"progress_reports": [], "funders": []}
+    links = ProfileLinks.for_language(language, request)
+    return {
+        "progress_reports": [
+            {
+                "date": report.date,
+                "status": {"code": report.status, "name": report.status_label},
+                "text": report.text,
+            }
+            for report in progress_reports(page, language)
+        ],
+        "funders": [
+            {
+                "id": funder.pk,
+                "name": funder.name,
+                "url": request.build_absolute_uri(funder.url) if funder.url else None,
+            }
+            for funder in funders_of(page, language, links)
+        ],
+    }

@@ -103,10 +103,30 @@ class OpportunityOut(Schema):
     last_published_at: datetime | None
 
 
+class ProgressReportOut(Schema):
+    """A dated progress report of a funded or closed opportunity, with its status light
+    (`on_track`, `delayed`, `completed`) named in the language asked for."""
+
+    date: date
+    status: ChoiceOut
+    text: str
+
+
 class OpportunityDetailOut(OpportunityOut):
     objectives: str
     expected_results: str
     translations: list[TranslationOut]
+    progress_reports: list[ProgressReportOut] = Field(
+        default_factory=list,
+        description="Newest first; only for a funded or closed opportunity (empty otherwise).",
+    )
+    funders: list["PartnerLinkOut"] = Field(
+        default_factory=list,
+        description=(
+            "The partners that fund a funded or closed opportunity through its public "
+            "agreements, named in the language asked for (empty otherwise)."
+        ),
+    )
 
 
 class PartnerLinkOut(Schema):
