@@ -7,10 +7,10 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock demo serve migrate test lint format check messages services opensearch opensearch-stop clean
+.PHONY: help install lock demo serve migrate test lint format check messages services opensearch opensearch-stop opensearch3 opensearch3-stop clean
 
 help: ## List the targets
-	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
 
 # Installs are reproducible: every package at the version and with the hashes of the lock
 # (requirements/lock.txt, Python 3.11 on Linux, test extra included), then PartnerHub itself
@@ -100,6 +100,16 @@ opensearch: ## Start the OpenSearch node (once; says so if it already answers) a
 
 opensearch-stop: ## Stop the OpenSearch node started by `make opensearch`
 	bash dev/opensearch/opensearch.sh stop
+
+# The same with OpenSearch 3 (Java 21 or later, with its Java agent), beside the 2.19 node: its
+# own home (.cache/opensearch-3) and port (OPENSEARCH_PORT, 9201). OPENSEARCH3_VERSION=3.8.0,
+# the latest 3.x whose agent is on Maven Central.
+OPENSEARCH3_VERSION ?= 3.8.0
+opensearch3: ## Start an OpenSearch 3 node on port 9201 (once) and print its URL
+	OPENSEARCH_VERSION=$(OPENSEARCH3_VERSION) bash dev/opensearch/opensearch.sh start
+
+opensearch3-stop: ## Stop the OpenSearch 3 node started by `make opensearch3`
+	OPENSEARCH_VERSION=$(OPENSEARCH3_VERSION) bash dev/opensearch/opensearch.sh stop
 
 clean: ## Remove the virtualenv, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 staticfiles media
