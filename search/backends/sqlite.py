@@ -12,16 +12,23 @@ words of the autocomplete column, as on PostgreSQL.
 from django.db.models import F
 from django.utils.encoding import force_str
 from django.utils.functional import cached_property
-from modelsearch.backends.database.sqlite.query import BM25, Lexeme, SearchQueryExpression
+from modelsearch.backends.database.sqlite.query import (
+    BM25,
+    Lexeme,
+    MatchExpression,
+    SearchQueryExpression,
+    normalize,
+)
 from modelsearch.backends.database.sqlite.sqlite import (
+    IndexEntry,
     ObjectIndexer,
     SQLiteFTSIndexEntry,
     SQLiteIndex,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
 )
-from modelsearch.query import And, Boost, Not, Or, Phrase, PlainText
-from modelsearch.utils import get_content_type_pk
+from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from ..analysis import autocomplete_terms, index_terms
 from .base import LanguageBackendMixin, OnePassIndexer, Prefix, has_prefix
@@ -134,6 +141,51 @@ class LanguageSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
             rank = WeightedBM25()
             return rank * boost if boost != 1.0 else rank
         return super().build_tsrank(vector, query, config=config, boost=boost)
+
+    def search(self, config, start, stop, score_field=None):
+        """As modelsearch, ranked by relevance, but joined from the rows searched to their
+        index entries rather than through a subquery.
+
+        modelsearch keeps the rows whose id is among the entries the MATCH finds over the
+        whole index (every type, every language), then ranks each row by a correlated
+        subquery that runs the MATCH again: for a word common in the partners' mandates, 17
+        of a search's 25 ms of CPU on the demo. Here each row searched meets its index entry
+        by its type and id, and its full-text row by rowid under the MATCH, whose bm25 ranks
+        it: the same rows in the same order (tested), in a fraction of a millisecond. A
+        negated query, a query that matches everything and a search without ranking are
+        modelsearch's."""
+        query = normalize(self.query)
+        if (
+            not self.order_by_relevance
+            or isinstance(query, (MatchAll, Not))
+            or score_field is not None
+        ):
+            return super().search(config, start, stop, score_field)
+        match = MatchExpression(
+            self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config)
+        )
+        queryset = self.queryset
+        compiler = queryset.query.get_compiler(using=queryset.db)
+        match_sql, match_params = match.as_sql(compiler, compiler.connection)
+        model = queryset.model
+        entry_table = IndexEntry._meta.db_table
+        fts_table = SQLiteFTSIndexEntry._meta.db_table
+        types = get_descendants_content_types_pks(model)
+        row = f"{compiler.quote_name_unless_alias(model._meta.db_table)}.{model._meta.pk.column}"
+        weights = ", ".join(str(weight) for weight in WeightedBM25.WEIGHTS)
+        queryset = queryset.extra(  # noqa: S610 - names from the models, values as parameters
+            select={"_score": f"bm25({fts_table}, {weights})"},
+            tables=[entry_table, fts_table],
+            where=[
+                f"{entry_table}.content_type_id IN ({', '.join(['%s'] * len(types))})",
+                # The entries' ids are text: compared as text, their index is used.
+                f"{entry_table}.object_id = CAST({row} AS TEXT)",
+                f"{fts_table}.rowid = {entry_table}.id",
+                match_sql,
+            ],
+            params=[*types, *match_params],
+        ).order_by("_score", "-pk")
+        return queryset[start:stop]
 
 
 class SQLiteLanguageSearchBackend(LanguageBackendMixin, SQLiteSearchBackend):
