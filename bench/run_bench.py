@@ -33,6 +33,7 @@ partners in SQL and Python on the database whatever the backend.
 """
 
 import argparse
+import gc
 import json
 import math
 import os
@@ -54,6 +55,9 @@ os.environ.setdefault("DEBUG", "false")
 import django  # noqa: E402
 
 django.setup()
+# As the WSGI entry point does once the site is loaded (cms/wsgi.py): the site's objects out
+# of the garbage collector's reach, or each full collection walks them all.
+gc.freeze()
 
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
