@@ -217,13 +217,13 @@ def test_an_html_page_named_pdf_is_refused_and_nothing_is_kept(editor_client, lo
     assert get_document_model().objects.count() == documents_before
 
 
-def test_a_brief_needs_its_file_and_a_video_its_address(editor_client, locales):
+def test_a_brief_needs_its_file_and_a_video_its_file_or_address(editor_client, locales):
     data = json.loads(upload(editor_client, title="Brief", kind="brief").content)
     assert data["step"] == "reshow_creation_form"
     assert "Choose the document of this material." in data["htmlFragment"]
 
     data = json.loads(upload(editor_client, title="Video", kind="video").content)
-    assert "Give the address of the video." in data["htmlFragment"]
+    assert "Choose the video file (MP4 or WebM) or give its address." in data["htmlFragment"]
 
     data = json.loads(
         upload(
