@@ -39,6 +39,8 @@ from cms.snippets.models import Agreement, BeneficiaryRegion
 from cms.snippets.terms import load_terms
 
 __all__ = [
+    "BACKGROUND",
+    "BORDER_COLOUR",
     "CLASS_COLOURS",
     "MAP_FILE",
     "MAP_TAGS",
@@ -46,6 +48,7 @@ __all__ = [
     "MapRow",
     "PartnerMap",
     "WorldMap",
+    "contrast_ratio",
     "count_by_country",
     "map_shapes",
     "partner_country_figures",
@@ -57,10 +60,30 @@ MAP_FILE = Path(__file__).resolve().parent / "data" / "world_map.json"
 #: their partners, the countries and regions (the statistics' FIGURES_TAGS).
 MAP_TAGS = ("data:agreements", "data:partners", "data:vocabularies")
 
-#: Fill of the classes, the lightest for "none": a sequential blue of the site's brand colour
-#: (site.css --color-brand #0b4f8a), each step clearly darker than the one before
-#: (site.css .world-map__swatch--<index> repeats them for the legend).
-CLASS_COLOURS = ("#eef1f5", "#b9d3ea", "#6d9fcc", "#2b6aa3", "#0b3d6b")
+#: The page behind the map (site.css body) and the lines between countries.
+BACKGROUND = "#ffffff"
+BORDER_COLOUR = BACKGROUND
+
+#: Fill of the classes, "none" first: a grey, then a sequential blue of the site's brand
+#: colour (site.css --color-brand #0b4f8a), each step clearly darker than the one before
+#: (site.css .world-map__swatch--<index> repeats them for the legend). Every fill reaches
+#: 3:1 against the page and the white lines between countries (WCAG 1.4.11, non-text
+#: contrast: 3.2, 4.1, 5.8, 8.6 and 13.5 to 1), so that each country's shape is seen
+#: whatever its class; tests/reports/test_world_map_palette.py computes it.
+CLASS_COLOURS = ("#8a929b", "#3e82ba", "#28699f", "#164f7d", "#093051")
+
+
+def _luminance(colour):
+    """The relative luminance of an sRGB colour "#rrggbb" (WCAG 2.2's definition)."""
+    channels = [int(colour[index : index + 2], 16) / 255 for index in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(first, second):
+    """WCAG's contrast ratio of two colours "#rrggbb", from 1 to 21."""
+    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 @dataclass(frozen=True)
@@ -148,15 +171,21 @@ def _country_name(code):
 
 @dataclass(frozen=True)
 class MapRow:
-    """A country of the table: code, name and region in the visitor's language, its count,
-    the count as written, and whether the map draws it."""
+    """A country of the table: code, name and region in the visitor's language, its count
+    on the map, the figures of the table's columns as written, and whether the map draws
+    it."""
 
     code: str
     name: str
     region: str
     value: int
-    text: str
+    texts: tuple
     drawn: bool
+
+    @property
+    def text(self):
+        """The count on the map, as written."""
+        return self.texts[0]
 
 
 class WorldMap:
@@ -167,10 +196,25 @@ class WorldMap:
     title = ""  # the SVG's title
     legend_title = ""
     without_label = ""  # the table's last row
+    none_label = gettext_lazy("No agreement")  # the legend's first class
+    columns = (gettext_lazy("Agreements"),)  # the table's figures, the map's first
 
     def __init__(self, figures, language):
         self.figures = figures
         self.language = language
+
+    @property
+    def columns_in_order(self):
+        """The table's column headings, the map's figure first."""
+        return self.columns
+
+    def count_text(self, value):
+        """What a country's figure says for assistive technology ("2 agreements")."""
+        return _agreements(value)
+
+    def other_figures(self):
+        """The figures of the table's other columns (CountryFigures), beside the map's."""
+        return ()
 
     def svg_key(self):
         raise NotImplementedError
@@ -180,20 +224,26 @@ class WorldMap:
 
     @property
     def rows(self):
-        """Every country with agreements, the most first, then by name."""
+        """Every country with a figure in any column, the most on the map first, then by
+        name."""
         _w, _h, shapes, _u = map_shapes()
         regions = load_terms(BeneficiaryRegion, self.language).by_code
+        every = (self.figures, *self.other_figures())
+        codes = {code for figures in every for code in figures.by_country}
         rows = []
         with translation.override(self.language):
-            for code, value in self.figures.by_country.items():
-                region = regions.get(self.figures.regions.get(code, ""))
+            for code in codes:
+                region_code = next((f.regions[code] for f in every if f.regions.get(code)), "")
+                region = regions.get(region_code)
                 rows.append(
                     MapRow(
                         code=code,
                         name=_country_name(code),
                         region=region.name if region else "",
-                        value=value,
-                        text=format_number(value),
+                        value=self.figures.by_country.get(code, 0),
+                        texts=tuple(
+                            format_number(figures.by_country.get(code, 0)) for figures in every
+                        ),
                         drawn=code in shapes,
                     )
                 )
@@ -205,8 +255,16 @@ class WorldMap:
 
     @property
     def without_country_text(self):
+        return self.without_country_texts[0]
+
+    @property
+    def without_country_texts(self):
+        """The figures of the table's last row (nothing named a country), per column."""
         with translation.override(self.language):
-            return format_number(self.figures.without_country)
+            return tuple(
+                format_number(figures.without_country)
+                for figures in (self.figures, *self.other_figures())
+            )
 
     @property
     def legend(self):
@@ -214,7 +272,7 @@ class WorldMap:
         (the colour's index in CLASS_COLOURS: site.css .world-map__swatch--<index>)."""
         with translation.override(self.language):
             maximum = max(self.figures.by_country.values(), default=0)
-            items = [(0, _("No agreement"))]
+            items = [(0, str(self.none_label))]
             classes = _classes(maximum)
             for index, (low, high) in enumerate(classes):
                 if low == high:
@@ -232,7 +290,11 @@ class WorldMap:
         """The SVG, from the shared cache until an agreement, a partner or a vocabulary
         changes."""
         # _svg escapes every text it writes.
-        return mark_safe(cached_value(self.svg_key(), MAP_TAGS, self._svg))  # noqa: S308
+        return mark_safe(cached_value(self.svg_key(), self.svg_tags(), self._svg))  # noqa: S308
+
+    def svg_tags(self):
+        """What the SVG is drawn from (its figures, the countries' names)."""
+        return MAP_TAGS
 
     def _svg(self):
         width, height, shapes, unnamed = map_shapes()
@@ -247,7 +309,7 @@ class WorldMap:
                 for position, (low, high) in enumerate(classes):
                     if low <= value <= high:
                         index = _colour_index(position, len(classes))
-                label = escape(f"{_country_name(code)}: {_agreements(value)}")
+                label = escape(f"{_country_name(code)}: {self.count_text(value)}")
                 paths.append(
                     f'<path class="world-map__country" fill="{CLASS_COLOURS[index]}" '
                     f'd="{path}" role="img" aria-label="{label}"><title>{label}</title></path>'
@@ -264,7 +326,7 @@ class WorldMap:
             f'<desc id="world-map-desc">{escape(description)}</desc>'
             f'<g class="world-map__unnamed" fill="{CLASS_COLOURS[0]}" aria-hidden="true">'
             f"{others}</g>"
-            f'<g class="world-map__countries" stroke="#5f6b7a" stroke-width="0.5">'
+            f'<g class="world-map__countries" stroke="{BORDER_COLOUR}" stroke-width="0.5">'
             f"{''.join(paths)}</g></svg>"
         )
 

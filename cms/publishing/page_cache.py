@@ -111,7 +111,8 @@ PAGE_TYPE_TAGS = {
         "data:vocabularies",
         "pages:pages.partnerdirectorypage",
     ],
-    "reports.statisticspage": _FIGURES,
+    # The figures; the map's opportunities layer and regional summary (cms.reports.world_map).
+    "reports.statisticspage": [*_FIGURES, "pages:pages.opportunitypage"],
     "sponsorship.sponsorshipindexpage": [
         "pages:sponsorship.eventpage",
         "data:sponsorship",

@@ -17,7 +17,7 @@ from .agreement_list import agreement_list, may_see_confidential
 from .downloads import FORMATS, json_response
 from .figures import CHARTS, Statistics
 from .periods import latest_full_years, read_period
-from .world_map import StatisticsMap
+from .world_map import LAYERS, StatisticsMap, read_layer
 
 __all__ = [
     "agreement_list_context",
@@ -92,9 +92,30 @@ def statistics_context(page, request):
             "value_millions": format_usd(figures.value_usd, millions=True),
             "list_url": _subpage_url(page, request, "agreements", query),
             "form_url": page.get_url(request),
-            "world_map": StatisticsMap(choice.period, language),
+            "world_map": StatisticsMap(
+                choice.period, language, request.GET.get("map"), chrome.site(request)
+            ),
+            "map_layers": _map_layers(page, request, choice.period, request.GET.get("map")),
             "sponsorship": _sponsorship_figures(),
         }
+
+
+def _map_layers(page, request, period, asked):
+    """The map's layers as links (agreements, opportunities) keeping the period: plain
+    addresses, so the switch works without JavaScript."""
+    current = read_layer(asked)
+    labels = {"agreements": _("New agreements"), "opportunities": _("Opportunities")}
+    links = []
+    for layer in LAYERS:
+        query = period.query if layer == LAYERS[0] else f"{period.query}&map={layer}"
+        links.append(
+            {
+                "label": labels[layer],
+                "url": _subpage_url(page, request, "statistics", query) + "#map",
+                "current": layer == current,
+            }
+        )
+    return links
 
 
 def _sponsorship_figures():

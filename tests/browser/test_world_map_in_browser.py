@@ -1,6 +1,7 @@
 """In a real browser: the statistics page's map of the agreements by beneficiary country, in
 English and in Arabic, passes axe; in Arabic its legend and table run right to left while
-the map keeps its geography (Kenya east of France, as in English).
+the map keeps its geography (Kenya east of France, as in English). Its link to the
+opportunities' map works without JavaScript, and that map passes axe in both languages.
 
 Set MAP_SCREENSHOTS=<folder> to keep a screenshot of each language's map there."""
 
@@ -49,7 +50,7 @@ def test_the_map_in_english_and_arabic(
         page = open_page(f"{live_server.url}/{language}/statistics/{PERIOD}#map", locale=locale)
         section = page.locator("section#map")
         assert section.locator("svg").is_visible()
-        assert section.locator("table tbody tr").count() == 3
+        assert section.locator(".world-map__data table tbody tr").count() == 3
         assert axe_violations(page) == []
         if folder := os.environ.get("MAP_SCREENSHOTS"):
             section.screenshot(path=str(Path(folder) / f"world-map-{language}.png"))
@@ -84,3 +85,45 @@ def test_the_map_in_english_and_arabic(
         "kenya_east_of_france": True,
         "direction": "rtl",
     }
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_opportunities_map_without_javascript_in_english_and_arabic(
+    live_server,
+    open_page,
+    axe_violations,
+    statistics_pages,  # noqa: F811 - the imported fixture
+    archive,  # noqa: F811
+    vocab,  # noqa: F811
+):
+    from tests.api.opportunities import make_index, make_opportunity
+
+    home = statistics_pages["en"].get_parent().specific
+    make_opportunity(make_index(home), vocab, "Smart villages")  # Kenya and Fiji
+    cache.clear()
+    for language, locale, heading in (
+        ("en", "en-GB", "Opportunities by beneficiary country"),
+        ("ar", "ar", "الفرص حسب البلد المستفيد"),
+    ):
+        page = open_page(
+            f"{live_server.url}/{language}/statistics/{PERIOD}#map",
+            locale=locale,
+            java_script_enabled=False,
+        )
+        section = page.locator("section#map")
+        section.locator(".world-map__layers a").nth(1).click()
+        page.wait_for_load_state()
+        assert "map=opportunities" in page.url
+        assert section.locator("h2").first.inner_text() == heading
+        assert section.locator(".world-map__layers a[aria-current='true']").count() == 1
+        kenya = "Kenya" if language == "en" else "كينيا"
+        assert section.locator(f"path[aria-label^='{kenya}']").count() == 1
+        assert section.locator(".world-map__regions table tbody tr").count() >= 1
+        # axe runs in the page's JavaScript: the same address, opened with it.
+        page = open_page(page.url, locale=locale)
+        assert axe_violations(page) == []
+        direction = page.evaluate(
+            "getComputedStyle(document.querySelector('.world-map__regions table')).direction"
+        )
+        assert direction == ("rtl" if language == "ar" else "ltr")

@@ -79,11 +79,12 @@ def test_map_and_table_in_english(client, statistics_pages, countries):
     section = map_section(soup(client.get("/en/statistics/" + PERIOD)))
     assert section.h2.get_text(strip=True) == "New agreements by beneficiary country"
     assert table(section) == [
-        ("Kenya", "Africa", "2"),
-        ("France", "", "1"),
-        ("Tonga (too small for the map)", "Asia-Pacific", "1"),
+        # New agreements, then opportunities (none here).
+        ("Kenya", "Africa", "2", "0"),
+        ("France", "", "1", "0"),
+        ("Tonga (too small for the map)", "Asia-Pacific", "1", "0"),
     ]
-    assert section.find("tfoot").get_text(" ", strip=True) == ("New agreements without a country 1")
+    assert section.find("table").tfoot.get_text(" ", strip=True) == ("Without a country 1 0")
     svg = section.svg
     title_id, desc_id = svg["aria-labelledby"].split()
     assert svg.find("title", id=title_id).get_text() == (
@@ -110,7 +111,9 @@ def test_map_and_table_in_arabic_are_not_mirrored(client, statistics_pages, coun
     with translation.override("ar"):
         two = format_number(2)
     rows = table(section)
-    assert rows[0] == ("كينيا", "أفريقيا", two)
+    with translation.override("ar"):
+        zero = format_number(0)
+    assert rows[0] == ("كينيا", "أفريقيا", two, zero)
     assert any("تونغا" in row[0] for row in rows[1:])
     drawn = shapes(section)
     assert any(label.startswith("كينيا") and two in label for label in drawn)
@@ -134,11 +137,11 @@ def test_a_changed_country_shows_on_the_next_anonymous_request(
     client, statistics_pages, countries, archive
 ):
     url = "/en/statistics/" + PERIOD
-    assert ("France", "", "1") in table(map_section(soup(client.get(url))))
+    assert ("France", "", "1", "0") in table(map_section(soup(client.get(url))))
     set_countries(archive["first"], [countries["KE"], countries["FR"]])
     rows = table(map_section(soup(client.get(url))))
-    assert ("France", "", "2") in rows
-    assert ("Kenya", "Africa", "2") in rows
+    assert ("France", "", "2", "0") in rows
+    assert ("Kenya", "Africa", "2", "0") in rows
 
 
 def test_the_statistics_page_stays_within_its_query_budget(client, statistics_pages, countries):
