@@ -13,8 +13,12 @@ import datetime
 from collections import defaultdict
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Collection
 
+from cms.core.roles import PUBLIC_MEDIA_COLLECTION
 from cms.snippets.models import Agreement, MembershipCategory
 from cms.sponsorship.demo_text import translated
 from cms.sponsorship.models import (
@@ -28,6 +32,7 @@ from cms.sponsorship.models import (
 
 from .facts import read_json
 from .localize import translate_into
+from .logos import logo_png
 
 INDEX_TITLE = "Sponsorship"
 INDEX_INTRO = (
@@ -36,6 +41,8 @@ INDEX_INTRO = (
 )
 AUDIENCE = "Regulators, policy makers and industry leaders from around the world."
 BENEFITS = ["Logo on screens and in the programme", "Naming of the activity", "Speaking slot"]
+# How many of BENEFITS each tier gets, so that the packages' comparison tells them apart.
+BENEFITS_BY_TIER = {"platinum": 3, "gold": 2, "silver": 1, "bronze": 1, "supporter": 1}
 # Event slug -> (first day, last day, venue); the names of the source's events are those
 # of key_agreements.json.
 EVENTS = {
@@ -53,6 +60,10 @@ DEMO_PACKAGES = [
 DEMO_OPTIONS = [("Exhibition booth", "5000"), ("Logo on lanyards", "3000")]
 DEFAULT_DISCOUNTS = {"member-state": 15, "sector-member": 10, "associate": 5, "academia": 50}
 TIER_BY_RANK = ["platinum", "gold", "silver", "bronze", "supporter"]
+
+
+def _benefits(tier):
+    return BENEFITS[: BENEFITS_BY_TIER[tier]]
 
 
 def _html_list(items, language):
@@ -90,7 +101,7 @@ def _new_event(index, slug, name, sponsorships):
         SponsorshipPackage(
             name=package,
             tier=tier,
-            benefits=_html_list(BENEFITS, "en"),
+            benefits=_html_list(_benefits(tier), "en"),
             price_usd=Decimal(price),
             capacity=capacity,
             deadline=start - datetime.timedelta(days=30),
@@ -119,7 +130,7 @@ def _event_values(event, language):
         SponsorshipPackage(
             translation_key=p.translation_key,
             name=translated(p.name, language),
-            benefits=_html_list(BENEFITS, language),
+            benefits=_html_list(_benefits(p.tier), language),
             tier=p.tier,
             price_usd=p.price_usd,
             capacity=p.capacity,
@@ -258,4 +269,29 @@ def _sponsors(event, slug, rows, partners):
             link_url=partner.website,
         )
         written += 1
-    return written
+    return written + _logos(event)
+
+
+def _logos(event):
+    """A generated PNG logo (cms/demo/logos.py) for each of the event's sponsors that has
+    none, in the public media collection, as an approved upload would be."""
+    missing = list(
+        SponsorshipApplication.objects.filter(
+            event=event, status__in=SponsorshipApplication.SPONSORING, logo__isnull=True
+        )
+    )
+    if not missing:
+        return 0
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=PUBLIC_MEDIA_COLLECTION).first() or root
+    Image = get_image_model()
+    for application in missing:
+        name = application.shown_name
+        slug = "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-")[:60]
+        application.logo = Image.objects.create(
+            title=f"{name} logo",
+            file=ContentFile(logo_png(name), name=f"sponsor-{slug}.png"),
+            collection=collection,
+        )
+        application.save(update_fields=["logo"])
+    return len(missing)

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.chrome import prime_locale
 from cms.core.public_forms import FILL_TIME_FIELD, SENT_PARAMETER, PublicForm, consent_given
 from cms.pages.context.registry import answers, builds
 from cms.snippets.models import MembershipCategory
@@ -92,6 +93,7 @@ def _form(page, request, packages, categories, data=None):
 def event_context(page, request):
     """An event's packages (prices by category, slots left), its sponsors by tier and, while
     a package is open, the application form."""
+    prime_locale(request, page)  # its language from the live home pages: no query
     today = timezone.localdate()
     packages, categories = _packages(page, today)
     application = None
@@ -152,6 +154,7 @@ def index_context(page, request):
 @builds(SponsorshipIndexPage, "sponsors")
 def sponsors_context(page, request):
     """Every event's confirmed sponsors, in the index's language."""
+    prime_locale(request, page)
     return {"events": sponsors_by_event(page), "index": page}
 
 
