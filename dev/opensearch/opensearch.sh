@@ -23,6 +23,8 @@
 # the copied configuration, the data and the logs; /var/tmp/partnerhub-opensearch-* when root
 # runs a clone that other users cannot enter), OPENSEARCH_JAVA (/usr/bin/java for 2.x; for 3.x
 # the first Java 21 or later among $JAVA_HOME, /usr/bin/java and /usr/lib/jvm/*),
+# OPENSEARCH_AGENT_VERSION (3.x: the Java agent's version, the server's by default; OpenSearch
+# does not publish the agent for every release: 3.9.0's server runs with 3.8.0's agent),
 # OPENSEARCH_START_SECONDS (180, how long to wait for the node).
 #
 # OpenSearch refuses to run as root. Started by root (CI, the project's machines), the node
@@ -39,6 +41,7 @@ case "$MAJOR" in
     *) echo "OPENSEARCH_VERSION must be a 2.x or 3.x version, not $VERSION" >&2; exit 2 ;;
 esac
 PORT="${OPENSEARCH_PORT:-$DEFAULT_PORT}"
+AGENT_VERSION="${OPENSEARCH_AGENT_VERSION:-$VERSION}"
 HOME_DIR="${OPENSEARCH_HOME:-$HERE/../../.cache/$HOME_NAME}"
 WAIT="${OPENSEARCH_START_SECONDS:-180}"
 URL="http://127.0.0.1:$PORT"
@@ -121,7 +124,7 @@ jvm_options() {
     # manager (the 3.x distribution's jvm.options has "21-:-javaagent:agent/opensearch-agent.jar").
     sed -e '/^\s*#/d' -e '/^\s*$/d' "$HERE/config/jvm.options" | for_this_major
     if (( MAJOR >= 3 )); then
-        echo "-javaagent:$HOME_DIR/agent/opensearch-agent-$VERSION.jar"
+        echo "-javaagent:$HOME_DIR/agent/opensearch-agent-$AGENT_VERSION.jar"
     fi
 }
 
@@ -134,7 +137,7 @@ module_file() {
 
 maven() {
     local profile=()
-    (( MAJOR == 2 )) || profile=(-P "opensearch$MAJOR")
+    (( MAJOR == 2 )) || profile=(-P "opensearch$MAJOR" -Dopensearch.agent.version="$AGENT_VERSION")
     mvn -q -B -f "$HERE/pom.xml" generate-resources -Dopensearch.home="$HOME_DIR" \
         -Dopensearch.version="$VERSION" "${profile[@]}" "$@"
 }
@@ -143,6 +146,7 @@ layout() {
     # The jars once (again when the pom changes); the module metadata and the configuration
     # at every start, so that an edit in the repository is taken at the next start.
     local stamp="$HOME_DIR/.jars-$VERSION" api core
+    (( MAJOR == 2 )) || stamp+="-agent-$AGENT_VERSION"
     if [[ ! -f "$stamp" || "$HERE/pom.xml" -nt "$stamp" ]]; then
         echo "Laying out OpenSearch $VERSION in $HOME_DIR (Maven)..."
         rm -rf "$HOME_DIR/lib" "$HOME_DIR/modules" "$HOME_DIR/agent" "$HOME_DIR"/.jars-*

@@ -15,10 +15,10 @@ SCRIPT = Path(__file__).resolve().parents[2] / "dev" / "opensearch" / "opensearc
 pytestmark = pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
 
 
-def launcher(tmp_path, *arguments, version=None):
+def launcher(tmp_path, *arguments, version=None, **environment):
     """The script's output for `arguments`, with its home in `tmp_path` (nothing written in
     the repository's cache), for OpenSearch `version` (the default, 2.19.6, when None)."""
-    env = {"PATH": "/usr/bin:/bin", "OPENSEARCH_HOME": str(tmp_path)}
+    env = {"PATH": "/usr/bin:/bin", "OPENSEARCH_HOME": str(tmp_path), **environment}
     if version:
         env["OPENSEARCH_VERSION"] = version
     return subprocess.run(  # noqa: S603 - the repository's script, fixed arguments
@@ -30,8 +30,8 @@ def launcher(tmp_path, *arguments, version=None):
     )
 
 
-def jvm_options(tmp_path, version=None):
-    result = launcher(tmp_path, "options", version=version)
+def jvm_options(tmp_path, version=None, **environment):
+    result = launcher(tmp_path, "options", version=version, **environment)
     assert result.returncode == 0, result.stderr
     return result.stdout.split()
 
@@ -59,6 +59,12 @@ def test_opensearch_3_runs_with_its_agent_and_without_a_security_manager(tmp_pat
     assert f"-javaagent:{tmp_path}/agent/opensearch-agent-3.8.0.jar" in options
     assert "--add-modules=jdk.incubator.vector" in options
     assert not [option for option in options if option.startswith("opensearch")]
+
+
+def test_opensearch_3_can_run_with_the_agent_of_another_release(tmp_path):
+    # OpenSearch does not publish the agent for every release (none for 3.9.0).
+    options = jvm_options(tmp_path, "3.9.0", OPENSEARCH_AGENT_VERSION="3.8.0")
+    assert f"-javaagent:{tmp_path}/agent/opensearch-agent-3.8.0.jar" in options
 
 
 def test_both_nodes_get_the_same_heap(tmp_path):
