@@ -16,14 +16,7 @@ from cms.sponsorship.models import LogoSubmission, SponsorshipApplication
 from cms.sponsorship.workflow import apply_transition
 from tests.snippets.admin.records import make_user
 from tests.sponsorship.conftest import form_data
-from tests.sponsorship.records import (
-    make_archive_terms,
-    make_categories,
-    make_discounts,
-    make_event,
-    translate_categories,
-    translate_event,
-)
+from tests.sponsorship.records import make_translated_event
 
 
 def _png():
@@ -38,12 +31,7 @@ def test_a_logo_uploaded_through_the_link_shows_once_approved(
     live_server, open_page, axe_violations, client
 ):
     home = Site.objects.get(is_default_site=True).root_page.specific
-    categories = make_categories()
-    translate_categories(categories, "ru")
-    make_archive_terms()
-    event = make_event(home)
-    make_discounts(categories, event)
-    russian = translate_event(event, "ru")
+    _english, russian, categories = make_translated_event(home, "ru")
     make_user("officer", OFFICERS)
     client.post(russian.url, form_data(russian.packages.get(tier="gold"), categories["none"]))
     application = SponsorshipApplication.objects.get()

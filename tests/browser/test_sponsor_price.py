@@ -9,25 +9,14 @@ from wagtail.models import Site
 
 from cms.core.formats import format_money
 from cms.sponsorship.models import SponsorshipApplication
-from tests.sponsorship.records import (
-    make_archive_terms,
-    make_categories,
-    make_discounts,
-    make_event,
-    translate_categories,
-    translate_event,
-)
+from tests.sponsorship.records import make_translated_event
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True}
 
 
-def _event():
+def _event(language_code):
     home = Site.objects.get(is_default_site=True).root_page.specific
-    categories = make_categories()
-    make_archive_terms()
-    event = make_event(home)
-    make_discounts(categories, event)
-    return event, categories
+    return make_translated_event(home, language_code)
 
 
 @pytest.mark.browser
@@ -35,9 +24,7 @@ def _event():
 def test_the_price_shown_before_sending_is_the_price_confirmed(
     live_server, open_page, axe_violations
 ):
-    event, categories = _event()
-    translate_categories(categories, "fr")
-    french = translate_event(event, "fr")
+    _english, french, categories = _event("fr")
 
     # Without JavaScript: "Calculer" is the form's own button, the server answers.
     page = open_page(live_server.url + french.url, locale="fr-FR", java_script_enabled=False)
@@ -96,9 +83,7 @@ def _choose(page, categories):
 def test_the_comparison_scrolls_in_its_own_box_on_an_arabic_phone(
     live_server, open_page, axe_violations
 ):
-    event, categories = _event()
-    translate_categories(categories, "ar")
-    arabic = translate_event(event, "ar")
+    _english, arabic, _categories = _event("ar")
 
     page = open_page(live_server.url + arabic.url, locale="ar", **PHONE)
     assert page.evaluate("() => document.documentElement.clientWidth") == 390

@@ -141,3 +141,14 @@ def ready_for_delivery(event, application):
         link_url="https://acme.example",
         logo=get_image_model().objects.create(title="Acme logo", file=get_test_image_file()),
     )
+
+
+def make_translated_event(home, language_code):
+    """The categories, the archive's terms, the upcoming event with its discounts, and the
+    event and categories translated into `language_code`: (event, translation, categories)."""
+    categories = make_categories()
+    translate_categories(categories, language_code)
+    make_archive_terms()
+    event = make_event(home)
+    make_discounts(categories, event)
+    return event, translate_event(event, language_code), categories
