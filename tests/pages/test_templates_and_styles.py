@@ -24,8 +24,9 @@ def template_name(path):
 STYLESHEET = Path(finders.find("css/site.css"))
 
 # Text that needs no translation: separators, punctuation and signs (the percent sign, the
-# multiplication and minus signs, the angle brackets around an e-mail address).
-NEUTRAL = re.compile(r"(?:[\s·/|,.:;()\-–—×%−]|&(?:lt|gt|nbsp);)*")
+# multiplication and minus signs, the angle brackets around an e-mail address), and the check
+# and cross marks, hidden from assistive technology beside their translated words.
+NEUTRAL = re.compile(r"(?:[\s·/|,.:;()\-–—×%−✓✗]|&(?:lt|gt|nbsp);)*")
 
 
 def visible_text(source):
