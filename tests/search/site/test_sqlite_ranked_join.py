@@ -5,7 +5,6 @@ several languages."""
 
 import pytest
 from django.db import connection
-from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchQueryCompiler
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
@@ -30,6 +29,9 @@ CASES = [
 
 
 def _both(backend, query, queryset):
+    # Imported here: the module reads the SQLite full-text model, absent on PostgreSQL.
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchQueryCompiler
+
     results = backend.search(query, queryset)
     compiler = results.query_compiler
     ours = list(results.get_queryset().values_list("pk", flat=True))
