@@ -185,7 +185,8 @@ def _permission(codename_with_app):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-def _collection(name):
+def named_collection(name):
+    """The collection `name` at the top of the collection tree, made if it is missing."""
     root = Collection.get_first_root_node()
     existing = root.get_children().filter(name=name).first()
     return existing or root.add_child(name=name)
@@ -200,10 +201,8 @@ def sync_roles():
         # A flushed database (transactional tests) has no collection tree to attach to.
         return {}
 
-    collections = {
-        PUBLIC_MEDIA_COLLECTION: _collection(PUBLIC_MEDIA_COLLECTION),
-        settings.SIGNED_AGREEMENTS_COLLECTION: _collection(settings.SIGNED_AGREEMENTS_COLLECTION),
-    }
+    names = (PUBLIC_MEDIA_COLLECTION, settings.SIGNED_AGREEMENTS_COLLECTION)
+    collections = {name: named_collection(name) for name in names}
     root_page = Page.get_first_root_node()
     groups = {}
     for name, role in _role_definitions().items():

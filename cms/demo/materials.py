@@ -13,9 +13,8 @@ import hashlib
 
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
-from wagtail.models import Collection
 
-from cms.core.roles import PUBLIC_MEDIA_COLLECTION
+from cms.core.roles import PUBLIC_MEDIA_COLLECTION, named_collection
 from cms.snippets.models import Material
 
 from .briefs import BRIEF_LANGUAGES, brief_lines, pdf_document
@@ -46,9 +45,7 @@ def brief_title(language, slug):
 
 def public_media():
     """The "Public media" collection, where the demo keeps the files it shows the public."""
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=PUBLIC_MEDIA_COLLECTION).first()
-    return existing or root.add_child(name=PUBLIC_MEDIA_COLLECTION)
+    return named_collection(PUBLIC_MEDIA_COLLECTION)
 
 
 def stored_document(collection, title, filename, write):

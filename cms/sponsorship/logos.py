@@ -13,9 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
-from wagtail.models import Collection
 
-from cms.core.roles import PUBLIC_MEDIA_COLLECTION
+from cms.core.roles import PUBLIC_MEDIA_COLLECTION, named_collection
 
 from . import emails
 from .models import LogoSubmission
@@ -30,18 +29,13 @@ class DecisionError(Exception):
     """A decision that cannot be taken; its message says why, in the reader's language."""
 
 
-def _collection(name):
-    root = Collection.get_first_root_node()
-    return root.get_children().filter(name=name).first() or root.add_child(name=name)
-
-
 def submit(application, upload, display_name, link_url):
     """Keep a sponsor's upload waiting for approval (replacing the one waiting, if any)."""
     with transaction.atomic():
         image = get_image_model().objects.create(
             title=f"{display_name} ({application.event_title})"[:255],
             file=upload,
-            collection=_collection(PENDING_COLLECTION),
+            collection=named_collection(PENDING_COLLECTION),
         )
         waiting = (
             LogoSubmission.objects.select_for_update()
@@ -88,7 +82,7 @@ def approve(submission_pk, user):
         if submission.logo is None:
             raise DecisionError(_("This submission has no logo any more: reject it."))
         image = submission.logo
-        image.collection = _collection(PUBLIC_MEDIA_COLLECTION)
+        image.collection = named_collection(PUBLIC_MEDIA_COLLECTION)
         image.save(update_fields=["collection"])
         application = submission.application
         application.logo = image
