@@ -22,7 +22,7 @@ from cms.core import chrome
 from cms.core.formats import format_date
 from cms.core.page_cache import depends_on
 from cms.core.sorting import sort_key
-from cms.snippets.models import AgreementPartner, Partner
+from cms.snippets.models import Agreement, AgreementPartner, Partner
 
 from ..models import OpportunityPage
 from ..models.progress import PROGRESS_SHOWN_STATUSES, OpportunityProgressReport
@@ -84,8 +84,10 @@ def funders_of(page, language_code, links):
     """The partners that fund the opportunity through its public agreements, by name in
     `language_code`, each once (one query); `links`: the profiles' addresses."""
     rows = AgreementPartner.objects.filter(
-        agreement__is_confidential=False,
-        agreement__project_page__translation_key=page.translation_key,
+        # The archive's one rule of what is public (Agreement.objects.public()).
+        agreement__in=Agreement.objects.public().filter(
+            project_page__translation_key=page.translation_key
+        ),
         role__in=FUNDING_ROLES,
     )
     if language_code == SOURCE:
