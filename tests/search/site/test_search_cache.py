@@ -158,3 +158,28 @@ def test_a_page_put_under_a_view_restriction_goes(client, search_site_data):
     assert "Guide des partenariats du Pacifique" in titles(client, "fr", "Pacifique")
     PageViewRestriction.objects.create(page=guide, restriction_type="login")
     assert "Guide des partenariats du Pacifique" not in titles(client, "fr", "Pacifique")
+
+
+def test_a_call_closed_by_its_deadline_overnight_is_found_as_closed(
+    client, add_opportunities, monkeypatch
+):
+    """No change bumps a tag at midnight: the kept results carry the day in their key, so a
+    call whose deadline was yesterday is read again, now closed."""
+    import datetime
+
+    from cms.pages import timeline
+
+    day = timeline.today()
+    add_opportunities(1, "Lagoon telemetry last call", exact=True, deadline=day)
+
+    def statuses():
+        response = client.get("/en/search/", {"q": "lagoon", "type": "opportunity"})
+        soup = BeautifulSoup(response.content, "html.parser")
+        return {box["value"] for box in soup.select(".search-facets input[name=status]")}
+
+    assert statuses() == {"open"}
+    tomorrow = day + datetime.timedelta(days=1)
+    monkeypatch.setattr(timeline, "today", lambda: tomorrow)
+    monkeypatch.setattr("search.site.cache.today", lambda: tomorrow)
+    monkeypatch.setattr("search.site.engine.today", lambda: tomorrow)
+    assert statuses() == {"closed"}
